@@ -1,0 +1,171 @@
+"""The last component: decide the claims of an article, then turn the Doc into `Claim` models.
+
+A claim is an attributed statement (the attribution component's content spans), or a sentence in
+the author's own voice that carries a figure or a verifiability flag. Figures inside a claim's
+span belong to it; flags are attached by the flags module's scope rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimtrack.models import Claim, Cue, Figure, Flag, Speaker
+from claimtrack.nlp.ext import (
+    ATTRIBUTIONS,
+    CLAIMS,
+    FIGURES,
+    FLAGS,
+    FURNITURE,
+    Attribution,
+    SpeakerInfo,
+    register_extensions,
+)
+from claimtrack.nlp.flags import attach_flags
+
+
+@Language.factory(
+    "claimtrack_claims",
+    assigns=["doc.spans", "span._.claimtrack_figures", "span._.claimtrack_flags"],
+    requires=["doc.spans"],
+)
+def make_claims_assembler(nlp: Language, name: str) -> ClaimsAssembler:
+    return ClaimsAssembler()
+
+
+class ClaimsAssembler:
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributed = sorted(doc.spans.get(ATTRIBUTIONS, []), key=lambda s: (s.start, s.end))
+        claims = list(attributed)
+        claims.extend(self._author_statements(doc, attributed))
+        claims.sort(key=lambda s: (s.start, s.end))
+        figures = sorted(doc.spans.get(FIGURES, []), key=lambda s: s.start)
+        for claim in claims:
+            if claim._.claimtrack_attribution is None:
+                claim._.claimtrack_attribution = Attribution(
+                    speaker=_author(doc), mention=None, cue=None, quote="none"
+                )
+            claim._.claimtrack_figures = [
+                f for f in figures if f.start >= claim.start and f.end <= claim.end
+            ]
+            claim._.claimtrack_flags = []
+        attach_flags(doc, claims)
+        doc.spans[CLAIMS] = claims
+        return doc
+
+    def _author_statements(self, doc: Doc, attributed: list[Span]) -> Iterable[Span]:
+        """Sentences in the author's voice with a figure or a flag, outside any attribution and
+        outside page furniture."""
+        covered = _token_mask(doc, attributed)
+        furniture = _token_mask(doc, doc.spans.get(FURNITURE, []))
+        marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + list(doc.spans.get(FLAGS, [])))
+        for sent in doc.sents:
+            if any(furniture[sent.start : sent.end]):
+                continue
+            if any(covered[sent.start : sent.end]):
+                continue
+            if any(marked[sent.start : sent.end]):
+                yield _trim(sent)
+
+
+def _token_mask(doc: Doc, spans: Iterable[Span]) -> list[bool]:
+    mask = [False] * len(doc)
+    for span in spans:
+        for i in range(span.start, span.end):
+            mask[i] = True
+    return mask
+
+
+def _trim(span: Span) -> Span:
+    """The span without leading/trailing whitespace tokens."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]
+
+
+def _author(doc: Doc) -> SpeakerInfo:
+    authors = doc._.claimtrack_authors or []
+    return SpeakerInfo(name=", ".join(authors) if authors else None, kind="author")
+
+
+def claim_id(source_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{source_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def doc_to_claims(doc: Doc, *, source_id: str, source_path: str) -> list[Claim]:
+    """The finished Doc's claims as models, with offsets into `doc.text`."""
+    out: list[Claim] = []
+    for span in doc.spans.get(CLAIMS, []):
+        attribution: Attribution = span._.claimtrack_attribution
+        out.append(
+            Claim(
+                id=claim_id(source_id, span.start_char, span.end_char),
+                source_id=source_id,
+                source_path=source_path,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                speaker=_speaker_model(attribution),
+                cue=_cue_model(attribution.cue),
+                quote=attribution.quote,  # type: ignore[arg-type]
+                quantities=[_figure_model(f) for f in span._.claimtrack_figures or []],
+                flags=[_flag_model(f) for f in span._.claimtrack_flags or []],
+            )
+        )
+    return out
+
+
+def _speaker_model(attribution: Attribution) -> Speaker:
+    info = attribution.speaker
+    mention = attribution.mention
+    return Speaker(
+        name=info.name if info else None,
+        mention=mention.text if mention is not None else None,
+        start=mention.start_char if mention is not None else None,
+        end=mention.end_char if mention is not None else None,
+        kind=(info.kind if info else "unknown"),  # type: ignore[arg-type]
+        role=info.role if info else None,
+        aliases=list(info.aliases) if info else [],
+    )
+
+
+def _cue_model(cue: Span | None) -> Cue | None:
+    if cue is None:
+        return None
+    return Cue(text=cue.text, start=cue.start_char, end=cue.end_char)
+
+
+def _figure_model(span: Span) -> Figure:
+    info = span._.claimtrack_figure
+    return Figure(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        value=info.value,
+        low=info.low,
+        high=info.high,
+        low_inclusive=info.low_inclusive,
+        high_inclusive=info.high_inclusive,
+        qualifier=info.qualifier,
+        unit=info.unit,
+        currency=info.currency,
+        counted=info.counted,
+        predicate=info.predicate,
+        place=info.place,
+        period=info.period,
+        scope=info.scope,
+    )
+
+
+def _flag_model(span: Span) -> Flag:
+    return Flag(kind=span._.claimtrack_flag.kind, text=span.text, start=span.start_char, end=span.end_char)

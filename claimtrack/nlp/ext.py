@@ -1,0 +1,96 @@
+"""What claimtrack's pipeline components write on a Doc, and read from each other.
+
+Every component reads the parse and entities of the English pipeline and writes its results as
+span groups plus prefixed extension attributes, registered here once:
+
+- `doc.spans["claimtrack_furniture"]`: page furniture (bylines, "Read Next:" lines, photo
+  captions, navigation crumbs, contact lines, repeated headlines). No claim starts inside one.
+- `doc.spans["claimtrack_figures"]`: every figure; `span._.claimtrack_figure` is a `FigureInfo`.
+- `doc.spans["claimtrack_flags"]`: every verifiability cue; `span._.claimtrack_flag` is a
+  `FlagInfo`.
+- `doc.spans["claimtrack_attributions"]`: the content span of every attributed statement;
+  `span._.claimtrack_attribution` is an `Attribution` (cue, speaker, quote kind).
+- `doc.spans["claimtrack_claims"]`: the final claims (attributed ones and the author's own
+  statements that carry a figure or a flag), each with `span._.claimtrack_attribution`,
+  `span._.claimtrack_figures` and `span._.claimtrack_flags` filled in by the assembler.
+- `doc._.claimtrack_speakers`: the speakers of the article (`SpeakerInfo`, one per real entity).
+- `doc._.claimtrack_authors`: the byline's names, set before the pipeline runs when known.
+
+`claimtrack.nlp.assemble.doc_to_claims` then turns the finished Doc into `Claim` models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+FURNITURE = "claimtrack_furniture"
+FIGURES = "claimtrack_figures"
+FLAGS = "claimtrack_flags"
+ATTRIBUTIONS = "claimtrack_attributions"
+CLAIMS = "claimtrack_claims"
+
+
+@dataclass(slots=True)
+class FigureInfo:
+    """A parsed figure. `low`/`high` None means unbounded on that side."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: str | None = None
+    currency: str | None = None
+    counted: str | None = None
+    predicate: str | None = None
+    place: str | None = None
+    period: str | None = None
+    scope: str | None = None
+
+
+@dataclass(slots=True)
+class FlagInfo:
+    """A verifiability cue. `scope` says what it qualifies: "sentence" (the claims of its
+    sentence), "article" (claims elsewhere on `topic`), "speaker" (every claim of `speaker`)."""
+
+    kind: str
+    scope: str = "sentence"
+    topic: frozenset[str] = frozenset()
+    speaker: SpeakerInfo | None = None
+
+
+@dataclass(slots=True, eq=False)
+class SpeakerInfo:
+    """One real speaker of the article; mentions resolve to it."""
+
+    name: str | None
+    kind: str = "unknown"  # person | organization | anonymous | author | unknown
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: SpeakerInfo | None
+    mention: Span | None  # the words naming the speaker at this claim ("she", "the general")
+    cue: Span | None
+    quote: str = "none"  # direct | indirect | mixed | none
+
+
+def register_extensions() -> None:
+    """Register the extension attributes once per process (idempotent)."""
+    for name in ("claimtrack_figure", "claimtrack_flag", "claimtrack_attribution"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    for name in ("claimtrack_figures", "claimtrack_flags"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    for name in ("claimtrack_speakers", "claimtrack_authors"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
