@@ -102,55 +102,58 @@ def claim_id(source_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{source_id}:{start}:{end}".encode()).hexdigest()[:12]
 
 
-def doc_to_claims(doc: Doc, *, source_id: str, source_path: str) -> list[Claim]:
-    """The finished Doc's claims as models, with offsets into `doc.text`."""
+def doc_to_claims(doc: Doc, *, source_id: str, source_path: str, offset: int = 0) -> list[Claim]:
+    """The finished Doc's claims as models. Offsets are into the source text: `doc.text` starts
+    at `offset` in it (a long article is parsed in pieces)."""
     out: list[Claim] = []
     for span in doc.spans.get(CLAIMS, []):
         attribution: Attribution = span._.claimtrack_attribution
+        start = span.start_char + offset
+        end = span.end_char + offset
         out.append(
             Claim(
-                id=claim_id(source_id, span.start_char, span.end_char),
+                id=claim_id(source_id, start, end),
                 source_id=source_id,
                 source_path=source_path,
                 text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                speaker=_speaker_model(attribution),
-                cue=_cue_model(attribution.cue),
+                start=start,
+                end=end,
+                speaker=_speaker_model(attribution, offset),
+                cue=_cue_model(attribution.cue, offset),
                 quote=attribution.quote,  # type: ignore[arg-type]
-                quantities=[_figure_model(f) for f in span._.claimtrack_figures or []],
-                flags=[_flag_model(f) for f in span._.claimtrack_flags or []],
+                quantities=[_figure_model(f, offset) for f in span._.claimtrack_figures or []],
+                flags=[_flag_model(f, offset) for f in span._.claimtrack_flags or []],
             )
         )
     return out
 
 
-def _speaker_model(attribution: Attribution) -> Speaker:
+def _speaker_model(attribution: Attribution, offset: int) -> Speaker:
     info = attribution.speaker
     mention = attribution.mention
     return Speaker(
         name=info.name if info else None,
         mention=mention.text if mention is not None else None,
-        start=mention.start_char if mention is not None else None,
-        end=mention.end_char if mention is not None else None,
+        start=mention.start_char + offset if mention is not None else None,
+        end=mention.end_char + offset if mention is not None else None,
         kind=(info.kind if info else "unknown"),  # type: ignore[arg-type]
         role=info.role if info else None,
         aliases=list(info.aliases) if info else [],
     )
 
 
-def _cue_model(cue: Span | None) -> Cue | None:
+def _cue_model(cue: Span | None, offset: int) -> Cue | None:
     if cue is None:
         return None
-    return Cue(text=cue.text, start=cue.start_char, end=cue.end_char)
+    return Cue(text=cue.text, start=cue.start_char + offset, end=cue.end_char + offset)
 
 
-def _figure_model(span: Span) -> Figure:
+def _figure_model(span: Span, offset: int) -> Figure:
     info = span._.claimtrack_figure
     return Figure(
         text=span.text,
-        start=span.start_char,
-        end=span.end_char,
+        start=span.start_char + offset,
+        end=span.end_char + offset,
         value=info.value,
         low=info.low,
         high=info.high,
@@ -167,5 +170,10 @@ def _figure_model(span: Span) -> Figure:
     )
 
 
-def _flag_model(span: Span) -> Flag:
-    return Flag(kind=span._.claimtrack_flag.kind, text=span.text, start=span.start_char, end=span.end_char)
+def _flag_model(span: Span, offset: int) -> Flag:
+    return Flag(
+        kind=span._.claimtrack_flag.kind,
+        text=span.text,
+        start=span.start_char + offset,
+        end=span.end_char + offset,
+    )

