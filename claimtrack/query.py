@@ -6,7 +6,6 @@ Pure functions over models; no spaCy, no rich.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -78,38 +77,6 @@ def find_claims(store: Store, where: ClaimFilter, *, skip_bad: bool = False) -> 
     for claim in candidates:
         if where.matches(claim, ids):
             yield claim
-
-
-@dataclass(slots=True)
-class SpeakerSummary:
-    name: str
-    kind: str
-    role: str | None
-    aliases: list[str]
-    claims: int
-    sources: list[str]
-
-
-def speakers(claims: Iterable[Claim]) -> list[SpeakerSummary]:
-    """Who speaks: one row per canonical name (and kind), most claims first."""
-    rows: dict[tuple[str, str], SpeakerSummary] = {}
-    for claim in claims:
-        speaker = claim.speaker
-        name = speaker.name or speaker.mention
-        if not name:
-            continue
-        key = (name.lower(), speaker.kind)
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = SpeakerSummary(name, speaker.kind, speaker.role, [], 0, [])
-        row.claims += 1
-        row.role = row.role or speaker.role
-        for alias in (speaker.mention, *speaker.aliases):
-            if alias and alias != row.name and alias not in row.aliases:
-                row.aliases.append(alias)
-        if claim.source_path not in row.sources:
-            row.sources.append(claim.source_path)
-    return sorted(rows.values(), key=lambda r: (-r.claims, r.name.lower()))
 
 
 def context_bounds(text: str, start: int, end: int, *, reach: int = 400) -> tuple[int, int]:

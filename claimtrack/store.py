@@ -28,10 +28,11 @@ from pydantic import ValidationError
 
 from claimtrack.errors import SchemaTooNew, StoreError, UnknownClaim, UnknownSource
 from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
+from claimtrack.summary import SpeakerSummary, merge, summarize
 
 INDEX_NAME = ".index.sqlite"
 QUARANTINE = "quarantine"
-_INDEX_VERSION = "3"
+_INDEX_VERSION = "4"
 
 
 def read_document(path: Path) -> SourceDocument:
@@ -117,7 +118,26 @@ class Store:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        self._index_written(target, document)
         return target
+
+    def _index_written(self, target: Path, document: SourceDocument) -> None:
+        """Index what was just written, so readers find the index current (they would bring it
+        up to date themselves, but reading back 10,000 documents is what the index avoids)."""
+        try:
+            st = target.stat()
+            index = self._connect()
+        except (OSError, sqlite3.Error):
+            return
+        try:
+            with index:
+                index.execute("DELETE FROM claims WHERE file = ?", (target.name,))
+                index.execute("DELETE FROM speakers WHERE file = ?", (target.name,))
+                self._index_document(index, target.name, st.st_mtime_ns, st.st_size, document)
+        except sqlite3.Error:
+            pass  # the next read re-indexes the file from disk
+        finally:
+            index.close()
 
     def stored(self, source_id: str) -> SourceDocument | None:
         """The stored document for this id, None if there is none; StoreError if it is bad."""
@@ -197,6 +217,18 @@ class Store:
             SourceInfo(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], json.loads(r[7]), r[8])
             for r in rows
         ]
+
+    def speakers(self, *, skip_bad: bool = False) -> list[SpeakerSummary]:
+        """Who speaks, merged across sources from each source's summary in the index."""
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute(
+                "SELECT name, kind, role, aliases, claims, source_path FROM speakers "
+                "ORDER BY file, rowid"
+            ).fetchall()
+        return merge(
+            SpeakerSummary(name, kind, role, json.loads(aliases), claims, [path])
+            for name, kind, role, aliases, claims, path in rows
+        )
 
     def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
         """A source by id, unique id prefix, or path as stored."""
@@ -295,6 +327,10 @@ class Store:
                 n_claims INTEGER, n_figures INTEGER, flags TEXT);
             CREATE TABLE IF NOT EXISTS claims (
                 claim_id TEXT, source_id TEXT, file TEXT, start INTEGER, names TEXT, json TEXT);
+            CREATE TABLE IF NOT EXISTS speakers (
+                file TEXT, name TEXT, kind TEXT, role TEXT, aliases TEXT, claims INTEGER,
+                source_path TEXT);
+            CREATE INDEX IF NOT EXISTS speakers_file ON speakers (file);
             CREATE INDEX IF NOT EXISTS claims_file ON claims (file);
             CREATE INDEX IF NOT EXISTS claims_id ON claims (claim_id);
             CREATE INDEX IF NOT EXISTS files_path ON files (path);
@@ -305,6 +341,7 @@ class Store:
             with index:
                 index.execute("DELETE FROM files")
                 index.execute("DELETE FROM claims")
+                index.execute("DELETE FROM speakers")
                 index.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_INDEX_VERSION,)
                 )
@@ -332,8 +369,10 @@ class Store:
             for file in gone:
                 index.execute("DELETE FROM files WHERE file = ?", (file,))
                 index.execute("DELETE FROM claims WHERE file = ?", (file,))
+                index.execute("DELETE FROM speakers WHERE file = ?", (file,))
             for file in changed:
                 index.execute("DELETE FROM claims WHERE file = ?", (file,))
+                index.execute("DELETE FROM speakers WHERE file = ?", (file,))
                 mtime, size = on_disk[file]
                 try:
                     document = read_document(self.root / file)
@@ -380,6 +419,13 @@ class Store:
             ),
         )
         index.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+        index.executemany(
+            "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (file, s.name, s.kind, s.role, json.dumps(s.aliases), s.claims, document.path)
+                for s in summarize(document.claims)
+            ],
+        )
 
 
 def _like_escape(text: str) -> str:

@@ -10,22 +10,25 @@ from typing import Annotated, Any
 
 import typer
 
-from claimtrack.cli.app import StoreOption, app, fail, handles_errors
+from claimtrack.cli.app import StoreOption, app, handles_errors
+from claimtrack.cli.options import (
+    ContainsOption,
+    FlagOption,
+    MaxOption,
+    MinOption,
+    QuoteOption,
+    SkipBad,
+    SourceOption,
+    SpeakerOption,
+    UnflaggedOption,
+    UnitOption,
+    claim_filter,
+)
 from claimtrack.cli.output import Format, choose, emit, figure_text
 
-SkipBad = Annotated[
-    bool, typer.Option("--skip-bad", help="Pass over store files that do not parse or validate.")
-]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
 JsonlFlag = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one record a line.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
-
-
-class QuoteKind(StrEnum):
-    direct = "direct"
-    indirect = "indirect"
-    mixed = "mixed"
-    none = "none"
 
 
 def _speaker_label(claim: dict[str, Any]) -> str:
@@ -58,46 +61,34 @@ def _shorten(text: str, width: int) -> str:
 @handles_errors
 def list_claims(
     store: StoreOption,
-    speaker: Annotated[
-        str | None, typer.Option(help="Speaker name or alias (case-insensitive).")
-    ] = None,
-    source: Annotated[
-        list[str] | None, typer.Option(help="Source id, id prefix or path (repeatable).")
-    ] = None,
-    flag: Annotated[
-        list[str] | None, typer.Option(help="Flag kind, e.g. unverified (repeatable).")
-    ] = None,
-    unflagged: Annotated[bool, typer.Option(help="Only claims without any flag.")] = False,
-    unit: Annotated[
-        str | None, typer.Option(help="Figures in this unit or currency (percent, USD).")
-    ] = None,
-    minimum: Annotated[float | None, typer.Option("--min", help="A figure >= this.")] = None,
-    maximum: Annotated[float | None, typer.Option("--max", help="A figure <= this.")] = None,
-    contains: Annotated[str | None, typer.Option(help="Claim text contains this.")] = None,
-    quote: Annotated[QuoteKind | None, typer.Option(help="Kind of quotation.")] = None,
+    speaker: SpeakerOption = None,
+    source: SourceOption = None,
+    flag: FlagOption = None,
+    unflagged: UnflaggedOption = False,
+    unit: UnitOption = None,
+    minimum: MinOption = None,
+    maximum: MaxOption = None,
+    contains: ContainsOption = None,
+    quote: QuoteOption = None,
     json_: JsonFlag = False,
     jsonl: JsonlFlag = False,
     csv_: CsvFlag = False,
     skip_bad: SkipBad = False,
 ) -> None:
     """List claims, filtered."""
-    from claimtrack.models import FLAG_KINDS
-    from claimtrack.query import ClaimFilter, find_claims
+    from claimtrack.query import find_claims
     from claimtrack.store import Store
 
-    for kind in flag or []:
-        if kind not in FLAG_KINDS:
-            fail(f"unknown flag kind {kind!r}; one of: {', '.join(FLAG_KINDS)}")
-    where = ClaimFilter(
+    where = claim_filter(
         speaker=speaker,
-        sources=source or [],
-        flags=flag or [],
+        source=source,
+        flag=flag,
         unflagged=unflagged,
         unit=unit,
         minimum=minimum,
         maximum=maximum,
         contains=contains,
-        quote=quote.value if quote else None,
+        quote=quote,
     )
     claims = find_claims(Store(store), where, skip_bad=skip_bad)
     emit(
@@ -203,10 +194,9 @@ def speakers(store: StoreOption, json_: JsonFlag = False, skip_bad: SkipBad = Fa
     """Who speaks: canonical name, kind, role, aliases, claims and sources."""
     from dataclasses import asdict
 
-    from claimtrack.query import speakers as summarize
     from claimtrack.store import Store
 
-    rows = [asdict(s) for s in summarize(Store(store).claims(skip_bad=skip_bad))]
+    rows = [asdict(s) for s in Store(store).speakers(skip_bad=skip_bad)]
     emit(
         rows,
         Format.json if json_ else Format.table,
