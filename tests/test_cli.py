@@ -95,8 +95,9 @@ def test_cli_sources_and_speakers(seed_store):
 
 
 def test_cli_show_prints_the_claim_in_context(seed_store):
-    claims = json.loads(invoke("list", "--store", seed_store, "--speaker", "Finkelstein",
-                               "--json").stdout)
+    claims = json.loads(
+        invoke("list", "--store", seed_store, "--speaker", "Finkelstein", "--json").stdout
+    )
     claim = claims[0]
     result = invoke("show", claim["id"][:8], "--store", seed_store)
     assert result.exit_code == 0
@@ -168,11 +169,15 @@ def test_cli_list_formats(small_store, fmt):
 
 
 def test_cli_bad_inputs_get_one_line(tmp_path, small_store):
-    assert_clean_error(invoke("extract", tmp_path / "missing.txt", "--store", tmp_path / "s"),
-                       "missing.txt", "no such file")
+    assert_clean_error(
+        invoke("extract", tmp_path / "missing.txt", "--store", tmp_path / "s"),
+        "missing.txt",
+        "no such file",
+    )
     (tmp_path / "empty_dir").mkdir()
-    assert_clean_error(invoke("extract", tmp_path / "empty_dir", "--store", tmp_path / "s"),
-                       "no articles")
+    assert_clean_error(
+        invoke("extract", tmp_path / "empty_dir", "--store", tmp_path / "s"), "no articles"
+    )
     assert_clean_error(invoke("show", "zzzz", "--store", small_store), "no claim 'zzzz'")
     assert_clean_error(invoke("list", "--store", small_store, "--source", "zz"), "no source")
     assert_clean_error(invoke("list", "--store", small_store, "--flag", "bogus"), "unknown flag")
@@ -213,7 +218,8 @@ def test_cli_per_article_problems_are_reported_and_others_go_on(tmp_path):
 
 def test_cli_reads_stdin(tmp_path):
     result = runner.invoke(
-        app, ["extract", "-", "--store", str(tmp_path), "--quiet"],
+        app,
+        ["extract", "-", "--store", str(tmp_path), "--quiet"],
         input="Officials said 12 bridges were closed.",
     )
     assert result.exit_code == 0, result.output
@@ -221,8 +227,10 @@ def test_cli_reads_stdin(tmp_path):
     assert source.path == "<stdin>"
 
 
-@pytest.mark.parametrize("command", [["--help"], ["list"], ["sources"], ["speakers"],
-                                     ["conflicts"], ["show", "x"], ["export"]])
+@pytest.mark.parametrize(
+    "command",
+    [["--help"], ["list"], ["sources"], ["speakers"], ["conflicts"], ["show", "x"], ["export"]],
+)
 def test_cli_read_commands_do_not_import_spacy(small_store, command):
     code = (
         "import sys\n"

@@ -93,7 +93,10 @@ def test_ingest_html_main_text_and_metadata(tmp_path):
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("Home News Big Storm Hits Coast\n\nBig Storm Hits Coast\nThe storm...", "Big Storm Hits Coast"),
+        (
+            "Home News Big Storm Hits Coast\n\nBig Storm Hits Coast\nThe storm...",
+            "Big Storm Hits Coast",
+        ),
         ("May 14, 2022\nA short headline\nBody.", "A short headline"),
         ("By Jane Doe\nHeadline Here\nBody text.", "Headline Here"),
         ("This is a first paragraph that ends with a full stop.\nMore.", None),

@@ -12,7 +12,9 @@ from claimtrack.models import SCHEMA_VERSION, Claim, Cue, Figure, Flag, SourceDo
 from claimtrack.store import INDEX_NAME, Store
 
 
-def make_document(source_id: str = "a" * 16, path: str = "news/a.txt", n: int = 2) -> SourceDocument:
+def make_document(
+    source_id: str = "a" * 16, path: str = "news/a.txt", n: int = 2
+) -> SourceDocument:
     text = "Jane Roe said 40 people came. " * n
     claims = []
     for i in range(n):
@@ -25,18 +27,39 @@ def make_document(source_id: str = "a" * 16, path: str = "news/a.txt", n: int = 
                 text=text[start + 14 : start + 29],
                 start=start + 14,
                 end=start + 29,
-                speaker=Speaker(name="Jane Roe", mention="Jane Roe", start=start, end=start + 8,
-                                kind="person", aliases=["Roe"]),
+                speaker=Speaker(
+                    name="Jane Roe",
+                    mention="Jane Roe",
+                    start=start,
+                    end=start + 8,
+                    kind="person",
+                    aliases=["Roe"],
+                ),
                 cue=Cue(text="said", start=start + 9, end=start + 13),
                 quote="indirect",
-                quantities=[Figure(text="40", start=start + 14, end=start + 16, value=40.0,
-                                   low=40.0, high=40.0, counted="person")],
+                quantities=[
+                    Figure(
+                        text="40",
+                        start=start + 14,
+                        end=start + 16,
+                        value=40.0,
+                        low=40.0,
+                        high=40.0,
+                        counted="person",
+                    )
+                ],
                 flags=[Flag(kind="unverified", text="40", start=start + 14, end=start + 16)],
             )
         )
     return SourceDocument(
-        id=source_id, path=path, title="A", sha256="0" * 64, model="en_test-1",
-        claimtrack_version="0", extracted_at="2026-01-01T00:00:00+00:00", text=text,
+        id=source_id,
+        path=path,
+        title="A",
+        sha256="0" * 64,
+        model="en_test-1",
+        claimtrack_version="0",
+        extracted_at="2026-01-01T00:00:00+00:00",
+        text=text,
         claims=claims,
     )
 
@@ -48,7 +71,12 @@ def test_store_round_trip(tmp_path):
     assert store.stored(document.id) == document
     assert [c.id for c in store.claims()] == [c.id for c in document.claims]
     (info,) = store.sources()
-    assert (info.id, info.claims, info.figures, info.flags) == (document.id, 2, 2, {"unverified": 2})
+    assert (info.id, info.claims, info.figures, info.flags) == (
+        document.id,
+        2,
+        2,
+        {"unverified": 2},
+    )
 
 
 def test_store_index_follows_files_changed_by_others(tmp_path):

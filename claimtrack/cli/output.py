@@ -31,6 +31,7 @@ def choose(json_: bool = False, jsonl: bool = False, csv_: bool = False) -> Form
 
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
+TABLE_ROWS = 500
 
 
 def emit(
@@ -40,8 +41,11 @@ def emit(
     *,
     title: str | None = None,
     empty: str = "nothing to show",
+    table_rows: int = TABLE_ROWS,
 ) -> int:
-    """Print records in `fmt` to stdout; returns how many were printed."""
+    """Print records in `fmt` to stdout; returns how many were printed. A table stops at
+    `table_rows` rows (a note on stderr says how many more there were): past that a terminal
+    table is unreadable and slow, and --json/--jsonl/--csv are the way."""
     count = 0
     if fmt is Format.json:
         out = sys.stdout
@@ -68,13 +72,23 @@ def emit(
     for name, _ in columns:
         short = name in _NARROW
         table.add_column(name, overflow="fold", no_wrap=short, min_width=None if short else 8)
+    hidden = 0
     for record in records:
+        if count >= table_rows:
+            hidden += 1
+            continue
         table.add_row(*(_cell(get(record)) for _, get in columns))
         count += 1
     if count:
         stdout().print(table)
     else:
         stderr().print(empty)
+    if hidden:
+        stderr().print(
+            f"showing the first {count:,} of {count + hidden:,}; "
+            "--json, --jsonl or --csv print them all",
+            highlight=False,
+        )
     return count
 
 
