@@ -60,6 +60,12 @@ class FlagInfo:
     scope: str = "sentence"
     topic: frozenset[str] = frozenset()
     speaker: SpeakerInfo | None = None
+    # Added by the flags component: the topic's head lemmas with their related words (what an
+    # article-scoped flag matches claims on); the words naming an anonymous source; whether the
+    # caveat's object points back at the previous sentence ("The figure could not be verified").
+    focus: frozenset[str] = frozenset()
+    mention: Span | None = None
+    anaphoric: bool = False
 
 
 @dataclass(slots=True, eq=False)

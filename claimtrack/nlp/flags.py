@@ -1,29 +1,673 @@
-"""Verifiability flags (placeholder, to be written)."""
+"""Verifiability flags: what the article itself says about how solid a claim is.
+
+Two halves:
+
+- the `claimtrack_flags` component finds the reporters' caveats ("could not be verified", "it's
+  unclear how many", "did not immediately respond", "spoke on condition of anonymity", "claim
+  to be", "denied"...) and writes them to `doc.spans["claimtrack_flags"]`, each with a
+  `FlagInfo` saying its kind and what it is about (its sentence, a topic, or a speaker);
+- `attach_flags` (called by the assembler with the final claims) decides which claims each flag
+  qualifies.
+
+The cue words are spaCy Matcher patterns in `claimtrack/lexicons/flags.json`. A match is only an
+anchor: whether it is a caveat depends on the parse around it, read by a few bounded
+dependency walks (never more than a handful of tokens per match, so the component costs a
+small fraction of parse time):
+
+- polarity: "not independently verified", "none of their stories could be verified",
+  "impossible to verify" are negated; a cue's kind can flip with polarity (verify: confirmed /
+  unverified; clear: nothing / unclear) or vanish (a denial that is "not denied" is no flag);
+- what the cue is about: "confirmed" only confirms a statement (a that-clause, a report, a
+  figure, a death toll, a passively confirmed event), so "the booking was confirmed" and
+  "verify your email" are not flags; "unknown" and "unclear" count only as predicates, so "the
+  unknown soldier" is not a flag.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-from claimtrack.nlp.ext import FLAGS
+from claimtrack.nlp.ext import ATTRIBUTIONS, FLAGS, FlagInfo, SpeakerInfo, register_extensions
+
+# Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
+# "we need to confirm", "will deny").
+_REALIS_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "ROOT", "ccomp", "xcomp", "conj", "advcl"})
+_TOPIC_PREPS = frozenset({"of", "about", "on", "regarding", "concerning"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+_ANAPHORIC_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
+)
+_TOPIC_POS = frozenset({"NOUN", "ADJ", "VERB"})
+# Verbs whose predicate adjective is the cue ("is unknown", "remains unclear", "'s not clear").
+_COPULAS = frozenset({"be", "remain", "seem", "appear", "’", "'s"})
+_CUE_ADVERBS = frozenset({"independently", "immediately"})
+# A cue span wider than this many tokens would swallow more than the cue itself.
+_MAX_CUE_TOKENS = 8
 
 
-@Language.factory("claimtrack_flags", assigns=["doc.spans"])
-def make_flags(nlp: Language, name: str) -> FlagFinder:
-    return FlagFinder()
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: the kind it yields plain and negated, and the check it needs."""
+
+    id: str
+    plain: str | None
+    negated: str | None
+    requires: str
+
+
+@dataclass(frozen=True, slots=True)
+class FlagLexicon:
+    """The word lists of flags.json, as sets of lowercase lemmas."""
+
+    cues: dict[str, Cue]
+    patterns: dict[str, list[list[dict]]]
+    negators: frozenset[str]
+    negating_heads: frozenset[str]
+    quantifiers: frozenset[str]
+    pronouns: frozenset[str]
+    statement_nouns: frozenset[str]
+    report_nouns: frozenset[str]
+    disputable_nouns: frozenset[str]
+    contact_objects: frozenset[str]
+    topic_fields: dict[str, frozenset[str]]
+    topic_stop: frozenset[str]
+
+    def related(self, lemma: str) -> frozenset[str]:
+        """The lemma with every word sharing a topic field with it."""
+        out = {lemma}
+        for words in self.topic_fields.values():
+            if lemma in words:
+                out |= words
+        return frozenset(out)
+
+
+def default_lexicon_path() -> Path:
+    return Path(str(resources.files("claimtrack") / "lexicons" / "flags.json"))
+
+
+def _expand_first_token(pattern: list[dict]) -> list[list[dict]]:
+    """The pattern with its first token's `IN` sets spelled out as one pattern per value.
+
+    The Matcher tries every pattern's first token on every token of the Doc; an `IN` set is a
+    Python-level predicate there (most of the component's time on a long article), a plain
+    value is compared in C. Later tokens are only tried after a first-token hit, so their sets
+    stay as written.
+    """
+    if not pattern:
+        return [pattern]
+    variants: list[dict] = [{}]
+    for attr, value in pattern[0].items():
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            variants = [{**v, attr: one} for v in variants for one in value["IN"]]
+        else:
+            variants = [{**v, attr: value} for v in variants]
+    return [[first, *pattern[1:]] for first in variants]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | None = None) -> FlagLexicon:
+    """Read flags.json (the packaged one unless `path` is given)."""
+    source = Path(path) if path else default_lexicon_path()
+    data = json.loads(source.read_text(encoding="utf-8"))
+    cues: dict[str, Cue] = {}
+    patterns: dict[str, list[list[dict]]] = {}
+    for entry in data["cues"]:
+        cue = Cue(entry["id"], entry.get("plain"), entry.get("negated"), entry["requires"])
+        if cue.requires not in CHECKS:
+            raise ValueError(f"{source}: cue {cue.id!r} requires unknown check {cue.requires!r}")
+        cues[cue.id] = cue
+        patterns.setdefault(cue.id, []).extend(_expand_first_token(entry["pattern"]))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, []))
+
+    return FlagLexicon(
+        cues=cues,
+        patterns=patterns,
+        negators=words("negators"),
+        negating_heads=words("negating_heads"),
+        quantifiers=words("quantifiers"),
+        pronouns=words("pronouns"),
+        statement_nouns=words("statement_nouns"),
+        report_nouns=words("report_nouns"),
+        disputable_nouns=words("disputable_nouns"),
+        contact_objects=words("contact_objects"),
+        topic_fields={
+            name: frozenset(w.lower() for w in ws)
+            for name, ws in data.get("topic_fields", {}).items()
+        },
+        topic_stop=words("topic_stop"),
+    )
+
+
+@Language.factory(
+    "claimtrack_flags",
+    assigns=["doc.spans", "span._.claimtrack_flag"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={"lexicon": ""},
+)
+def make_flags(nlp: Language, name: str, lexicon: str) -> FlagFinder:
+    return FlagFinder(nlp.vocab, lexicon=lexicon or None)
 
 
 class FlagFinder:
+    """Finds verifiability cues; see the module docstring for how a match becomes a flag."""
+
+    def __init__(self, vocab: Vocab, *, lexicon: str | None = None) -> None:
+        register_extensions()
+        self.lexicon = load_lexicon(lexicon)
+        self.matcher = Matcher(vocab)
+        # Every pattern starts on a fixed word or lemma, so the Matcher only needs to run on the
+        # few short windows starting at one (found by a vectorised look-up).
+        lowers: set[int] = set()
+        lemmas: set[int] = set()
+        self._window = 1
+        self._scan_all = False
+        for cue_id, patterns in self.lexicon.patterns.items():
+            self.matcher.add(cue_id, patterns)
+            for pattern in patterns:
+                self._window = max(self._window, len(pattern))
+                first = pattern[0] if pattern else {}
+                if isinstance(first.get("LOWER"), str) and "OP" not in first:
+                    lowers.add(vocab.strings.add(first["LOWER"]))
+                elif isinstance(first.get("LEMMA"), str) and "OP" not in first:
+                    lemmas.add(vocab.strings.add(first["LEMMA"]))
+                else:
+                    self._scan_all = True
+        self._lowers = numpy.array(sorted(lowers), dtype=numpy.uint64)
+        self._lemmas = numpy.array(sorted(lemmas), dtype=numpy.uint64)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[FLAGS] = []
+        if len(doc) == 0 or not doc.has_annotation("DEP"):
+            doc.spans[FLAGS] = []
+            return doc
+        lex = self.lexicon
+        found: list[tuple[Span, FlagInfo]] = []
+        for match_id, start, end in self._matches(doc):
+            cue = lex.cues[doc.vocab.strings[match_id]]
+            anchor = doc[start]
+            negated = is_negated(anchor, lex)
+            kind = cue.negated if negated else cue.plain
+            if kind is None or not CHECKS[cue.requires](anchor, negated, doc[start:end], lex):
+                continue
+            span = _cue_extent(doc, start, end, anchor, lex)
+            found.append((span, self._info(doc, kind, anchor, span)))
+        spans: list[Span] = []
+        for span, info in _dedupe(found):
+            span._.claimtrack_flag = info
+            spans.append(span)
+        doc.spans[FLAGS] = spans
         return doc
+
+    def _matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        if self._scan_all:
+            yield from self.matcher(doc)
+            return
+        columns = doc.to_array([LOWER, LEMMA])
+        starts = numpy.isin(columns[:, 0], self._lowers) | numpy.isin(columns[:, 1], self._lemmas)
+        for i in numpy.flatnonzero(starts).tolist():
+            window = doc[i : min(i + self._window, len(doc))]
+            for match_id, start, end in self.matcher(window):
+                if start == 0:
+                    yield match_id, i, i + end
+
+    def _info(self, doc: Doc, kind: str, anchor: Token, span: Span) -> FlagInfo:
+        lex = self.lexicon
+        if kind == "anonymous_source":
+            mention = source_mention(doc, span, anchor)
+            return FlagInfo(
+                kind=kind,
+                scope="speaker",
+                speaker=_attributed_speaker(doc, mention),
+                mention=mention,
+            )
+        topic: frozenset[str] = frozenset()
+        focus: frozenset[str] = frozenset()
+        scope = "sentence"
+        targets = list(_targets(anchor, lex))
+        for target in targets:
+            about = _topic_phrase(target, lex)
+            topic = topic | _content_lemmas(about or target, lex)
+            if about is not None:
+                # "all the claims of military unrest": the caveat is about every claim on that
+                # topic, wherever it is in the article.
+                heads = [about, *(c for c in about.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+                focus = frozenset().union(*(lex.related(h.lemma_.lower()) for h in heads))
+                scope = "article"
+        anaphoric = scope == "sentence" and any(_is_anaphoric(t, lex) for t in targets)
+        return FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
+
+
+def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
+    return frozenset(
+        t.lemma_.lower()
+        for t in phrase.subtree
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_.lower() not in lex.topic_stop
+    )
+
+
+def _is_anaphoric(target: Token, lex: FlagLexicon) -> bool:
+    """Whether the caveat's object points back at something already said: "it", "this", "the
+    figure", "these reports", "their account" with nothing of its own after it."""
+    if target.lower_ in ("it", "this", "that", "these", "those"):
+        return True
+    if target.lemma_.lower() not in lex.statement_nouns:
+        return False
+    if any(c.dep_ in ("prep", "acl", "relcl") for c in target.children):
+        return False
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS for c in target.children
+    )
+
+
+def _dedupe(found: list[tuple[Span, FlagInfo]]) -> list[tuple[Span, FlagInfo]]:
+    """One flag per stretch of words and kind: overlapping cues of the same kind keep the
+    longest ("claim to be" matched both as a verb and as a phrase)."""
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    kept: list[tuple[Span, FlagInfo]] = []
+    last_end: dict[str, int] = {}
+    for span, info in found:
+        if last_end.get(info.kind, -1) > span.start:
+            continue
+        kept.append((span, info))
+        last_end[info.kind] = span.end
+    return kept
+
+
+# --- polarity ---------------------------------------------------------------------------------
+
+
+def _is_negator(token: Token, lex: FlagLexicon) -> bool:
+    if token.dep_ == "neg":
+        return True
+    text = token.lower_
+    if text == "one":
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    return text in lex.negators and token.dep_ in ("nsubj", "nsubjpass", "det", "advmod")
+
+
+def is_negated(token: Token, lex: FlagLexicon) -> bool:
+    """Whether the word's clause denies it: a negation on the word or its copula ("is not
+    clear"), a negative subject ("none of their stories could be verified"), a negating head
+    ("impossible to verify", "unable to confirm", "no way to verify", "without verifying")."""
+    holders = [token]
+    if token.dep_ in ("acomp", "attr", "oprd") or (token.pos_ == "ADJ" and token.dep_ != "amod"):
+        holders.append(token.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("neg", "nsubj", "nsubjpass") and _is_negator(child, lex):
+                return True
+    head = token.head
+    if token.dep_ == "xcomp":
+        if head.lemma_.lower() in lex.negating_heads:
+            return True
+        if any(
+            c.dep_ == "acomp" and c.lemma_.lower() in lex.negating_heads and c.i < token.i
+            for c in head.children
+        ):
+            return True
+    if token.dep_ in ("acl", "relcl") and head.lemma_.lower() in lex.negating_heads:
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    return token.dep_ == "pcomp" and head.lower_ == "without"
+
+
+# --- what a cue is about ----------------------------------------------------------------------
+
+
+def _resolve(noun: Token, lex: FlagLexicon) -> Token:
+    """The noun a subject or object stands for: "which" -> the relative clause's noun; "none of
+    their stories" -> "stories"."""
+    text = noun.lower_
+    if text in ("which", "that", "who") and noun.head.dep_ == "relcl":
+        return noun.head.head
+    if text in lex.quantifiers or noun.lemma_.lower() in lex.quantifiers:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return noun
+
+
+def _targets(anchor: Token, lex: FlagLexicon) -> Iterable[Token]:
+    """The nouns a cue word is about: its object, its passive subject, the noun it modifies or
+    the noun whose relative clause it heads."""
+    passive = any(c.dep_ == "auxpass" for c in anchor.children) or anchor.dep_ in ("acl", "amod")
+    for child in anchor.children:
+        if child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass"):
+            yield _resolve(child, lex)
+    if anchor.dep_ in ("amod", "acl", "relcl") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        yield anchor.head
+
+
+def _has_clause(anchor: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in anchor.children)
+
+
+def _about_statement(anchor: Token, lex: FlagLexicon, nouns: frozenset[str]) -> bool:
+    """Whether the cue is about something said or reported: a that-clause, a statement noun, a
+    pronoun standing for one, or "independently" (only statements are independently checked)."""
+    if any(c.lower_ == "independently" for c in anchor.children) or _has_clause(anchor):
+        return True
+    return any(t.lemma_.lower() in nouns or t.lower_ in lex.pronouns for t in _targets(anchor, lex))
+
+
+def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A confirmation must be of something said or reported, in a tense that reports it done
+    ("confirmed that", "the toll was confirmed"; not "verify your email", "we need to confirm",
+    "the booking was confirmed"). A failure to confirm is a caveat whatever its object ("his age
+    could not be verified", "impossible to verify")."""
+    if negated:
+        return True
+    if anchor.tag_ not in _REALIS_TAGS:
+        return False
+    return _about_statement(anchor, lex, lex.statement_nouns)
+
+
+def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A denial of a statement ("denied that...", "disputed the figure", "the report was
+    denied"), not of people ("he was denied entry", "half of the volunteers were rejected")."""
+    if anchor.tag_ not in _REALIS_TAGS:
+        return False
+    return _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns)
+
+
+def _check_clause(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    return _has_clause(anchor)
+
+
+def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A predicate ("the cause is unknown", "it is unclear how"), not "the unknown soldier". For
+    "not clear"/"not known" the thing must be an open question (a clause, extraposed "it", a
+    statement noun), so "the road was not clear" is no flag."""
+    if anchor.dep_ not in _PREDICATE_DEPS or any(c.dep_ == "det" for c in anchor.children):
+        return False
+    if match.text.lower().startswith("un"):
+        return True
+    clause_holder = anchor.head if anchor.dep_ in ("acomp", "attr") else anchor
+    if _has_clause(anchor) or _has_clause(clause_holder):
+        return True
+    for child in clause_holder.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            noun = _resolve(child, lex)
+            if child.lower_ == "it" or noun.lemma_.lower() in lex.statement_nouns:
+                return True
+    return False
+
+
+def _check_passive(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    return any(c.dep_ == "auxpass" for c in anchor.children)
+
+
+def _check_contact_object(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.contact_objects for c in anchor.children
+    )
+
+
+def _check_not_noun_phrase(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """The verb "claim to be", even where the tagger took it for a noun ("interviewed by claim
+    to be"), but not "an insurance claim to be paid"."""
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return True
+    return not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in anchor.children)
+
+
+def _check_epistemic_modal(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A modal that hedges a statement of fact ("may have been killed", "may be white
+    supremacists", "may be avoiding"), not one that describes people ("Americans who may be
+    contemplating"), a condition, or a possible future ("may be utilized", "may be able")."""
+    if anchor.head.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+        return False
+    doc = match.doc
+    if match.end >= len(doc) or match[-1].lower_ != "be":
+        return True
+    following = doc[match.end]
+    return following.tag_ != "VBN" and following.lower_ not in ("able", "unable")
+
+
+def _check_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    return anchor.pos_ == "ADV"
+
+
+def _check_any(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    return True
+
+
+Check = Callable[[Token, bool, Span, FlagLexicon], bool]
+CHECKS: dict[str, Check] = {
+    "any": _check_any,
+    "statement": _check_statement,
+    "disputable": _check_disputable,
+    "clause": _check_clause,
+    "predicative": _check_predicative,
+    "passive": _check_passive,
+    "contact_object": _check_contact_object,
+    "not_noun_phrase": _check_not_noun_phrase,
+    "epistemic_modal": _check_epistemic_modal,
+    "adverb": _check_adverb,
+}
+
+
+# --- extent, topic and source -----------------------------------------------------------------
+
+
+def _cue_extent(doc: Doc, start: int, end: int, anchor: Token, lex: FlagLexicon) -> Span:
+    """The cue's words: the match plus its auxiliaries and negation ("could not be verified",
+    "did not immediately respond", "impossible to verify", "is unknown")."""
+    idx = {start, end - 1}
+    for child in anchor.children:
+        if child.dep_ in ("neg", "aux", "auxpass") or child.lower_ in _CUE_ADVERBS:
+            idx.add(child.i)
+    head = anchor.head
+    if anchor.dep_ in ("acomp", "attr", "oprd") and head.lemma_ in _COPULAS:
+        idx.add(head.i)
+        idx.update(
+            c.i
+            for c in head.children
+            if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ == "it")
+        )
+    if anchor.dep_ == "xcomp":
+        if head.lemma_.lower() in lex.negating_heads:
+            idx.add(head.i)
+        idx.update(
+            c.i
+            for c in head.children
+            if c.dep_ == "acomp" and c.lemma_.lower() in lex.negating_heads and c.i < anchor.i
+        )
+    lo, hi = min(idx), max(idx) + 1
+    if hi - lo > _MAX_CUE_TOKENS or lo < anchor.sent.start or hi > anchor.sent.end:
+        return doc[start:end]
+    return doc[lo:hi]
+
+
+def _topic_phrase(target: Token, lex: FlagLexicon) -> Token | None:
+    """For a noun of things said with a complement ("claims of military unrest", "reports
+    about looting"), the complement's head noun; otherwise None ("a confirmed instance of
+    surrender" is about that instance, not about every claim of surrender)."""
+    if target.lemma_.lower() not in lex.report_nouns:
+        return None
+    for prep in target.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return None
+
+
+def source_mention(doc: Doc, cue: Span, anchor: Token) -> Span | None:
+    """The words naming the anonymous source: the noun the cue's clause is about ("the official,
+    who spoke on condition of anonymity"; "officials speaking on condition of anonymity"; "an
+    anonymous official"; "he spoke on condition that he not be named")."""
+    if anchor.lower_ == "anonymous" and anchor.dep_ == "amod":
+        return _noun_phrase(doc, anchor.head)
+    verb = anchor
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for _ in range(3):
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _noun_phrase(doc, verb.head)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                noun = child.head.head if child.lower_ in ("who", "that") else child
+                return _noun_phrase(doc, noun)
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return None
+
+
+def _noun_phrase(doc: Doc, noun: Token) -> Span:
+    left = noun.i
+    for child in noun.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod"):
+            left = min(left, child.left_edge.i)
+    return doc[left : noun.i + 1]
+
+
+def _attributed_speaker(doc: Doc, mention: Span | None) -> SpeakerInfo | None:
+    """The speaker the attribution component resolved for these words, if it did."""
+    if mention is None or ATTRIBUTIONS not in doc.spans:
+        return None
+    for span in doc.spans[ATTRIBUTIONS]:
+        attribution = span._.claimtrack_attribution
+        other = getattr(attribution, "mention", None)
+        if other is not None and other.start < mention.end and mention.start < other.end:
+            return attribution.speaker
+    return None
+
+
+# --- attaching flags to claims ----------------------------------------------------------------
+
+
+def _claim_lemmas(claim: Span) -> frozenset[str]:
+    """The common words a claim is about; words of names and titles ("Soldiers in Revolt", "the
+    Unrest Project") are not its topic."""
+    return frozenset(t.lemma_.lower() for t in claim if t.pos_ in _TOPIC_POS and not t.ent_type_)
+
+
+def _speaker_of(claim: Span) -> SpeakerInfo | None:
+    attribution = claim._.claimtrack_attribution
+    return getattr(attribution, "speaker", None)
+
+
+def _flag_sentence(flag: Span) -> tuple[int, int]:
+    try:
+        sent = flag.sent
+    except ValueError:  # a Doc without sentence boundaries
+        return flag.start, flag.end
+    return sent.start, sent.end
+
+
+def _is_author(claim: Span) -> bool:
+    speaker = _speaker_of(claim)
+    return speaker is None or speaker.kind == "author"
+
+
+def _previous_sentence(doc: Doc, sent: tuple[int, int]) -> tuple[int, int] | None:
+    i = sent[0] - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    try:
+        before = doc[i].sent
+    except ValueError:
+        return None
+    return before.start, before.end
+
+
+def _unnamed(speaker: SpeakerInfo) -> bool:
+    return speaker.kind in ("anonymous", "unknown") or not speaker.name
+
+
+def _speaker_claims(info: FlagInfo, claims: Sequence[Span], sent: tuple[int, int]) -> set[int]:
+    """The claims of the source a speaker-scoped flag is about.
+
+    The claims introduced by the source's own words ("according to the official, who spoke on
+    condition of anonymity") always; then every claim of the same speaker (the flag's resolved
+    speaker, or the speaker of those claims), but only while that speaker has no name: a source
+    the article names is not anonymous, so a speaker resolved to a named person is a resolution
+    to distrust, and the flag then stays on the claims its words introduce. If the source's words
+    introduce no claim, the speakers mentioned in the flag's sentence stand in for it.
+    """
+    mentioned: list[tuple[int, Span, SpeakerInfo]] = []
+    for i, claim in enumerate(claims):
+        mention = getattr(claim._.claimtrack_attribution, "mention", None)
+        speaker = _speaker_of(claim)
+        if mention is not None and speaker is not None and speaker.kind != "author":
+            mentioned.append((i, mention, speaker))
+    source = info.mention
+    direct: set[int] = set()
+    if source is not None:
+        direct = {i for i, m, _ in mentioned if m.start < source.end and source.start < m.end}
+    if not direct and info.speaker is None:
+        direct = {i for i, m, _ in mentioned if m.start >= sent[0] and m.end <= sent[1]}
+    speakers = [info.speaker] if info.speaker is not None else []
+    speakers += [s for i, _, s in mentioned if i in direct]
+    found = set(direct)
+    for speaker in speakers:
+        if _unnamed(speaker):
+            found |= {i for i, claim in enumerate(claims) if _speaker_of(claim) is speaker}
+    return found
+
+
+def _same_flag(a: Span, b: Span) -> bool:
+    return (a.start, a.end, a._.claimtrack_flag.kind) == (b.start, b.end, b._.claimtrack_flag.kind)
 
 
 def attach_flags(doc: Doc, claims: Sequence[Span]) -> None:
-    """Append to each claim's `span._.claimtrack_flags` the flag spans that qualify it."""
-    for claim in claims:
-        claim._.claimtrack_flags = [
-            f for f in doc.spans.get(FLAGS, []) if f.sent.start == claim.sent.start
-        ]
+    """Set each claim's `span._.claimtrack_flags` to the flag spans that qualify it, in text
+    order and without duplicates:
+
+    - every flag qualifies the claims of its own sentence ("..., though none of their stories
+      could be verified");
+    - an article-scoped flag also qualifies every claim on its topic ("it's impossible to verify
+      all the claims of military unrest" -> claims about desertion, mutiny, sabotage...);
+    - an anonymous-source flag qualifies every claim of that source, wherever it is, instead of
+      the claims of its sentence (a sentence can hold a named speaker's claim too).
+    """
+    flags = sorted(doc.spans.get(FLAGS, []), key=lambda s: (s.start, s.end))
+    attached: list[list[Span]] = [[] for _ in claims]
+    lemmas: list[frozenset[str]] | None = None
+    for flag in flags:
+        info: FlagInfo | None = flag._.claimtrack_flag
+        if info is None:
+            continue
+        sent = _flag_sentence(flag)
+        in_sentence = {i for i, c in enumerate(claims) if c.start < sent[1] and c.end > sent[0]}
+        targets = in_sentence
+        if info.anaphoric and all(_is_author(claims[i]) for i in in_sentence):
+            # "Rebels said 40 died. The figure could not be verified.": the caveat's own
+            # sentence holds no one's claim but the author's, so it is about the one before.
+            before = _previous_sentence(doc, sent)
+            if before is not None:
+                targets = in_sentence | {
+                    i for i, c in enumerate(claims) if c.start < before[1] and c.end > before[0]
+                }
+        if info.scope == "speaker":
+            targets = _speaker_claims(info, claims, sent) or in_sentence
+        elif info.scope == "article" and info.focus:
+            if lemmas is None:
+                lemmas = [_claim_lemmas(c) for c in claims]
+            targets = in_sentence | {i for i, ls in enumerate(lemmas) if ls & info.focus}
+        for i in targets:
+            if not any(_same_flag(f, flag) for f in attached[i]):
+                attached[i].append(flag)
+    for claim, found in zip(claims, attached, strict=True):
+        claim._.claimtrack_flags = found
