@@ -2,4 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrack.cli import extract_cmd, read_cmds  # noqa: F401
+from claimtrack.cli import (  # noqa: F401
+    conflicts_cmd,
+    extract_cmd,
+    read_cmds,
+    report_cmd,
+)

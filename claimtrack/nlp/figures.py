@@ -1,19 +1,198 @@
-"""Figures (placeholder, to be written)."""
+"""Figures: every number of the article that a claim can state, with its qualifier kept.
+
+The words are read by `claimtrack.figparse` (pure Python, also run by the benchmark): it finds
+"at least 6,000", "nearly one-quarter", "thousands", "100,000 hryvnias", "4-5 km" with their
+qualifiers, units and currencies, which the small English model's CARDINAL/MONEY/PERCENT/QUANTITY
+entities miss or cut ("thousands", "a dozen", "half of", spelled-out numbers, numbers it labels
+DATE or ORG). This component aligns those finds with the Doc, adds any number entity the reader
+did not cover, and drops what the parse shows is not a figure:
+
+- numbers inside DATE/TIME/ORDINAL entities ("Feb. 24", "in the past three years"): dates and
+  periods are a figure's context, not figures (money and percentages inside them stay);
+- numbers that name something: inside a name entity ("Air Assault Brigade 45") or attached to a
+  proper noun before them;
+- a bare determiner "one" ("one specific protection"): "only one", "at least one", "one in five"
+  stay;
+- a bare year-like number that does not count a noun ("2014");
+- a number with a unit used as a modifier of the noun after it ("the 180ml liquid").
+
+Then `figure_context.annotate` fills what each figure counts and its predicate, place, period.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from claimtrack.nlp.ext import FIGURES
+from claimtrack import figparse
+from claimtrack.nlp import figure_context
+from claimtrack.nlp.ext import FIGURES, FigureInfo, register_extensions
+
+NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
-@Language.factory("claimtrack_figures", assigns=["doc.spans"])
-def make_figures(nlp: Language, name: str) -> FigureFinder:
-    return FigureFinder()
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What the component reads from not_figures.json."""
+
+    entity_labels: frozenset[str]
+    name_labels: frozenset[str]
+    date_words: frozenset[str]
+
+
+def load_rules(path: str | None = None) -> Rules:
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    else:
+        text = (
+            resources.files("claimtrack.lexicons").joinpath("not_figures.json").read_text("utf-8")
+        )
+        data = json.loads(text)
+    from babel.dates import get_day_names
+
+    days = {
+        d.lower() for w in ("wide", "abbreviated") for d in get_day_names(w, locale="en").values()
+    }
+    words = set(data["date_words"]) | days | figparse.lexicon().months
+    return Rules(frozenset(data["entity_labels"]), frozenset(data["name_labels"]), frozenset(words))
+
+
+@Language.factory(
+    "claimtrack_figures",
+    assigns=["doc.spans", "span._.claimtrack_figure"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={"lexicon_path": None},
+)
+def make_figures(nlp: Language, name: str, lexicon_path: str | None) -> FigureFinder:
+    return FigureFinder(rules=load_rules(lexicon_path))
 
 
 class FigureFinder:
+    def __init__(self, *, rules: Rules) -> None:
+        register_extensions()
+        self.rules = rules
+        self._ents: dict[int, Span] = {}
+        # Load Babel's and pint's data now rather than on the first document.
+        figparse.lexicon()
+        figparse.money()
+        figparse.unit_name("km")
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[FIGURES] = []
+        spans: list[Span] = []
+        taken = [False] * len(doc)
+        rejected: list[tuple[int, int]] = []
+        ents = doc.ents
+        self._ents = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        for found in figparse.find(doc.text, rejected):
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None or len(span) == 0 or any(taken[span.start : span.end]):
+                continue
+            if not self.keep(span, found):
+                rejected.append((span.start_char, span.end_char))
+                continue
+            self.add(span, found.figure, spans, taken)
+        for start, end in rejected:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                taken[span.start : span.end] = [True] * len(span)
+        for ent in ents:
+            if ent.label_ not in NUMBER_LABELS or any(taken[ent.start : ent.end]):
+                continue
+            for found in figparse.find(ent.text):
+                start = ent.start_char + found.start
+                span = doc.char_span(
+                    start, start + found.end - found.start, alignment_mode="expand"
+                )
+                if span is None or any(taken[span.start : span.end]) or not self.keep(span, found):
+                    continue
+                self.add(span, found.figure, spans, taken)
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc.spans[FIGURES] = list(figure_context.annotate(doc, spans))
         return doc
+
+    @staticmethod
+    def add(span: Span, fig: figparse.Figure, spans: list[Span], taken: list[bool]) -> None:
+        span._.claimtrack_figure = FigureInfo(
+            value=fig.value,
+            low=fig.low,
+            high=fig.high,
+            qualifier=fig.qualifier,
+            low_inclusive=fig.low_inclusive,
+            high_inclusive=fig.high_inclusive,
+            unit=fig.unit,
+            currency=fig.currency,
+        )
+        spans.append(span)
+        for i in range(span.start, span.end):
+            taken[i] = True
+
+    def keep(self, span: Span, found: figparse.Found) -> bool:
+        """False for what the parse shows is not a figure (see the module docstring)."""
+        fig = found.figure
+        money = fig.currency is not None or fig.unit == "percent"
+        numbers = [t for t in span if t.like_num or t.is_digit or t.pos_ == "NUM"] or list(span)
+        if not money:
+            for ent in {self.entity_of(tok) for tok in numbers} - {None}:
+                assert ent is not None
+                if ent.label_ in self.rules.entity_labels and self.is_date(ent, span, fig):
+                    return False
+                if ent.label_ in self.rules.name_labels and found.bare and self.is_name(ent, span):
+                    return False
+        if not found.bare:
+            return not self.unit_modifier(span, fig)
+        last = numbers[-1]
+        # "one specific protection", "one day": a determiner, not a count
+        if found.words and len(span) == 1 and span[0].lower_ == "one":
+            return False
+        # "Brigade 45", "Interstate 95": a number naming the proper noun before it
+        head = last.head
+        if (
+            head.i < last.i
+            and head.pos_ == "PROPN"
+            and last.dep_ in ("nummod", "appos", "npadvmod")
+        ):
+            return False
+        # "2014" on its own is a year unless it counts a noun ("2014 people")
+        return not (len(span) == 1 and YEAR.fullmatch(span.text) and last.dep_ != "nummod")
+
+    def entity_of(self, tok: Token) -> Span | None:
+        return self._ents.get(tok.i) if tok.ent_type else None
+
+    def is_date(self, ent: Span, span: Span, fig: figparse.Figure) -> bool:
+        """A DATE/TIME/ORDINAL entity that really is one: it names a month, day, year or time
+        unit ("Feb. 24", "in the past three years", "2014"); the small model also labels bare
+        numbers DATE ("one and a half"), which stay figures."""
+        if ent.label_ == "ORDINAL":
+            return fig.value is None or float(fig.value).is_integer()
+        if len(span) == 1 and YEAR.fullmatch(span.text):
+            return True
+        for tok in ent:
+            if tok.lower_ in self.rules.date_words:
+                return True
+        return fig.unit is not None and fig.unit.split("/")[0] in self.rules.date_words
+
+    @staticmethod
+    def is_name(ent: Span, span: Span) -> bool:
+        """A name entity with a word of its own besides the number ("Brigade 45")."""
+        return any(
+            tok.is_alpha and not tok.like_num and not (span.start <= tok.i < span.end)
+            for tok in ent
+        )
+
+    @staticmethod
+    def unit_modifier(span: Span, fig: figparse.Figure) -> bool:
+        """ "the 180ml liquid", "a 10 km stretch": a measure used as an adjective."""
+        if fig.unit is None or fig.currency is not None or fig.unit in ("percent", "fraction"):
+            return False
+        last = span[-1]
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        return last.head.i > last.i and last.dep_ in ("compound", "amod", "nmod", "nummod")
