@@ -1,20 +1,931 @@
-"""Attribution (placeholder, to be written)."""
+"""Attribution: who said what, read from the parse, the entities and the quotation marks.
+
+An attribution is a cue (a reporting verb such as "said", or a phrase such as "according to"),
+a source (the words naming the speaker at the cue) and a content (what was said). The content
+follows PolNeAR's conventions, since that is what the scorer checks against:
+
+- indirect speech: the complement clause, "that" included, without the sentence's final period;
+- direct quotes: the quoted text with its quotation marks (and a comma inside them);
+- "according to X": the clause the phrase hangs on, without the phrase.
+
+Quotations are found on the text, paragraph by paragraph, before the parse is consulted: the
+parser splits multi-sentence quotes into several sentences, and the quote marks say where the
+speaker's words start and end. A quotation mark left open at the end of a paragraph closes there
+(the newspaper convention for quotes running over several paragraphs); a closing mark with no
+opening is ignored. So an unbalanced mark costs at most one paragraph's quote, never the article.
+
+A paragraph that is one quotation with no cue of its own continues the speaker of the
+attribution that ends the paragraph before it: its content grows over the quote paragraph, as
+PolNeAR marks a speaker's run of paragraphs as one content in several pieces.
+
+The speakers (canonical names, roles, aliases) are resolved by `claimtrack.nlp.speakers`.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from claimtrack.nlp.ext import ATTRIBUTIONS
+from claimtrack.nlp.ext import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
+from claimtrack.nlp.speakers import SpeakerResolver
+
+OPENING = {"“": "”", "«": "»", "„": "“"}
+CLOSING = {"”", "»"}
+TOGGLES = {'"', "''", "``"}
+
+# Subject dependencies that name the speaker of a reporting verb.
+SUBJECTS = ("nsubj",)
+# Dependencies of a non-finite cue whose speaker is the subject of the verb it hangs on
+# ("..., adding that", "went public with a journal, declaring").
+INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
+# Dependencies that make a cue's clause the content: the complement, or the clause a
+# parenthetical cue interrupts ("The plan, he said, is dead").
+COMPLEMENTS = ("ccomp",)
+PARENTHETICAL = ("parataxis", "ccomp", "advcl")
+NESTED_CUE = ("advcl", "conj", "parataxis")
+FIRST_PERSON = {"i", "we", "me", "us"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+# Punctuation that may sit between a quotation and its cue clause.
+LINKING_PUNCT = {",", ":", ";", "—", "–", "-", "--"}
 
 
-@Language.factory("claimtrack_attribution", assigns=["doc.spans"])
-def make_attribution(nlp: Language, name: str) -> AttributionFinder:
-    return AttributionFinder()
+def load_cues(path: str | None = None) -> dict[str, Any]:
+    """The cue lexicon: reporting verbs, belief verbs, phrases, statement nouns (see the
+    `_doc` entry of cues.json for what each list means)."""
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    text = resources.files("claimtrack.lexicons").joinpath("cues.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@Language.factory(
+    "claimtrack_attribution",
+    assigns=["doc.spans", "span._.claimtrack_attribution", "doc._.claimtrack_speakers"],
+    requires=["token.dep", "token.pos", "doc.ents"],
+    default_config={"cues_path": None, "speakers_path": None, "beliefs": True},
+)
+def make_attribution(
+    nlp: Language, name: str, cues_path: str | None, speakers_path: str | None, beliefs: bool
+) -> AttributionFinder:
+    return AttributionFinder(cues_path=cues_path, speakers_path=speakers_path, beliefs=beliefs)
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution before its speaker is resolved."""
+
+    content: Span
+    mention: Span | None
+    cue: Span | None
+    quote: str
+    continuation: bool = False  # a quote paragraph with no cue, joined to the one before
 
 
 class AttributionFinder:
+    """Finds attributions in three passes: quotations on the text, cues on the parse (verbs,
+    "according to", statement nouns), then quotations left over: a name and a colon label one,
+    or it continues the speaker of the paragraph before."""
+
+    def __init__(
+        self,
+        *,
+        cues_path: str | None = None,
+        speakers_path: str | None = None,
+        beliefs: bool = True,
+    ) -> None:
+        register_extensions()
+        lexicon = load_cues(cues_path)
+        # Verbs of saying and believing: a clause or a quotation next to them is the content.
+        self.reporting = frozenset(lexicon["verbs"]) | (
+            frozenset(lexicon["beliefs"]) if beliefs else frozenset()
+        )
+        self.objects = frozenset(lexicon.get("objects", []))
+        self.infinitives = frozenset(lexicon.get("infinitives", []))
+        self.addressees = frozenset(lexicon.get("addressees", []))
+        self.prepositions = {k: frozenset(v) for k, v in lexicon.get("prepositions", {}).items()}
+        self.quote_verbs = frozenset(lexicon.get("quote_verbs", []))
+        # Every verb that may be a cue, whatever its content is.
+        self.verbs = (
+            self.reporting
+            | self.objects
+            | self.infinitives
+            | self.quote_verbs
+            | frozenset(self.prepositions)
+        )
+        self.phrases = [tuple(p.lower().split()) for p in lexicon["phrases"]]
+        self.nouns = frozenset(lexicon.get("nouns", []))
+        self.noun_prepositions = frozenset(lexicon.get("noun_prepositions", []))
+        self.media = frozenset(lexicon["media"])
+        self.resolver = SpeakerResolver(speakers_path)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[ATTRIBUTIONS] = []
-        doc._.claimtrack_speakers = []
+        found: list[Found] = []
+        if len(doc):
+            quotes = find_quotes(doc)
+            quote_of = [-1] * len(doc)
+            for qi, q in enumerate(quotes):
+                for i in range(q.start, q.end):
+                    quote_of[i] = qi
+            furniture = [False] * len(doc)
+            for span in doc.spans.get(FURNITURE, []):
+                for i in range(span.start, span.end):
+                    furniture[i] = True
+            found = self._find(doc, quotes, quote_of, furniture)
+        speakers, infos = self.resolver.resolve(doc, [f.mention for f in found])
+        spans = []
+        for i, f in enumerate(found):
+            info = infos[i]
+            if f.mention is not None and f.mention.root.lower_ in FIRST_PERSON:
+                # "I" inside someone's quoted words is that someone.
+                outer = _enclosing(found, i)
+                if outer is not None and infos[outer] is not None:
+                    info = infos[outer]
+                    infos[i] = info
+            attribution = Attribution(speaker=info, mention=f.mention, cue=f.cue, quote=f.quote)
+            f.content._.claimtrack_attribution = attribution
+            spans.append(f.content)
+        doc.spans[ATTRIBUTIONS] = spans
+        doc._.claimtrack_speakers = speakers
         return doc
+
+    # --- the passes --------------------------------------------------------------------------
+
+    def _find(
+        self, doc: Doc, quotes: list[Span], quote_of: list[int], furniture: list[bool]
+    ) -> list[Found]:
+        found: list[Found] = []
+        used_quotes: set[int] = set()
+        taken = [False] * len(doc)
+        for cue_tokens, kind in self._cues(doc, quote_of, furniture):
+            if kind == "phrase":
+                item = self._according_to(doc, cue_tokens)
+            elif kind == "noun":
+                item = self._noun(doc, cue_tokens[0], quotes, quote_of)
+            else:
+                item = self._verb(doc, cue_tokens[0], quotes, quote_of)
+            if item is None:
+                continue
+            if any(taken[item.content.start : item.content.end]) and item.quote == "direct":
+                continue
+            for i in range(item.content.start, item.content.end):
+                if quote_of[i] >= 0:
+                    used_quotes.add(quote_of[i])
+            found.append(item)
+        found = _dedupe(found)
+        owner = [-1] * len(doc)
+        for k, f in enumerate(found):
+            for i in range(f.content.start, f.content.end):
+                owner[i] = k
+        found = [
+            _merge_quotes(doc, f, quotes, quote_of, used_quotes, owner, k)
+            for k, f in enumerate(found)
+        ]
+        found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
+        found.extend(self._continuations(doc, quotes, used_quotes, furniture))
+        found.sort(key=lambda f: (f.content.start, f.content.end))
+        return _link_continuations(found)
+
+    def _cues(
+        self, doc: Doc, quote_of: list[int], furniture: list[bool]
+    ) -> Iterator[tuple[list[Token], str]]:
+        """Cue verbs and cue phrases outside quotations and furniture, in text order."""
+        n = len(doc)
+        for token in doc:
+            i = token.i
+            if quote_of[i] >= 0 or furniture[i]:
+                continue
+            lower = token.lower_
+            for phrase in self.phrases:
+                if lower == phrase[0] and i + len(phrase) <= n:
+                    words = tuple(t.lower_ for t in doc[i : i + len(phrase)])
+                    if words == phrase:
+                        yield list(doc[i : i + len(phrase)]), "phrase"
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
+                yield [token], "noun"
+            if token.pos_ in ("VERB", "AUX") and (
+                token.lemma_.lower() in self.verbs or _takes_that_clause(token)
+            ):
+                yield [token], "verb"
+
+    def _verb(self, doc: Doc, verb: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
+        mention = self._speaker_of(verb) or _stranded_subject(verb, quote_of)
+        if mention is None:
+            return None
+        lemma = verb.lemma_.lower()
+        cue = _cue_span(verb)
+        reporting = lemma in self.reporting or _takes_that_clause(verb)
+        content = _complement(verb, mention, self.reporting) if reporting else None
+        if content is None and lemma in self.infinitives:
+            content = _child_clause(verb, ("xcomp",))
+        if content is None and reporting:
+            content = _parenthetical(verb, mention)
+        if content is None and _may_take_quote(verb) and (reporting or lemma in self.quote_verbs):
+            content = _adjacent_quote(doc, verb, mention, quotes, quote_of)
+        if content is None and lemma in self.prepositions:
+            content, cue = self._prepositional(verb, cue)
+        if content is None and (
+            lemma in self.objects or (lemma in self.reporting and lemma not in self.addressees)
+        ):
+            # "called the plan a disgrace": the predicate is what was said of the object.
+            content = _child_clause(verb, ("oprd",)) or _child_clause(
+                verb, ("dobj",), trailing=("prep", "advcl")
+            )
+        if content is None:
+            return None
+        content = _with_quotes(doc, content, quotes, quote_of)
+        content = _trim(_within_paragraph(content, verb))
+        if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
+            return None
+        inside = content.start <= verb.i < content.end
+        if mention.start < content.end and content.start < mention.end and not inside:
+            return None
+        return Found(content, mention, cue, _quote_kind(content, quotes, quote_of))
+
+    def _noun(self, doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
+        """A statement noun with its speaker as possessor or by-phrase ("Trump's claim that
+        ...", "a call by the mayor for calm"); its clause or prepositional object is the
+        content."""
+        mention: Span | None = None
+        content: Span | None = None
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                mention = noun_phrase(child)
+            elif child.dep_ == "prep" and child.lower_ == "by" and mention is None:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    mention = noun_phrase(objects[0])
+        if mention is None:
+            return None
+        for child in noun.rights:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                content = doc[child.left_edge.i : child.right_edge.i + 1]
+                break
+            if child.dep_ == "acl" and child.tag_ == "VB":
+                content = doc[child.left_edge.i : child.right_edge.i + 1]
+                break
+            if child.dep_ == "prep" and child.lower_ in self.noun_prepositions:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    content = doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+                    break
+        if content is None:
+            return None
+        content = _trim(_within_paragraph(_with_quotes(doc, content, quotes, quote_of), noun))
+        if content is None or len(content) < 2:
+            return None
+        if mention.start < content.end and content.start < mention.end:
+            return None
+        cue = doc[noun.i : noun.i + 1]
+        return Found(content, mention, cue, _quote_kind(content, quotes, quote_of))
+
+    def _prepositional(self, verb: Token, cue: Span) -> tuple[Span | None, Span]:
+        """'called for a ban': the preposition joins the cue, its object is the content."""
+        allowed = self.prepositions.get(verb.lemma_.lower(), frozenset())
+        doc = verb.doc
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt") and child.lower_ in allowed:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    obj = objects[0]
+                    content = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                    return content, doc[cue.start : max(cue.end, child.i + 1)]
+        return None, cue
+
+    def _speaker_of(self, verb: Token) -> Span | None:
+        """The words naming the speaker of a cue verb: its subject, the subject of the verb a
+        participle or conjunct hangs on, the agent of a passive, or the author in a statement
+        noun's by-phrase ("a post by X noted")."""
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        ):
+            # "Asked about the vote, X said ...": X was asked; the asker is not named.
+            return None
+        head = verb
+        for _ in range(4):
+            for child in head.children:
+                if child.dep_ in SUBJECTS:
+                    if _across_lines(child, verb):
+                        return None
+                    return self._medium_author(child) or noun_phrase(child)
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return noun_phrase(obj)
+            if (
+                head.dep_ == "pcomp"
+                and head.head.pos_ == "ADP"
+                and head.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "X injected a new element into the race by questioning Y's eligibility"
+                head = head.head.head
+                continue
+            if (
+                head.dep_ in INHERITS_SUBJECT
+                and head.head is not head
+                and head.head.pos_
+                in (
+                    "VERB",
+                    "AUX",
+                )
+            ):
+                head = _main_verb(head) if head.tag_ == "VBG" else head.head
+                continue
+            if head.dep_ == "relcl" and head.head is not head:
+                return None
+            break
+        return None
+
+    def _medium_author(self, subject: Token) -> Span | None:
+        """ "A post by Maliar noted ...", "Maliar's statement said ...": the author speaks."""
+        if subject.lemma_.lower() not in self.media:
+            return None
+        for child in subject.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                return noun_phrase(child)
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return noun_phrase(obj)
+        return None
+
+    def _according_to(self, doc: Doc, cue: list[Token]) -> Found | None:
+        last = cue[-1]
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if not objects:
+            objects = [c for c in cue[0].children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        mention = noun_phrase(objects[0])
+        sent = cue[0].sent
+        phrase_start = cue[0].i
+        phrase_end = max(objects[0].right_edge.i + 1, last.i + 1)
+        before = doc[sent.start : phrase_start]
+        after = doc[phrase_end : sent.end]
+        content = _trim(after if len(after) > len(before) else before)
+        if content is None or len(content) < 3:
+            return None
+        cue_span = doc[cue[0].i : last.i + 1]
+        return Found(content, mention, cue_span, "indirect")
+
+    def _labelled_quotes(
+        self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+    ) -> Iterator[Found]:
+        """'Republican pollster Jane Roe: "..."': a name and a colon label the quotation."""
+        for qi, quote in enumerate(quotes):
+            if qi in used or furniture[quote.start] or quote.start < 2:
+                continue
+            colon = doc[quote.start - 1]
+            if colon.text != ":" or "\n" in colon.text_with_ws:
+                continue
+            name = doc[quote.start - 2]
+            if name.pos_ != "PROPN" or _in_quote(name, quotes) or name.head.pos_ == "VERB":
+                continue
+            root = name
+            while root.dep_ in ("compound", "flat") and root.head is not root:
+                root = root.head
+            mention = noun_phrase(root)
+            content = _trim(quote)
+            if content is None or mention.end > quote.start:
+                continue
+            used.add(qi)
+            yield Found(content, mention, doc[colon.i : colon.i + 1], "direct")
+
+    def _continuations(
+        self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+    ) -> Iterator[Found]:
+        """Quotations that open a paragraph and have no cue: candidates to continue the
+        previous speaker (`_link_continuations` decides)."""
+        for qi, quote in enumerate(quotes):
+            if qi in used or furniture[quote.start] or len(quote) < 4:
+                continue
+            if not _opens_paragraph(doc, quote.start):
+                continue
+            content = _trim(quote)
+            if content is not None:
+                yield Found(content, None, None, "direct", continuation=True)
+
+
+# --- quotations --------------------------------------------------------------------------------
+
+
+def find_quotes(doc: Doc) -> list[Span]:
+    """The quotations of a Doc, marks included, paragraph by paragraph (see the module doc)."""
+    text = doc.text
+    out: list[Span] = []
+    pos = 0
+    for paragraph in text.split("\n"):
+        start = pos
+        pos += len(paragraph) + 1
+        opened: int | None = None
+        closer = ""
+        i = 0
+        n = len(paragraph)
+        while i < n:
+            ch = paragraph[i]
+            two = paragraph[i : i + 2]
+            mark = two if two in ("''", "``") else ch
+            width = len(mark)
+            if opened is None:
+                if mark in OPENING or (mark in TOGGLES and _opens(paragraph, i, width)):
+                    opened = i
+                    closer = OPENING.get(mark, mark if mark != "``" else "''")
+            elif (
+                mark == closer
+                or (mark in CLOSING and closer in CLOSING)
+                or (mark in TOGGLES and closer in TOGGLES)
+            ):
+                span = doc.char_span(start + opened, start + i + width, alignment_mode="expand")
+                if span is not None and len(span):
+                    out.append(span)
+                opened = None
+            i += width
+        if opened is not None:
+            end = start + len(paragraph.rstrip())
+            span = doc.char_span(start + opened, end, alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                out.append(span)
+    return _non_overlapping(out)
+
+
+def _in_quote(token: Token, quotes: list[Span]) -> bool:
+    """Whether a token is inside one of the quotations."""
+    return any(q.start <= token.i < q.end for q in quotes)
+
+
+def _opens(paragraph: str, i: int, width: int) -> bool:
+    """A straight quote opens when what follows is not a space (or the paragraph's end)."""
+    after = paragraph[i + width : i + width + 1]
+    return bool(after) and not after.isspace()
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start >= last_end:
+            out.append(span)
+            last_end = span.end
+    return out
+
+
+def _quote_kind(content: Span, quotes: list[Span], quote_of: list[int]) -> str:
+    inside = {quote_of[i] for i in range(content.start, content.end) if quote_of[i] >= 0}
+    if not inside:
+        return "indirect"
+    if len(inside) == 1:
+        q = quotes[next(iter(inside))]
+        if q.start <= content.start and q.end >= content.end - 1:
+            return "direct"
+    covered = sum(1 for i in range(content.start, content.end) if quote_of[i] >= 0)
+    return "direct" if covered >= len(content) - 2 else "mixed"
+
+
+def _with_quotes(doc: Doc, content: Span, quotes: list[Span], quote_of: list[int]) -> Span:
+    """Grow a content span to the whole of any quotation it cuts into (the parser ends a clause
+    at the first sentence of a multi-sentence quote)."""
+    start, end = content.start, content.end
+    if quote_of[start] >= 0:
+        start = min(start, quotes[quote_of[start]].start)
+    if quote_of[end - 1] >= 0:
+        end = max(end, quotes[quote_of[end - 1]].end)
+    # A quote that starts right after the content's last token but before the sentence ends
+    # (the closing mark detached by the parser) is part of it too.
+    return doc[start:end]
+
+
+def _adjacent_quote(
+    doc: Doc, verb: Token, mention: Span, quotes: list[Span], quote_of: list[int]
+) -> Span | None:
+    """The quotation right before the cue clause ('"...," she added') or right after it
+    ('X said: "..."'), with only linking punctuation between them, in the same paragraph."""
+    clause_start = min(mention.start, verb.i)
+    clause_end = max(mention.end, verb.i + 1)
+    introduces = any(t.text == ":" for t in doc[clause_end : min(len(doc), clause_end + 6)])
+    # Before: skip back over punctuation (unless the clause introduces what follows, "X said:").
+    i = clause_start - 1 if not introduces else -1
+    while i >= 0 and doc[i].is_punct and quote_of[i] < 0 and doc[i].text in LINKING_PUNCT:
+        i -= 1
+    if i >= 0 and quote_of[i] >= 0 and "\n" not in doc[i:clause_start].text:
+        return quotes[quote_of[i]]
+    # After: the verb's own right edge, skipping adverbs/objects up to linking punctuation.
+    j = clause_end
+    n = len(doc)
+    steps = 0
+    while j < n and quote_of[j] < 0 and steps < 8:
+        token = doc[j]
+        if token.is_space or "\n" in token.text or token.text in (".", "!", "?"):
+            break
+        j += 1
+        steps += 1
+    if j < n and quote_of[j] >= 0 and "\n" not in doc[clause_end:j].text:
+        between = doc[clause_end:j]
+        if any(t.text in (":", ",") for t in between) or len(between) == 0:
+            return quotes[quote_of[j]]
+    # 'He told a reporter:' closing a paragraph introduces the next one, quoted or not.
+    if j < n and doc[j - 1].text == ":" and "\n" in doc[j - 1].text_with_ws + doc[j].text:
+        return _next_paragraph(doc, j)
+    return None
+
+
+def _next_paragraph(doc: Doc, i: int) -> Span | None:
+    """The paragraph that starts at or after token i (up to the next line break)."""
+    n = len(doc)
+    while i < n and doc[i].is_space:
+        i += 1
+    end = i
+    while end < n and "\n" not in doc[end].text:
+        if "\n" in doc[end].text_with_ws:
+            end += 1
+            break
+        end += 1
+    return doc[i:end] if end > i else None
+
+
+def _merge_quotes(
+    doc: Doc,
+    item: Found,
+    quotes: list[Span],
+    quote_of: list[int],
+    used: set[int],
+    owner: list[int],
+    me: int,
+) -> Found:
+    """Grow a quoted content over the quotations its cue clause sits between, or that follow
+    it in the paragraph with nothing else in between ('"A," she said. "B."'): one speaker's
+    words, which PolNeAR marks as one content in several pieces."""
+    if item.quote not in ("direct", "mixed") or item.cue is None:
+        return item
+    # The cue's sentence, outside the content: "said Y, a lawyer who ..., adding that ...".
+    sent = item.cue.sent
+    clause = [max(sent.start, item.content.end), sent.end]
+    if item.content.start >= item.cue.end:
+        clause = [sent.start, min(sent.end, item.content.start)]
+    # Never across another attribution's content ("said X, who also said that ...").
+    for i in range(clause[0], clause[1]):
+        if owner[i] not in (-1, me):
+            return item
+    start, end = item.content.start, item.content.end
+    # Backward: a quotation just before the cue clause, when the content follows the clause.
+    if start >= clause[1]:
+        j = clause[0] - 1
+        while j >= 0 and _linking(doc[j]):
+            j -= 1
+        qi = quote_of[j] if j >= 0 else -1
+        if (
+            qi >= 0
+            and qi not in used
+            and _only_link(doc, quotes[qi].end, start, clause)
+            and "\n" not in doc[quotes[qi].end - 1 : start].text
+        ):
+            start = quotes[qi].start
+            used.add(qi)
+    # Forward: quotations that follow, separated only by the cue clause and punctuation.
+    j = end
+    n = len(doc)
+    while j < n:
+        k = j
+        while k < n and quote_of[k] < 0 and (_linking(doc[k]) or clause[0] <= k < clause[1]):
+            if "\n" in doc[k].text:
+                break
+            k += 1
+        if k >= n or quote_of[k] < 0 or quote_of[k] in used or "\n" in doc[j:k].text:
+            break
+        qi = quote_of[k]
+        end = quotes[qi].end
+        used.add(qi)
+        j = end
+    if (start, end) == (item.content.start, item.content.end):
+        return item
+    item.content = _trim(doc[start:end]) or item.content
+    return item
+
+
+def _linking(token: Token) -> bool:
+    return (token.is_punct and token.text not in ("(", ")")) or (
+        token.is_space and "\n" not in token.text
+    )
+
+
+def _only_link(doc: Doc, a: int, b: int, clause: list[int]) -> bool:
+    return all(_linking(doc[i]) or clause[0] <= i < clause[1] for i in range(a, b))
+
+
+def _opens_paragraph(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    return j < 0 or "\n" in doc[j].text or doc[j].text_with_ws.endswith("\n")
+
+
+def _link_continuations(found: list[Found]) -> list[Found]:
+    """Join a paragraph that is all quotation to the attribution just before it, when that one
+    was a quote or ended the previous paragraph: the same speaker goes on, and PolNeAR marks
+    such a run of paragraphs as one content in several pieces."""
+    out: list[Found] = []
+    for f in found:
+        if not f.continuation:
+            out.append(f)
+            continue
+        if not out:
+            continue
+        last = out[-1]
+        if not _paragraph_before(last, f):
+            continue
+        doc = f.content.doc
+        last.content = doc[last.content.start : f.content.end]
+        if last.quote == "indirect":
+            last.quote = "mixed"
+    return out
+
+
+def _enclosing(found: list[Found], i: int) -> int | None:
+    """The earlier attribution whose content holds attribution i's mention."""
+    mention = found[i].mention
+    if mention is None:
+        return None
+    for j in range(i - 1, -1, -1):
+        content = found[j].content
+        if content.start <= mention.start and mention.end <= content.end:
+            return j
+    return None
+
+
+def _paragraph_before(previous: Found, quote: Found) -> bool:
+    """Whether `previous` is in the paragraph right before the one `quote` opens."""
+    doc = quote.content.doc
+    end = max(previous.content.end_char, previous.cue.end_char if previous.cue else 0)
+    between = doc.text[end : quote.content.start_char].split("\n")
+    return len(between) >= 2 and all(not line.strip() for line in between[1:])
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One attribution per content: when two cues claim the same content, keep the first."""
+    out: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for f in found:
+        key = (f.content.start, f.content.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+# --- parse helpers -----------------------------------------------------------------------------
+
+
+# What may stand in a noun phrase naming a speaker, left and right of its head. Clauses are
+# left out: the parser sometimes hangs the quotation itself on the speaker's name.
+NP_LEFT = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "nmod",
+    "nummod",
+    "quantmod",
+    "case",
+    "predet",
+    "advmod",
+    "punct",
+    "prep",
+    "npadvmod",
+}
+NP_RIGHT = {"appos", "prep", "punct", "nummod", "compound", "case", "npadvmod", "amod"}
+
+
+def noun_phrase(token: Token) -> Span:
+    """The words naming a participant: the head with its modifiers and appositions, without
+    relative clauses, clausal modifiers or conjuncts, and without punctuation at its ends."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return doc[token.i : token.i + 1]
+    start = end = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in NP_LEFT:
+            break
+        start = child.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in NP_RIGHT:
+            break
+        end = child.right_edge.i + 1
+    # A speaker's name does not run over a line break (datelines and headlines above it).
+    for i in range(token.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
+    for i in range(token.i, end):
+        if "\n" in doc[i].text_with_ws:
+            end = i + 1
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def _complement(verb: Token, mention: Span, cues: frozenset[str]) -> Span | None:
+    """The content a verb's parse gives: its complement clause, or the clause it interrupts."""
+    doc = verb.doc
+    best: Token | None = None
+    # A complement after the cue wins over one before it: the one before is, in a misparse,
+    # the speaker's relative clause ("X, who runs Y, said that ...").
+    complements = [
+        c
+        for c in verb.children
+        if c.dep_ in COMPLEMENTS
+        # After an inverted cue ('"...," said X, "..."') the parser may hang X on the clause.
+        and not (verb.i < mention.start and c.left_edge.i <= mention.start <= c.right_edge.i)
+    ]
+    after = [c for c in complements if c.i > verb.i and c.left_edge.i >= mention.end]
+    for child in after or complements:
+        if best is None or _size(child) > _size(best):
+            best = child
+    if best is not None:
+        end = best.right_edge.i + 1
+        # "He said X, adding that Y": the second cue's clause is its own attribution.
+        for child in best.rights:
+            if child.dep_ in NESTED_CUE and child.tag_ == "VBG" and child.lemma_.lower() in cues:
+                end = min(end, child.left_edge.i)
+        return doc[best.left_edge.i : max(end, best.i + 1)]
+    return None
+
+
+def _parenthetical(verb: Token, mention: Span) -> Span | None:
+    """The clause a parenthetical cue comments on ("X is dead, he said")."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ in PARENTHETICAL and head is not verb and head.pos_ in ("VERB", "AUX"):
+        # "X is dead, he said": content is the head's clause minus the cue clause.
+        own_start = min(verb.left_edge.i, mention.start)
+        own_end = max(verb.right_edge.i + 1, mention.end)
+        left, right = head.left_edge.i, head.right_edge.i + 1
+        if own_start - left >= 2 and right - own_end >= 2:
+            # Both sides ("Many of them, he said, have closed"): the whole clause.
+            return doc[left:right]
+        if own_start > head.i:
+            return doc[left:own_start]
+        if own_end <= head.i:
+            return doc[own_end:right]
+    return None
+
+
+def _takes_that_clause(verb: Token) -> bool:
+    """A verb with a subject and a "that" clause reports a statement or a belief whatever the
+    verb ("X made clear that", "X recognized that"), as PolNeAR reads it."""
+    if verb.pos_ != "VERB" or not verb.is_alpha:
+        return False
+    has_subject = False
+    has_that = False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            has_subject = True
+        elif child.dep_ == "ccomp" and child.i > verb.i:
+            has_that = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+    return has_subject and has_that
+
+
+def _within_paragraph(content: Span, cue: Token) -> Span:
+    """The part of a content on the cue's side of any line break inside it: a clause does not
+    run into the next paragraph (the parser sometimes joins them)."""
+    doc = content.doc
+    breaks = [i for i in range(content.start, content.end) if "\n" in doc[i].text_with_ws]
+    if not breaks:
+        return content
+    if cue.i < content.start:
+        return doc[content.start : breaks[0] + 1]
+    if cue.i >= content.end:
+        return doc[breaks[-1] + 1 : content.end]
+    before = [b for b in breaks if b < cue.i]
+    after = [b for b in breaks if b >= cue.i]
+    start = before[-1] + 1 if before else content.start
+    end = after[0] + 1 if after else content.end
+    return doc[start:end]
+
+
+def _may_take_quote(verb: Token) -> bool:
+    """A cue in a reduced or relative clause ("the faults his crew found") takes no quotation
+    next to it, unless the clause is about the speaker ("X, who said: ...")."""
+    if verb.dep_ == "acl":
+        return False
+    if verb.dep_ == "relcl":
+        return any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in verb.children)
+    return True
+
+
+def _main_verb(participle: Token) -> Token:
+    """The verb whose subject a participle set off by a comma shares ("X went public with a
+    journal describing what his unit faced, declaring ..."): the main verb of the sentence, as
+    the parser may hang the participle on any verb of the clauses in between."""
+    doc = participle.doc
+    comma = participle.i > 0 and doc[participle.i - 1].text == ","
+    root = participle.sent.root
+    if comma and root.pos_ in ("VERB", "AUX") and root is not participle:
+        return root
+    return participle.head
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """Whether a line break separates two tokens (the parser joins a dateline or a heading
+    to the sentence under it)."""
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return "\n" in a.doc[lo:hi].text
+
+
+def _stranded_subject(verb: Token, quote_of: list[int]) -> Span | None:
+    """The speaker of a cue the parser left without a subject: in "X, who runs Y, said ..."
+    the parser often hangs X on the relative clause. The first subject of the sentence before
+    the cue, outside quotations, is X."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" and not _across_lines(verb, verb.head):
+        return None
+    start = verb.sent.start
+    for i in range(verb.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
+    for token in doc[start : verb.i]:
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ in ("PROPN", "NOUN", "PRON")
+            and quote_of[token.i] < 0
+            and token.lower_ not in RELATIVE
+        ):
+            return noun_phrase(token)
+    # Inverted order ('"...," said Tom Baker'): the noun right after the cue.
+    j = verb.i + 1
+    while j < len(doc) and j <= verb.i + 4 and quote_of[j] < 0:
+        token = doc[j]
+        if token.pos_ in ("PROPN", "NOUN") and token.dep_ in ("nsubj", "dobj", "npadvmod", "attr"):
+            return noun_phrase(token)
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+            break
+        j += 1
+    return None
+
+
+def _child_clause(
+    verb: Token, deps: tuple[str, ...], trailing: tuple[str, ...] = ()
+) -> Span | None:
+    """The span of a verb's children with the given dependencies (the predicate of "called
+    it a disgrace"; the to-clause of "vowed to fight"), running on over the `trailing`
+    children right after them ("blamed the violence on a disturbed person")."""
+    children = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+    if not children:
+        return None
+    start = min(c.left_edge.i for c in children)
+    end = max(c.right_edge.i for c in children) + 1
+    for child in verb.rights:
+        if child.i < end:
+            continue
+        if child.dep_ not in trailing or child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return verb.doc[start:end]
+
+
+def _size(token: Token) -> int:
+    return token.right_edge.i - token.left_edge.i + 1
+
+
+def _cue_span(verb: Token) -> Span:
+    """The cue verb with its auxiliaries and particles ("has said", "pointed out")."""
+    doc = verb.doc
+    start, end = verb.i, verb.i + 1
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and child.i == start - 1:
+            start = child.i
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return doc[start:end]
+
+
+def _trim(span: Span) -> Span | None:
+    """A content span without whitespace, and without punctuation at its ends other than
+    quotation marks and a comma or period inside a closing quotation."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_space or _strippable(doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or _strippable(doc[end - 1].text)):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def _strippable(text: str) -> bool:
+    return text in {".", ",", ";", ":", "—", "–", "-", "--", "!", "?", "(", ")", "|"}

@@ -1,0 +1,395 @@
+"""Speaker resolution: the mentions at attribution cues, resolved to one entry per real speaker.
+
+A reader follows the article in order, so the resolver does too: every person the NER finds and
+every speaker mention is met in text order, and each mention resolves against what came before.
+
+- A name ("Claire Finkelstein", "Finkelstein", "Mr. Abboud") matches an earlier person whose name
+  ends the same way; the longest form is the canonical name.
+- "he"/"she" is the most recent person of a compatible gender (gender is learnt from honorifics
+  and from the pronouns already resolved to a person); "who" is the noun its clause hangs on.
+- "the general", "the attaché", "the commander" match the most recent person whose title or
+  apposition carries that noun ("Maj. Gen. X, Ukraine's military attaché").
+- Unnamed sources ("a top federal law enforcement officer", "sources") are anonymous speakers;
+  a later definite one ("the official") is the most recent anonymous speaker.
+- Organizations come from the NER or from organization nouns ("the State Department").
+
+Small models label unfamiliar surnames as ORG or nothing, so names are also read from PROPN
+sequences, and a name matching a known person is a person whatever its label.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.nlp.ext import SpeakerInfo
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = {"they", "them", "their", "it", "its"}
+RELATIVE = {"who", "which", "that", "whom"}
+ORG_LABELS = {"ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def load_lexicon(path: str | None = None) -> dict:
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    text = resources.files("claimtrack.lexicons").joinpath("speakers.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    info: SpeakerInfo
+    words: tuple[str, ...] = ()  # lowercased name tokens, for surname matching
+    roles: set[str] = field(default_factory=set)  # nouns a definite description may use
+    gender: str | None = None
+    spoke: bool = False
+    subject_at: int = -1  # the last token where this entity was a grammatical subject
+    head_word: str = ""  # for unnamed sources: the noun that named them
+
+
+class SpeakerResolver:
+    def __init__(self, path: str | None = None) -> None:
+        lexicon = load_lexicon(path)
+        self.titles: dict[str, list[str]] = {k.lower(): v for k, v in lexicon["titles"].items()}
+        self.anonymous = frozenset(lexicon["anonymous"])
+        self.organization = frozenset(lexicon["organization"])
+        self.female = frozenset(lexicon["female"])
+        self.male = frozenset(lexicon["male"])
+        self.person_roles = frozenset(lexicon.get("person_roles", []))
+        self.group_of: dict[str, int] = {}
+        for k, group in enumerate(lexicon.get("anonymous_groups", [])):
+            for word in group:
+                self.group_of[word] = k
+
+    def resolve(
+        self, doc: Doc, mentions: list[Span | None]
+    ) -> tuple[list[SpeakerInfo], list[SpeakerInfo | None]]:
+        """The article's speakers, and the speaker of each mention (None for a None mention)."""
+        state = _State()
+        events: list[tuple[int, int, Span]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                events.append((ent.start, -1, ent))
+        for k, mention in enumerate(mentions):
+            if mention is not None:
+                events.append((mention.start, k, mention))
+        events.sort(key=lambda e: (e[0], e[1]))
+        resolved: list[SpeakerInfo | None] = [None] * len(mentions)
+        speakers: list[SpeakerInfo] = []
+        for _, k, span in events:
+            entity = self._resolve(span, state, as_speaker=k >= 0)
+            if entity is not None and (k >= 0 or span.root.dep_ in ("nsubj", "nsubjpass")):
+                entity.subject_at = span.start
+            if k < 0 or entity is None:
+                continue
+            text = _alias(span)
+            if text and text != entity.info.name and text not in entity.info.aliases:
+                entity.info.aliases.append(text)
+            if not entity.spoke:
+                entity.spoke = True
+                speakers.append(entity.info)
+            resolved[k] = entity.info
+        return speakers, resolved
+
+    # --- one mention ---------------------------------------------------------------------------
+
+    def _resolve(self, span: Span, state: _State, *, as_speaker: bool) -> Entity | None:
+        if not len(span):
+            return None
+        root = span.root
+        lower = root.lower_
+        if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in RELATIVE:
+            return self._pronoun(root, state) if as_speaker else None
+        name = self._name(span)
+        if name is not None:
+            return self._named(span, name, state)
+        if not as_speaker:
+            return None
+        return self._description(span, state)
+
+    def _pronoun(self, token: Token, state: _State) -> Entity | None:
+        lower = token.lower_
+        if lower in RELATIVE:
+            # "X, who spoke to reporters, said": the relative clause's noun.
+            verb = token.head
+            noun = verb.head if verb.dep_ in ("relcl", "acl") else None
+            if noun is None or noun is verb:
+                return None
+            from claimtrack.nlp.attribution import noun_phrase
+
+            return self._resolve(noun_phrase(noun), state, as_speaker=True)
+        gender = PERSON_PRONOUNS.get(lower)
+        if gender is not None:
+            # The most recent person who was the subject of a sentence is the likeliest
+            # antecedent; a person only mentioned in passing comes after.
+            compatible = [e for e in state.persons if e.gender in (None, gender)]
+            if not compatible:
+                return None
+            subjects = [e for e in compatible if e.subject_at >= 0]
+            entity = max(subjects, key=lambda e: e.subject_at) if subjects else compatible[-1]
+            entity.gender = gender
+            state.touch(entity)
+            return entity
+        if lower in PLURAL_PRONOUNS:
+            # "they"/"it" is a group or an organization, not a person.
+            return state.recent_speaker(exclude="person")
+        return None
+
+    def _named(self, span: Span, name: Span, state: _State) -> Entity:
+        words = tuple(t.lower_ for t in name if not t.is_punct)
+        kind = self._name_kind(span, name)
+        entity = state.match_name(words) if kind == "person" else state.match_org(words)
+        if entity is None and kind != "person":
+            entity = state.match_name(words)
+        if entity is None:
+            info = SpeakerInfo(name=name.text, kind=kind)
+            entity = Entity(info=info, words=words)
+            state.add(entity)
+        elif len(words) > len(entity.words) and entity.info.kind == "person":
+            if entity.info.name not in entity.info.aliases:
+                entity.info.aliases.append(entity.info.name or "")
+            entity.info.name = name.text
+            entity.words = words
+        role, role_words, gender = self._role(span, name)
+        if role and not entity.info.role:
+            entity.info.role = role
+        entity.roles |= role_words
+        if gender and not entity.gender:
+            entity.gender = gender
+        state.touch(entity)
+        return entity
+
+    def _description(self, span: Span, state: _State) -> Entity | None:
+        root = span.root
+        head = root.lemma_.lower()
+        word = root.lower_
+        definite = any(
+            t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
+        )
+        named = any(t.pos_ == "PROPN" for t in span)
+        group = self.group_of.get(word, self.group_of.get(head))
+        if definite and group is not None and not named:
+            # "the official" after "a top federal law enforcement officer": the same source.
+            for entity in reversed(state.entities):
+                if entity.info.kind == "anonymous" and self.group_of.get(entity.head_word) == group:
+                    state.touch(entity)
+                    return entity
+        if definite:
+            for entity in reversed(state.persons):
+                if head in entity.roles or word in entity.roles:
+                    state.touch(entity)
+                    return entity
+        text = _strip_det(span).text
+        if (
+            word in self.anonymous
+            or head in self.anonymous
+            or word in self.person_roles
+            or head in self.person_roles
+        ):
+            entity = Entity(info=SpeakerInfo(name=span.text, kind="anonymous"), head_word=word)
+            state.add(entity)
+            return entity
+        if (
+            word in self.organization
+            or head in self.organization
+            or any(t.ent_type_ in ORG_LABELS for t in span)
+        ):
+            words = tuple(t.lower_ for t in _strip_det(span))
+            known = state.match_org(words)
+            if known is not None:
+                return known
+            entity = Entity(info=SpeakerInfo(name=text, kind="organization"), words=words)
+            state.add(entity)
+            return entity
+        entity = Entity(info=SpeakerInfo(name=span.text, kind="unknown"))
+        state.add(entity)
+        return entity
+
+    # --- names ---------------------------------------------------------------------------------
+
+    def _name(self, span: Span) -> Span | None:
+        """The proper name inside a mention, without titles: a PERSON entity when the NER has
+        one, else the run of proper nouns ending at the mention's head (or its apposition)."""
+        root = span.root
+        if root.pos_ != "PROPN":
+            for child in root.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < span.end:
+                    root = child
+                    break
+            else:
+                for t in span:
+                    # Not a possessor: "Putin's war" is not Putin.
+                    if t.ent_type_ == "PERSON" and "poss" not in (t.dep_, t.head.dep_):
+                        root = t
+                        break
+                else:
+                    return None
+        if root.ent_type_ == "PERSON":
+            doc = span.doc
+            start = root.i
+            while (
+                start > span.start
+                and doc[start - 1].ent_type_ == "PERSON"
+                and doc[start - 1].ent_iob_ != "O"
+            ):
+                if doc[start].ent_iob_ == "B":
+                    break
+                start -= 1
+            end = root.i + 1
+            while end < span.end and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
+                end += 1
+            name = doc[start:end]
+        else:
+            doc = span.doc
+            start = root.i
+            while (
+                start > span.start
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].lower_ not in self.titles
+            ):
+                start -= 1
+            name = doc[start : root.i + 1]
+        while len(name) > 1 and name[0].lower_ in self.titles:
+            name = name[1:]
+        while len(name) > 1 and (name[-1].is_punct or name[-1].lower_ in ("'s", "’s")):
+            name = name[:-1]
+        if name[0].lower_ in self.titles and len(name) == 1:
+            return None
+        return name
+
+    def _name_kind(self, span: Span, name: Span) -> str:
+        words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+        if any(t.ent_type_ == "PERSON" for t in name):
+            return "person"
+        # "Hanna Maliar, Ukraine's deputy minister" / "paratrooper X": a role makes a person,
+        # whatever label the NER gave the name.
+        appositions = [c for c in name.root.children if c.dep_ == "appos"]
+        if span.root is not name.root:
+            appositions.append(span.root)
+        if any(a.lemma_.lower() in self.person_roles for a in appositions):
+            return "person"
+        if any(t.lower_ in self.person_roles for t in span if t.i < name.start):
+            return "person"
+        if any(t.lower_ in self.titles for t in span if t.i < name.start):
+            return "person"
+        if words & self.organization or any(t.ent_type_ in ORG_LABELS for t in name):
+            return "organization"
+        if any(t.dep_ == "det" and t.lower_ == "the" for t in span.root.children):
+            return "organization"
+        return "person"
+
+    def _role(self, span: Span, name: Span) -> tuple[str | None, set[str], str | None]:
+        """A person's role from an apposition or from the title words before the name; the
+        nouns a later "the <noun>" may use for them; the gender an honorific gives."""
+        role: str | None = None
+        nouns: set[str] = set()
+        gender: str | None = None
+        doc = span.doc
+        name_root = name.root
+        for child in name_root.children:
+            if child.dep_ == "appos" and child.i > name.end - 1:
+                end = child.right_edge.i + 1
+                for grandchild in child.rights:
+                    if grandchild.dep_ in ("relcl", "acl"):
+                        end = min(end, grandchild.left_edge.i)
+                appos = doc[child.left_edge.i : end]
+                role = _trim_punct(appos).text
+                nouns.add(child.lemma_.lower())
+                nouns.add(child.lower_)
+        # The mention's head is a role noun with the name in apposition ("Ukraine's deputy
+        # minister, Hanna Maliar").
+        if span.root is not name_root and span.root.i < name.start:
+            head = span.root
+            role = role or _trim_punct(doc[span.start : head.i + 1]).text
+            nouns.add(head.lemma_.lower())
+        before = [t for t in doc[span.start : name.start] if not t.is_punct and t.dep_ != "det"]
+        for t in before:
+            low = t.lower_
+            nouns.update(self.titles.get(low, []))
+            nouns.add(t.lemma_.lower())
+            if low in self.female:
+                gender = "f"
+            elif low in self.male:
+                gender = "m"
+        titled = [t for t in before if t.lower_ not in self.female | self.male]
+        if titled and role is None:
+            role = doc[titled[0].i : name.start].text.strip()
+        return role, nouns, gender
+
+
+@dataclass(slots=True)
+class _State:
+    entities: list[Entity] = field(default_factory=list)
+    persons: list[Entity] = field(default_factory=list)  # most recent last
+    recent: list[Entity] = field(default_factory=list)
+
+    def add(self, entity: Entity) -> None:
+        self.entities.append(entity)
+        self.touch(entity)
+
+    def touch(self, entity: Entity) -> None:
+        if entity.info.kind == "person":
+            if entity in self.persons:
+                self.persons.remove(entity)
+            self.persons.append(entity)
+        self.recent.append(entity)
+
+    def recent_speaker(self, exclude: str | None = None) -> Entity | None:
+        for entity in reversed(self.recent):
+            if entity.spoke and entity.info.kind != exclude:
+                return entity
+        return None
+
+    def match_name(self, words: tuple[str, ...]) -> Entity | None:
+        if not words:
+            return None
+        for entity in reversed(self.persons):
+            if _same_name(words, entity.words):
+                return entity
+        return None
+
+    def match_org(self, words: tuple[str, ...]) -> Entity | None:
+        for entity in reversed(self.entities):
+            if entity.info.kind == "organization" and entity.words == words:
+                return entity
+        return None
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two person names match when one ends the other ("finkelstein" / "claire finkelstein")."""
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long[-len(short) :] == short
+
+
+def _strip_det(span: Span) -> Span:
+    while len(span) > 1 and span[0].dep_ == "det":
+        span = span[1:]
+    return span
+
+
+def _trim_punct(span: Span) -> Span:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span
+
+
+def _alias(span: Span) -> str:
+    """How a mention names its speaker, without an apposition or relative clause after a
+    comma ("Claire Finkelstein, the founder of ..." -> "Claire Finkelstein"), and a name without
+    what follows it ("Maliar on social media" -> "Maliar")."""
+    root = span.root
+    if root.pos_ == "PROPN" and root.i + 1 < span.end:
+        return span.doc[span.start : root.i + 1].text.strip()
+    for token in span:
+        if token.text == "," and token.i > span.start:
+            return span.doc[span.start : token.i].text.strip()
+    return span.text.strip()

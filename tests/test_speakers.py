@@ -1,0 +1,137 @@
+"""Speaker resolution: pronouns, surnames, titles, anonymous sources, organizations, roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.nlp.ext import ATTRIBUTIONS
+from claimtrack.nlp.speakers import _same_name
+
+
+def speaker_at(doc, content_part):
+    """The speaker of the attribution whose content contains `content_part`."""
+    for span in doc.spans[ATTRIBUTIONS]:
+        if content_part in span.text:
+            return span._.claimtrack_attribution.speaker
+    raise AssertionError(f"no attribution with {content_part!r} in {doc.text!r}")
+
+
+def test_speakers_pronoun_and_surname_resolve_to_full_name_with_role(parse):
+    doc = parse(
+        "Claire Jones, the director of the city clinic, said the new plan works.\n\n"
+        '"It is faster than the old one," she added.\n\n'
+        "Jones noted that the waiting list had halved."
+    )
+    first = speaker_at(doc, "the new plan works")
+    assert first.name == "Claire Jones"
+    assert first.kind == "person"
+    assert first.role == "the director of the city clinic"
+    assert speaker_at(doc, "faster than the old one") is first
+    assert speaker_at(doc, "the waiting list had halved") is first
+    assert {"she", "Jones"} <= set(first.aliases)
+    assert doc._.claimtrack_speakers == [first]  # one entry per real speaker
+
+
+def test_speakers_title_descriptions_resolve_to_the_titled_person(parse):
+    doc = parse(
+        "Maj. Gen. Tom Baker, the base's chief engineer, said the runway is ready.\n\n"
+        "According to the general, the first flights land on Monday.\n\n"
+        "The commander concedes that the hangars are not finished."
+    )
+    baker = speaker_at(doc, "the runway is ready")
+    assert baker.name == "Tom Baker"
+    assert speaker_at(doc, "the first flights land on Monday") is baker
+    assert speaker_at(doc, "the hangars are not finished") is baker
+    assert {"the general", "The commander"} <= set(baker.aliases)
+
+
+def test_speakers_title_before_name_is_the_role(parse):
+    doc = parse("Secretary of State Jane Morrow told reporters that the talks would resume.")
+    speaker = speaker_at(doc, "the talks would resume")
+    assert (speaker.name, speaker.kind, speaker.role) == (
+        "Jane Morrow",
+        "person",
+        "Secretary of State",
+    )
+
+
+def test_speakers_anonymous_source_and_its_later_definite_mention(parse):
+    doc = parse(
+        "Smuggling has doubled this year, according to a senior customs officer.\n\n"
+        "The border posts are understaffed, according to the official, who spoke on the "
+        "condition of anonymity."
+    )
+    first = speaker_at(doc, "Smuggling has doubled")
+    assert first.kind == "anonymous"
+    assert speaker_at(doc, "The border posts are understaffed") is first
+
+
+def test_speakers_different_anonymous_groups_stay_apart(parse):
+    doc = parse(
+        "Experts warn that the dam is old.\n\n"
+        "The ministry spokesman said that repairs start in May."
+    )
+    experts = speaker_at(doc, "the dam is old")
+    spokesman = speaker_at(doc, "repairs start in May")
+    assert experts.kind == spokesman.kind == "anonymous"
+    assert experts is not spokesman
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "The Transport Department said that the tunnel will close.",
+            "the tunnel will close",
+            "Transport Department",
+        ),
+        (
+            "The figure is unknown, according to the State Department.",
+            "The figure is unknown",
+            "State Department",
+        ),
+        (
+            "The Daily Planet reported that the mayor had resigned.",
+            "the mayor had resigned",
+            "Daily Planet",
+        ),
+    ],
+)
+def test_speakers_organizations(parse, text, content, name):
+    speaker = speaker_at(parse(text), content)
+    assert (speaker.name, speaker.kind) == (name, "organization")
+
+
+def test_speakers_gender_keeps_he_and_she_apart(parse):
+    doc = parse(
+        "Mr. Tom Ruiz said the count was fair.\n\n"
+        "Anna Berg disagreed with the result.\n\n"
+        '"It was rigged," she said.\n\n'
+        '"We will appeal nothing," he said.'
+    )
+    assert speaker_at(doc, "It was rigged").name == "Anna Berg"
+    assert speaker_at(doc, "We will appeal nothing").name == "Tom Ruiz"
+
+
+def test_speakers_a_name_with_a_role_is_a_person_whatever_the_ner_says(parse):
+    doc = parse(
+        "Olena Kravets, the country's deputy minister of health, said the clinics are open.\n\n"
+        "A post by Kravets on social media noted that vaccines arrive on Friday."
+    )
+    minister = speaker_at(doc, "the clinics are open")
+    assert (minister.name, minister.kind) == ("Olena Kravets", "person")
+    assert speaker_at(doc, "vaccines arrive on Friday") is minister
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("claire", "finkelstein"), ("finkelstein",), True),
+        (("finkelstein",), ("claire", "finkelstein"), True),
+        (("anna", "berg"), ("tom", "berg"), False),
+        (("berg",), ("bergman",), False),
+        ((), ("berg",), False),
+    ],
+)
+def test_speakers_same_name(a, b, same):
+    assert _same_name(a, b) is same
