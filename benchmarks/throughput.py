@@ -42,15 +42,24 @@ for doc in nlp.pipe(texts, batch_size=16):
 """
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd[:4])} ...\n{proc.stderr.read().decode()}")
-    return wall, usage.ru_maxrss / 1024
+class Run:
+    """One child process: wall seconds, CPU seconds (user + system, its children included),
+    peak RSS in MB."""
+
+    def __init__(self, cmd: list[str]) -> None:
+        before = os.times()
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        self.wall = time.perf_counter() - start
+        after = os.times()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(cmd[:4])} ...\n{proc.stderr.read().decode()}")
+        # os.times() counts reaped grandchildren too (worker processes of --workers N).
+        self.cpu = (after.children_user - before.children_user) + (
+            after.children_system - before.children_system
+        )
+        self.rss = usage.ru_maxrss / 1024
 
 
 def words(paths: list[str]) -> int:
@@ -104,50 +113,57 @@ def main() -> None:
         flush=True,
     )
 
+    med = statistics.median
     rows: list[tuple[str, str, str]] = []
-    bare_wps, ours_wps, ratios = [], [], []
+    bare_runs, ours_runs = [], []
     for r in range(args.rounds):
-        bare, _ = timed([sys.executable, "-c", BARE, *paths])
-        store = tmp / f"store-{r}"
-        ours, _ = timed(extract_cmd(folder, store, 1))
-        shutil.rmtree(store, ignore_errors=True)
-        bare_wps.append(n_words / bare)
-        ours_wps.append(n_words / ours)
-        ratios.append(bare / ours)
+        bare = Run([sys.executable, "-c", BARE, *paths])
+        ours = Run(extract_cmd(folder, tmp / f"store-{r}", 1))
+        bare_runs.append(bare)
+        ours_runs.append(ours)
         print(
-            f"round {r + 1}: bare {bare:.1f}s, claimtrack {ours:.1f}s, ratio {bare / ours:.3f}",
+            f"round {r + 1}: bare {bare.wall:.1f}s wall / {bare.cpu:.1f}s cpu, "
+            f"claimtrack {ours.wall:.1f}s / {ours.cpu:.1f}s, "
+            f"ratio {bare.wall / ours.wall:.3f} wall / {bare.cpu / ours.cpu:.3f} cpu",
             flush=True,
         )
-    rows.append(("bare spaCy nlp.pipe", f"{statistics.median(bare_wps):,.0f} words/s", ""))
+    pairs = list(zip(bare_runs, ours_runs, strict=True))
+    wall_ratio = med(b.wall / o.wall for b, o in pairs)
+    cpu_ratio = med(b.cpu / o.cpu for b, o in pairs)
+    ours_wps = med(n_words / o.wall for o in ours_runs)
+    rows.append(
+        ("bare spaCy nlp.pipe", f"{med(n_words / b.wall for b in bare_runs):,.0f} words/s", "")
+    )
     rows.append(
         (
             "claimtrack extract (1 worker)",
-            f"{statistics.median(ours_wps):,.0f} words/s",
-            f"{statistics.median(ratios):.2f} of bare spaCy",
+            f"{ours_wps:,.0f} words/s",
+            f"{wall_ratio:.2f} of bare spaCy (wall time); {cpu_ratio:.2f} (CPU time)",
         )
     )
 
     speedups = []
     for r in range(args.rounds):
-        one, _ = timed(extract_cmd(folder, tmp / f"w1-{r}", 1))
-        two, _ = timed(extract_cmd(folder, tmp / f"w2-{r}", 2))
-        speedups.append(one / two)
+        one = Run(extract_cmd(folder, tmp / f"w1-{r}", 1))
+        two = Run(extract_cmd(folder, tmp / f"w2-{r}", 2))
+        speedups.append(one.wall / two.wall)
         print(
-            f"round {r + 1}: workers=1 {one:.1f}s, workers=2 {two:.1f}s, speed-up {one / two:.2f}x",
+            f"round {r + 1}: workers=1 {one.wall:.1f}s, workers=2 {two.wall:.1f}s, "
+            f"speed-up {one.wall / two.wall:.2f}x",
             flush=True,
         )
     rows.append(
         (
             "claimtrack extract --workers 2",
-            "",
-            f"{statistics.median(speedups):.2f}x the throughput of --workers 1",
+            f"{med(speedups) * ours_wps:,.0f} words/s",
+            f"{med(speedups):.2f}x the throughput of --workers 1",
         )
     )
 
     if not args.skip_memory:
         for n in sorted({min(84, len(paths)), len(paths)}):
             sub = corpus_dir(paths[:n], tmp / f"corpus-{n}")
-            _, rss = timed(extract_cmd(sub, tmp / f"mem-{n}", 1))
+            rss = Run(extract_cmd(sub, tmp / f"mem-{n}", 1)).rss
             rows.append((f"peak RSS, extract of {n} articles", f"{rss:,.0f} MB", ""))
             print(f"peak RSS for {n} articles: {rss:,.0f} MB", flush=True)
 

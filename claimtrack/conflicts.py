@@ -45,6 +45,7 @@ from importlib import resources
 from itertools import combinations
 from typing import Any
 
+from claimtrack.figparse import units
 from claimtrack.models import Claim, Figure, SourceDocument
 
 INF = math.inf
@@ -197,20 +198,13 @@ def measure(unit: str | None, currency: str | None) -> Measure:
 def _pint(unit: str) -> tuple[str, float, str] | None:
     """(dimensionality, factor to SI base, base unit name), for a unit pint can read."""
     try:
-        quantity = _registry().Quantity(1, unit)
+        quantity = units().Quantity(1, unit)
         base = quantity.to_base_units()
     except Exception:
         # pint raises its own error classes (undefined unit, syntax); any of them means the
         # unit is not a physical one, and it is then compared only with the same spelling.
         return None
     return (str(quantity.dimensionality), float(base.magnitude), f"{base.units:~}")
-
-
-@cache
-def _registry() -> Any:
-    import pint
-
-    return pint.UnitRegistry()
 
 
 # -- records ------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = ["Figure", "Found", "find", "parse"]
@@ -261,7 +262,21 @@ class _Money:
 
 @cache
 def money() -> _Money:
-    """Currency names, plurals and symbols from Babel, with claimtrack's defaults on top."""
+    """Currency names, plurals and symbols from Babel, with claimtrack's defaults on top
+    (derived once per Babel version and lexicon, then read from claimtrack's disk cache)."""
+    import babel
+
+    from claimtrack.cache import cached
+
+    lexicon_text = (
+        resources.files("claimtrack.lexicons").joinpath("currencies.json").read_text("utf-8")
+    )
+    # The key covers everything the table is derived from, this module's code included.
+    code = Path(__file__).read_text(encoding="utf-8")
+    return cached("money", f"{babel.__version__}\n{lexicon_text}\n{code}", _build_money)
+
+
+def _build_money() -> _Money:
     from babel import Locale
     from babel.core import get_global
     from babel.numbers import get_currency_name, get_territory_currencies
@@ -326,17 +341,19 @@ def money() -> _Money:
 
 
 @cache
-def _units() -> Any:
+def units() -> Any:
+    """pint's unit registry, shared by everything that reads units (imported on first use:
+    most articles never need it)."""
     import pint
 
-    return pint.UnitRegistry()
+    return pint.UnitRegistry(cache_folder=":auto:")
 
 
 @cache
 def unit_name(phrase: str) -> str:
     """A unit phrase normalised through pint ("kilometres" -> "kilometer"), or as written."""
     try:
-        return str(_units().parse_units(phrase))
+        return str(units().parse_units(phrase))
     except Exception:  # noqa: BLE001 - pint raises many kinds; an unknown unit stays as written
         return phrase.lower()
 

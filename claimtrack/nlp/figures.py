@@ -79,10 +79,10 @@ class FigureFinder:
         register_extensions()
         self.rules = rules
         self._ents: dict[int, Span] = {}
-        # Load Babel's and pint's data now rather than on the first document.
+        # Load the lexicons and Babel's currency tables now rather than on the first document;
+        # pint is loaded when a document first names a physical unit.
         figparse.lexicon()
         figparse.money()
-        figparse.unit_name("km")
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
