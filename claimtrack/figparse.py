@@ -820,10 +820,17 @@ class _Reader:
         # digit fractions: "3/4", "2 1/4"
         if num.digits and not num.scaled and self.low(k) == "/" and k + 1 < self.n:
             den = self.toks[k + 1]
+            denominator = den.num
             # "3/4", "1/2"; "24/7" and "9/11" are names, not fractions
-            proper = den.num is not None and abs(num.value) < den.num <= 10
-            if den.kind == "num" and proper and self.toks[k].glued and den.glued:
-                num = _Num(num.value / den.num, k + 2, digits=True, fraction=True, ints=2)
+            proper = denominator is not None and abs(num.value) < denominator <= 10
+            if (
+                denominator is not None
+                and den.kind == "num"
+                and proper
+                and self.toks[k].glued
+                and den.glued
+            ):
+                num = _Num(num.value / denominator, k + 2, digits=True, fraction=True, ints=2)
                 k = num.end
         elif (
             num.digits
@@ -836,9 +843,9 @@ class _Reader:
             and self.toks[k + 2].glued
             and self.toks[k + 2].num
         ):
-            proper = (self.toks[k].num or 0.0) / (self.toks[k + 2].num or 1.0)
-            if proper < 1:
-                num = _Num(num.value + proper, k + 3, digits=True, ints=3)
+            mixed = (self.toks[k].num or 0.0) / (self.toks[k + 2].num or 1.0)
+            if mixed < 1:
+                num = _Num(num.value + mixed, k + 3, digits=True, ints=3)
                 k = num.end
         # "and a half", "million and three quarters", "five and a half million"
         if self.low(k) == "and":
@@ -1364,9 +1371,9 @@ class _Finder(_Reader):
         if not money and amt.unit is None and first.kind == "num":
             if self._month_near(i, end):
                 return True
-            after = "".join(t.low for t in toks[end : end + 4])
+            following = "".join(t.low for t in toks[end : end + 4])
             if nxt is not None and (
-                nxt.low in lex.time_suffixes or after.startswith(("a.m", "p.m"))
+                nxt.low in lex.time_suffixes or following.startswith(("a.m", "p.m"))
             ):
                 return True
         # "24/7", "9/11": a slash between whole numbers that is no fraction
