@@ -19,7 +19,8 @@ Three families of figures, as issue #3 defines them:
 
 Tokens, for Dice, are the text's runs of word characters and its single punctuation
 characters (the same for every pipeline, so scores compare across models); a multi-piece gold
-span is the union of the tokens of its pieces. Claims of kind "author" are not attributions and are left out.
+span is the union of the tokens of its pieces. Claims of kind "author" are not attributions and
+are left out.
 
 This module does not import spaCy at import time: `evaluate` loads the pipeline when it runs.
 """

@@ -10,6 +10,7 @@ finished.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import __version__
 from claimtrack.errors import ArticleSkipped, StoreError
-from claimtrack.ingest import Article, discover, iter_articles
+from claimtrack.ingest import STDIN_PATH, Article, discover, iter_articles
 from claimtrack.modelinfo import installed_model_id
 from claimtrack.models import Claim, SourceDocument
 from claimtrack.store import Store
@@ -94,6 +95,7 @@ class Extractor:
         pieces_seen = 0
         errors = self._errors
         errors.clear()
+
         def items() -> Iterator[tuple[str, int]]:
             for n, article in enumerate(articles):
                 fed.append((n, article))
@@ -157,13 +159,21 @@ def extract_texts(
 
     def articles() -> Iterator[Article]:
         for n, text in enumerate(texts):
-            yield text if isinstance(text, Article) else Article(path=f"<text {n}>", text=text)
+            article = text if isinstance(text, Article) else Article(f"<text {n}>", text)
+            # A Python str may hold lone surrogates (text decoded with "surrogateescape"); the
+            # tokenizer cannot hash them and they cannot be stored as JSON. Files never do:
+            # ingest decodes strictly.
+            if not article.text.isascii() and _LONE_SURROGATE.search(article.text):
+                raise ArticleSkipped(f"{article.path}: not valid Unicode (lone surrogates)")
+            yield article
 
     for _, result in extractor.documents(articles()):
         if isinstance(result, ArticleSkipped):
             raise result
         yield result
 
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Progress = Callable[[int], None]
 
@@ -198,7 +208,8 @@ def run(
                 summary.skipped.append((article.path, f"not stored: {error}"))
             else:
                 summary.add(result)
-                summary.replaced += len(store.remove_superseded(result))
+                if result.path != STDIN_PATH:  # texts piped in one after another all stay
+                    summary.replaced += len(store.remove_superseded(result))
         tick(1)
     return summary
 

@@ -1521,7 +1521,11 @@ def _scan(toks: list[_Tok], rejected: list[tuple[int, int]] | None) -> Iterable[
 
 def _tidy(value: float | None) -> float | None:
     """Drop binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998)."""
-    return None if value is None else float(f"{value:.15g}")
+    if value is None:
+        return None
+    tidy = float(f"{value:.15g}")
+    # Rounding the largest floats to 15 digits overflows to infinity: keep those as they are.
+    return tidy if math.isfinite(tidy) else value
 
 
 def _finite(fig: Figure) -> bool:

@@ -22,6 +22,8 @@ from claimtrack.errors import ArticleSkipped, InputError
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 STDIN = "-"
+STDIN_PATH = "<stdin>"
+"""The path stored for text read from stdin: it names no one article, so it supersedes none."""
 MAX_BYTES = 50 * 1024 * 1024  # bigger than any article; beyond it, a file is not one
 
 
@@ -83,10 +85,13 @@ def discover(paths: Iterable[str]) -> list[str]:
 def display_path(path: str) -> str:
     """The path as stored: relative to the working directory when possible."""
     if path == STDIN:
-        return "<stdin>"
+        return STDIN_PATH
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute)
-    return relative if not relative.startswith("..") else absolute
+    # Outside the working directory when it climbs out ("../x"), not when a name starts with
+    # two dots ("..notes.txt").
+    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+    return absolute if outside else relative
 
 
 def read_bytes(path: str) -> bytes:

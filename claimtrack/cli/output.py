@@ -116,7 +116,8 @@ def stdout():  # type: ignore[no-untyped-def]
 def stderr():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=True)
+    # Messages are lines: never fold them (a path in a "skipped" line must stay whole).
+    return Console(stderr=True, soft_wrap=True)
 
 
 def interval(low: float | None, high: float | None, lo_in: bool = True, hi_in: bool = True) -> str:

@@ -100,8 +100,27 @@ def parse_pieces(
             for start, end in cuts:
                 yield text[start:end], (context, start, len(cuts))
 
-    for doc, (context, offset, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        yield doc, context, offset, count
+    for batch in _batches(pieces(), batch_size, limit):
+        for doc, (context, offset, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            yield doc, context, offset, count
+
+
+def _batches(
+    pieces: Iterable[tuple[str, T]], size: int, max_chars: int
+) -> Iterator[list[tuple[str, T]]]:
+    """At most `size` pieces and about `max_chars` characters a batch. spaCy holds a whole batch
+    of Docs (and the parser's state for them) at once: sixteen 100k-character pieces of one long
+    article in a batch took several GB, one at a time takes a few hundred MB."""
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or chars + len(piece[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
