@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.nlp.attribution import find_quotes
+from claimtrack.nlp.attribution import _names_speaker, find_quotes
 from claimtrack.nlp.ext import ATTRIBUTIONS
 
 
@@ -113,6 +113,85 @@ def found(doc):
             "declaring",
             "direct",
         ),
+        # A stance verb with a to-infinitive: the to-clause is what is claimed.
+        (
+            "Many of the men claim to be former soldiers.",
+            "to be former soldiers",
+            "Many of the men",
+            "claim",
+            "indirect",
+        ),
+        ("They claim to have seen 40 tanks.", "to have seen 40 tanks", "They", "claim", "indirect"),
+        (
+            "The book purported to tell the whole story.",
+            "to tell the whole story",
+            "The book",
+            "purported",
+            "indirect",
+        ),
+        (
+            "The group professes to speak for all farmers.",
+            "to speak for all farmers",
+            "The group",
+            "professes",
+            "indirect",
+        ),
+        # The same verb tagged as a noun where a word is missing before it ("by claim").
+        (
+            "Half of the people questioned by claim to be nurses.",
+            "to be nurses",
+            "Half of the people questioned",
+            "claim",
+            "indirect",
+        ),
+        (
+            "Most of the workers we met claim to earn less than before.",
+            "to earn less than before",
+            "Most of the workers",
+            "claim",
+            "indirect",
+        ),
+        # Indirect speech followed by a quotation in the same paragraph: one content.
+        (
+            'Smith said that the plan was dead. "It will not come back."',
+            'that the plan was dead. "It will not come back."',
+            "Smith",
+            "said",
+            "mixed",
+        ),
+        # Curly and straight marks mixed, as web text often has them.
+        (
+            '“We will win," Ms. Ortiz said. "You will see.”',
+            '“We will win," Ms. Ortiz said. "You will see.”',
+            "Ms. Ortiz",
+            "said",
+            "direct",
+        ),
+        # A causative verb with a bare infinitive: the causer is the source.
+        (
+            "The new rules make applicants acknowledge that they may be sent abroad.",
+            "that they may be sent abroad",
+            "The new rules",
+            "acknowledge",
+            "indirect",
+        ),
+        # A quotation whose cue comes after a long apposition: word order names the speaker.
+        (
+            "“Very good question, this one,” Baker, the front-runner in the county race, "
+            "said when asked.",
+            "“Very good question, this one,”",
+            "Baker",
+            "said",
+            "direct",
+        ),
+        # '"...," X told Y': X speaks, Y listens, whatever subject the parser picks.
+        (
+            "“We were wrong to wait so long,” Ramos, 58, told AFP in an interview in Lima.",
+            "“We were wrong to wait so long,”",
+            "Ramos",
+            "told",
+            "direct",
+        ),
     ],
 )
 def test_attribution_finds_content_mention_cue(parse, text, content, mention, cue, quote):
@@ -126,6 +205,10 @@ def test_attribution_finds_content_mention_cue(parse, text, content, mention, cu
         'The so-called "reform" failed in the end.',
         "The committee met on Tuesday and adjourned.",
         "He said nothing.",
+        # A real noun "claim" (with a determiner, or no verb after "to"), and "continue to"
+        # (an aspect verb, not a stance) are no cues.
+        "The claim to fame of the town is its bridge.",
+        "He continues to work at the mill.",
         "",
         "   \n\n  ",
     ],
@@ -149,15 +232,58 @@ def test_attribution_quote_paragraph_continues_previous_speaker(parse):
     assert attribution.quote == "direct"
 
 
-def test_attribution_quote_paragraph_after_indirect_speech_continues_it(parse):
+def test_attribution_quote_paragraph_after_indirect_speech_is_the_same_speaker(parse):
+    # The speaker goes on, but the content does not run over the blank line: only a
+    # quotation continues over paragraphs.
     doc = parse(
         "Safety must come first, the inspector added.\n\n"
         '"No bridge opens before every bolt is checked."'
     )
     spans = list(doc.spans[ATTRIBUTIONS])
-    assert len(spans) == 1
-    assert "every bolt is checked" in spans[0].text
-    assert spans[0]._.claimtrack_attribution.quote == "mixed"
+    assert [s.text for s in spans] == [
+        "Safety must come first",
+        '"No bridge opens before every bolt is checked."',
+    ]
+    first, second = (s._.claimtrack_attribution for s in spans)
+    assert second.speaker.name == first.speaker.name == "the inspector"
+    assert second.mention == first.mention
+    assert second.quote == "direct"
+
+
+def test_attribution_according_to_stays_in_its_paragraph(parse):
+    doc = parse(
+        "“We will take the county,” she said.\n\n"
+        "Going into the last week, Lee leads Park by 12 points, according to the county clerk."
+    )
+    [content] = [
+        s.text
+        for s in doc.spans[ATTRIBUTIONS]
+        if s._.claimtrack_attribution.cue.text == "according to"
+    ]
+    assert "\n" not in content
+    assert content.endswith("Lee leads Park by 12 points")
+
+
+def test_attribution_content_never_crosses_a_blank_line_unless_quoted(parse):
+    doc = parse(
+        'Volunteers may join an "International Brigade of Rescue Workers."\n\n'
+        "Ana Ruiz, the region's deputy minister of health, said on Monday that the region "
+        'has received "hundreds" of offers.'
+    )
+    for span in doc.spans[ATTRIBUTIONS]:
+        assert "\n" not in span.text, span.text
+    assert any(s.text.startswith("that the region") for s in doc.spans[ATTRIBUTIONS])
+
+
+def test_attribution_quote_paragraph_with_its_own_cue_is_not_a_continuation(parse):
+    doc = parse(
+        "The mayor said the bridge would reopen.\n\n"
+        "“Nobody told us anything,” Ruth Okafor, a baker on the quay for thirty years, "
+        "said on Friday."
+    )
+    speakers = {s.text: s._.claimtrack_attribution.speaker.name for s in doc.spans[ATTRIBUTIONS]}
+    assert speakers["“Nobody told us anything,”"] == "Ruth Okafor"
+    assert speakers["the bridge would reopen"] == "The mayor"
 
 
 def test_attribution_quote_paragraph_after_narration_is_not_continued(parse):
@@ -187,6 +313,10 @@ def test_attribution_colon_introduces_the_next_paragraph(parse):
         # A stray closing mark opens nothing.
         ("It ends here.” Then plain text follows.", []),
         ("''Old style,'' she wrote.", ["''Old style,''"]),
+        # Mixed styles: a straight mark ending a word closes a curly quotation, and a curly
+        # closing mark a straight one; a straight mark after a space opens a nested one.
+        ('“We will win," he said. "Soon.”', ['“We will win,"', '"Soon.”']),
+        ('“They call it "the wall" now,” she said.', ['“They call it "the wall"']),
     ],
 )
 def test_attribution_find_quotes_per_paragraph(nlp, text, quotes):
@@ -218,3 +348,26 @@ def test_attribution_never_crashes_and_spans_are_exact(parse, pieces):
             if part is not None:
                 assert part.doc is doc
                 assert 0 <= part.start_char <= part.end_char <= len(doc.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "names"),
+    [
+        ("The mayor spoke to Mr. Park on Friday.", "The mayor", True),
+        ("The mayor spoke to Mr. Park on Friday.", "Mr. Park", True),
+        ("The mayor spoke to Mr. Park on Friday.", "Friday", False),
+        ("The mayor spoke to Mr. Park on Friday.", "to Mr. Park", False),
+    ],
+)
+def test_attribution_dates_and_prepositional_phrases_name_no_speaker(parse, text, words, names):
+    doc = parse(text)
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert _names_speaker(span) is names
+
+
+def test_attribution_a_cue_inside_a_report_does_not_take_the_report_as_content(parse):
+    doc = parse("Several aides said they expect a long fight in the Senate.")
+    contents = [s.text for s in doc.spans[ATTRIBUTIONS]]
+    assert "they expect a long fight in the Senate" in contents
+    assert not any(c.startswith("Several aides said") for c in contents)

@@ -135,3 +135,32 @@ def test_speakers_a_name_with_a_role_is_a_person_whatever_the_ner_says(parse):
 )
 def test_speakers_same_name(a, b, same):
     assert _same_name(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        # People named only by a group, or by a part of one, are unnamed human sources.
+        ("Many of the men claim to be former soldiers.", "to be former soldiers", "anonymous"),
+        ("Others said they would wait for their passports.", "they would wait", "anonymous"),
+        (
+            "Most of the nurses said they were tired, some saying they had not slept.",
+            "they had not slept",
+            "anonymous",
+        ),
+        ("Scores of aspiring pilots said they had applied.", "they had applied", "anonymous"),
+        (
+            "In the poll, 40 percent of nurses said they would strike.",
+            "they would strike",
+            "anonymous",
+        ),
+        ("Conservatives argued that the tax was unfair.", "the tax was unfair", "anonymous"),
+        ("About 300 Canadians said they had signed up.", "they had signed up", "anonymous"),
+        ("The road is open, according to the Ukrainians.", "The road is open", "organization"),
+        # A non-human bare noun is not a person, and no organization either.
+        ("Research shows that sleep improves memory.", "that sleep improves memory", "unknown"),
+        ("The rumblings suggest that a strike is near.", "that a strike is near", "unknown"),
+    ],
+)
+def test_speakers_group_and_bare_noun_kinds(parse, text, content, kind):
+    assert speaker_at(parse(text), content).kind == kind

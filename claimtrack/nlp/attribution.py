@@ -12,7 +12,9 @@ Quotations are found on the text, paragraph by paragraph, before the parse is co
 parser splits multi-sentence quotes into several sentences, and the quote marks say where the
 speaker's words start and end. A quotation mark left open at the end of a paragraph closes there
 (the newspaper convention for quotes running over several paragraphs); a closing mark with no
-opening is ignored. So an unbalanced mark costs at most one paragraph's quote, never the article.
+opening is ignored. Web text mixes curly and straight marks ('“We will win," he said'): a
+straight mark at a word's end closes a curly quotation, a curly closing mark a straight one. So
+an unbalanced mark costs at most one paragraph's quote, never the article.
 
 A paragraph that is one quotation with no cue of its own continues the speaker of the
 attribution that ends the paragraph before it: its content grows over the quote paragraph, as
@@ -123,6 +125,7 @@ class AttributionFinder:
         self.nouns = frozenset(lexicon.get("nouns", []))
         self.noun_prepositions = frozenset(lexicon.get("noun_prepositions", []))
         self.media = frozenset(lexicon["media"])
+        self.causatives = frozenset(lexicon.get("causatives", []))
         self.resolver = SpeakerResolver(speakers_path)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -168,6 +171,8 @@ class AttributionFinder:
                 item = self._according_to(doc, cue_tokens)
             elif kind == "noun":
                 item = self._noun(doc, cue_tokens[0], quotes, quote_of)
+            elif kind == "bare":
+                item = _bare_verb(doc, cue_tokens[0], quotes, quote_of)
             else:
                 item = self._verb(doc, cue_tokens[0], quotes, quote_of)
             if item is None:
@@ -178,6 +183,7 @@ class AttributionFinder:
                 if quote_of[i] >= 0:
                     used_quotes.add(quote_of[i])
             found.append(item)
+        found.extend(self._trailing_cues(doc, quotes, used_quotes, furniture))
         found = _dedupe(found)
         owner = [-1] * len(doc)
         for k, f in enumerate(found):
@@ -209,14 +215,18 @@ class AttributionFinder:
                         yield list(doc[i : i + len(phrase)]), "phrase"
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.nouns:
                 yield [token], "noun"
+            if token.pos_ == "NOUN" and _verb_read_as_noun(token, self.infinitives):
+                yield [token], "bare"
             if token.pos_ in ("VERB", "AUX") and (
                 token.lemma_.lower() in self.verbs or _takes_that_clause(token)
             ):
                 yield [token], "verb"
 
     def _verb(self, doc: Doc, verb: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
-        mention = self._speaker_of(verb) or _stranded_subject(verb, quote_of)
-        if mention is None:
+        mention = self._speaker_of(verb)
+        if mention is None or not _names_speaker(mention):
+            mention = _stranded_subject(verb, quote_of)
+        if mention is None or not _names_speaker(mention):
             return None
         lemma = verb.lemma_.lower()
         cue = _cue_span(verb)
@@ -225,7 +235,7 @@ class AttributionFinder:
         if content is None and lemma in self.infinitives:
             content = _child_clause(verb, ("xcomp",))
         if content is None and reporting:
-            content = _parenthetical(verb, mention)
+            content = _parenthetical(verb, mention, self.reporting)
         if content is None and _may_take_quote(verb) and (reporting or lemma in self.quote_verbs):
             content = _adjacent_quote(doc, verb, mention, quotes, quote_of)
         if content is None and lemma in self.prepositions:
@@ -243,6 +253,8 @@ class AttributionFinder:
         content = _trim(_within_paragraph(content, verb))
         if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
             return None
+        if mention.start > verb.i >= content.end:
+            content, mention = _speaker_after_quote(content, mention, quotes, quote_of)
         inside = content.start <= verb.i < content.end
         if mention.start < content.end and content.start < mention.end and not inside:
             return None
@@ -312,6 +324,14 @@ class AttributionFinder:
             # "Asked about the vote, X said ...": X was asked; the asker is not named.
             return None
         head = verb
+        if (
+            verb.tag_ == "VB"
+            and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in self.causatives
+            and verb.head.i < verb.i
+        ):
+            # "The forms make volunteers acknowledge that ...": the forms say it.
+            head = verb.head
         for _ in range(4):
             for child in head.children:
                 if child.dep_ in SUBJECTS:
@@ -373,10 +393,61 @@ class AttributionFinder:
         before = doc[sent.start : phrase_start]
         after = doc[phrase_end : sent.end]
         content = _trim(after if len(after) > len(before) else before)
+        if content is None:
+            return None
+        # The parser may join the sentence to the paragraph before it.
+        content = _trim(_within_paragraph(content, cue[0]))
         if content is None or len(content) < 3:
             return None
         cue_span = doc[cue[0].i : last.i + 1]
         return Found(content, mention, cue_span, "indirect")
+
+    def _trailing_cues(
+        self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+    ) -> Iterator[Found]:
+        """'"...," Ramos, 58, told a reporter' / '"...," said Ann Lee, the ...': a quotation
+        the parse left without a cue, followed in its paragraph by a cue verb as the first verb
+        after it. The parser often loses such a clause in a long apposition; the order of the
+        words is enough: the words between the quotation and the verb (or right after an
+        inverted verb), up to the first comma, name the speaker."""
+        n = len(doc)
+        for qi, quote in enumerate(quotes):
+            if qi in used or furniture[quote.start]:
+                continue
+            j = quote.end
+            while j < n and _linking(doc[j]) and doc[j].text not in (".", "!", "?"):
+                j += 1
+            verb: Token | None = None
+            k = j
+            while k < n and k < j + 25 and _before_next_quote(doc, k, quotes, qi):
+                token = doc[k]
+                if "\n" in token.text or token.text in (".", "!", "?", ";"):
+                    break
+                if token.pos_ == "VERB":
+                    verb = token
+                    break
+                k += 1
+            if verb is None or verb.lemma_.lower() not in self.reporting | self.quote_verbs:
+                continue
+            if verb.i == j:
+                start = verb.i + 1
+                end = start
+                while end < n and end < start + 8 and not _ends_name(doc[end]):
+                    end += 1
+            else:
+                start, end = j, j
+                while end < verb.i and doc[end].text != ",":
+                    end += 1
+            mention = _trim(doc[start:end]) if end > start else None
+            if mention is None or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in mention):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") for t in mention):
+                continue
+            content = _trim(quote)
+            if content is None:
+                continue
+            used.add(qi)
+            yield Found(content, mention, _cue_span(verb), "direct")
 
     def _labelled_quotes(
         self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
@@ -442,8 +513,9 @@ def find_quotes(doc: Doc) -> list[Span]:
                     closer = OPENING.get(mark, mark if mark != "``" else "''")
             elif (
                 mark == closer
-                or (mark in CLOSING and closer in CLOSING)
+                or (mark in CLOSING and (closer in CLOSING or closer in TOGGLES))
                 or (mark in TOGGLES and closer in TOGGLES)
+                or (mark in TOGGLES and closer in CLOSING and _closes(paragraph, i))
             ):
                 span = doc.char_span(start + opened, start + i + width, alignment_mode="expand")
                 if span is not None and len(span):
@@ -467,6 +539,56 @@ def _opens(paragraph: str, i: int, width: int) -> bool:
     """A straight quote opens when what follows is not a space (or the paragraph's end)."""
     after = paragraph[i + width : i + width + 1]
     return bool(after) and not after.isspace()
+
+
+def _closes(paragraph: str, i: int) -> bool:
+    """A straight quote closes a curly one when it ends a word (web text mixes the two styles:
+    '“We will win," he said'); one after a space opens a quotation nested in it."""
+    return i > 0 and not paragraph[i - 1].isspace()
+
+
+def _speaker_after_quote(
+    content: Span, mention: Span, quotes: list[Span], quote_of: list[int]
+) -> tuple[Span, Span]:
+    """'"...," Ramos, 58, told AFP': when the parser makes the listener the subject and hangs
+    the quotation and the real speaker on the verb together, the words between the quotation
+    and the verb (up to a comma) are the speaker, and the quotation alone the content."""
+    doc = content.doc
+    qi = quote_of[content.end - 1]
+    last = max((quote_of[i] for i in range(content.start, content.end)), default=-1)
+    if qi >= 0 or last < 0:
+        return content, mention
+    quote = quotes[last]
+    start = quote.end
+    while start < content.end and _linking(doc[start]):
+        start += 1
+    end = start
+    while end < content.end and doc[end].text != ",":
+        end += 1
+    tail = doc[start:end]
+    if (
+        not len(tail)
+        or any(t.pos_ in ("VERB", "AUX") for t in tail)
+        or not any(t.pos_ in ("PROPN", "PRON") for t in tail)
+    ):
+        return content, mention
+    return _trim(doc[content.start : quote.end]) or content, tail
+
+
+def _before_next_quote(doc: Doc, k: int, quotes: list[Span], qi: int) -> bool:
+    """Whether token k is outside the next quotation after quotation qi."""
+    return qi + 1 >= len(quotes) or k < quotes[qi + 1].start
+
+
+def _ends_name(token: Token) -> bool:
+    """Where a speaker's name after an inverted cue ends: a comma, a sentence end, a line
+    break, a quotation mark, or a word that starts a clause."""
+    return (
+        token.text in (",", ".", "!", "?", ";", ":")
+        or "\n" in token.text
+        or token.is_quote
+        or token.pos_ in ("VERB", "AUX", "SCONJ")
+    )
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
@@ -564,7 +686,7 @@ def _merge_quotes(
     """Grow a quoted content over the quotations its cue clause sits between, or that follow
     it in the paragraph with nothing else in between ('"A," she said. "B."'): one speaker's
     words, which PolNeAR marks as one content in several pieces."""
-    if item.quote not in ("direct", "mixed") or item.cue is None:
+    if item.cue is None:
         return item
     # The cue's sentence, outside the content: "said Y, a lawyer who ..., adding that ...".
     sent = item.cue.sent
@@ -577,7 +699,7 @@ def _merge_quotes(
             return item
     start, end = item.content.start, item.content.end
     # Backward: a quotation just before the cue clause, when the content follows the clause.
-    if start >= clause[1]:
+    if start >= clause[1] and item.quote != "indirect":
         j = clause[0] - 1
         while j >= 0 and _linking(doc[j]):
             j -= 1
@@ -608,6 +730,8 @@ def _merge_quotes(
     if (start, end) == (item.content.start, item.content.end):
         return item
     item.content = _trim(doc[start:end]) or item.content
+    if item.quote == "indirect":
+        item.quote = "mixed"
     return item
 
 
@@ -642,10 +766,11 @@ def _link_continuations(found: list[Found]) -> list[Found]:
         last = out[-1]
         if not _paragraph_before(last, f):
             continue
+        if last.quote == "indirect":
+            out.append(Found(f.content, last.mention, None, "direct"))
+            continue
         doc = f.content.doc
         last.content = doc[last.content.start : f.content.end]
-        if last.quote == "indirect":
-            last.quote = "mixed"
     return out
 
 
@@ -764,11 +889,15 @@ def _complement(verb: Token, mention: Span, cues: frozenset[str]) -> Span | None
     return None
 
 
-def _parenthetical(verb: Token, mention: Span) -> Span | None:
-    """The clause a parenthetical cue comments on ("X is dead, he said")."""
+def _parenthetical(verb: Token, mention: Span, cues: frozenset[str]) -> Span | None:
+    """The clause a parenthetical cue comments on ("X is dead, he said"). A cue that is the
+    complement of another cue ("Aides said they expect a fight") is what that one reports,
+    not a comment on it."""
     doc = verb.doc
     head = verb.head
-    if verb.dep_ in PARENTHETICAL and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in cues:
+        return None
+    if verb.dep_ in PARENTHETICAL and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         # "X is dead, he said": content is the head's clause minus the cue clause.
         own_start = min(verb.left_edge.i, mention.start)
         own_end = max(verb.right_edge.i + 1, mention.end)
@@ -816,6 +945,49 @@ def _within_paragraph(content: Span, cue: Token) -> Span:
     return doc[start:end]
 
 
+def _verb_read_as_noun(token: Token, infinitives: frozenset[str]) -> bool:
+    """A to-infinitive verb the tagger read as a noun ("those interviewed claim to be ...",
+    typically when a word is missing before it): a bare noun, with no determiner, possessor or
+    modifier, right before "to" and a base verb. A real noun ("her claim to be neutral", "a
+    claim to fame") has a determiner or no verb after "to"."""
+    doc = token.doc
+    i = token.i
+    if token.lemma_.lower() not in infinitives or i + 2 >= len(doc) or token.tag_ != "NN":
+        return False
+    if doc[i + 1].lower_ != "to" or doc[i + 2].tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
+
+
+def _bare_verb(doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
+    """The attribution of a cue verb tagged as a noun (see `_verb_read_as_noun`): its to-clause
+    is the content, and the noun phrase the broken parse hangs it on (the topmost nominal
+    before it in its clause) is the speaker, cut before the cue."""
+    verb = doc[noun.i + 2]
+    content = _trim(_within_paragraph(doc[noun.i + 1 : verb.right_edge.i + 1], noun))
+    if content is None or len(content) < 2:
+        return None
+    speaker: Token | None = None
+    head = noun
+    while head.head.i != head.i:
+        head = head.head
+        if head.i > noun.i or (head.tag_ in ("VBD", "VBZ", "VBP", "MD") and head.dep_ != "relcl"):
+            # A finite verb has its own subject; a relative clause ("the workers we met")
+            # still belongs to the noun phrase above it.
+            break
+        if head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM"):
+            speaker = head
+    if speaker is None or _across_lines(speaker, noun):
+        return None
+    np = noun_phrase(speaker)
+    end = min(np.end, noun.i)
+    while end > np.start + 1 and doc[end - 1].pos_ in ("ADP", "PUNCT", "SPACE", "CCONJ"):
+        end -= 1
+    mention = doc[np.start : end]
+    cue = doc[noun.i : noun.i + 1]
+    return Found(content, mention, cue, _quote_kind(content, quotes, quote_of))
+
+
 def _may_take_quote(verb: Token) -> bool:
     """A cue in a reduced or relative clause ("the faults his crew found") takes no quotation
     next to it, unless the clause is about the speaker ("X, who said: ...")."""
@@ -845,6 +1017,12 @@ def _across_lines(a: Token, b: Token) -> bool:
     return "\n" in a.doc[lo:hi].text
 
 
+def _names_speaker(mention: Span) -> bool:
+    """A date ("announced Friday") or a prepositional phrase ("said to Mr. Lee") the parser
+    put where the speaker goes names no speaker."""
+    return mention.root.ent_type_ not in ("DATE", "TIME") and mention[0].pos_ != "ADP"
+
+
 def _stranded_subject(verb: Token, quote_of: list[int]) -> Span | None:
     """The speaker of a cue the parser left without a subject: in "X, who runs Y, said ..."
     the parser often hangs X on the relative clause. The first subject of the sentence before
@@ -869,7 +1047,11 @@ def _stranded_subject(verb: Token, quote_of: list[int]) -> Span | None:
     j = verb.i + 1
     while j < len(doc) and j <= verb.i + 4 and quote_of[j] < 0:
         token = doc[j]
-        if token.pos_ in ("PROPN", "NOUN") and token.dep_ in ("nsubj", "dobj", "npadvmod", "attr"):
+        if (
+            token.pos_ in ("PROPN", "NOUN")
+            and token.dep_ in ("nsubj", "dobj", "npadvmod", "attr")
+            and token.ent_type_ not in ("DATE", "TIME")
+        ):
             return noun_phrase(token)
         if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
             break

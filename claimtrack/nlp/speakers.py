@@ -58,6 +58,7 @@ class SpeakerResolver:
         self.titles: dict[str, list[str]] = {k.lower(): v for k, v in lexicon["titles"].items()}
         self.anonymous = frozenset(lexicon["anonymous"])
         self.organization = frozenset(lexicon["organization"])
+        self.quantifiers = frozenset(lexicon.get("quantifiers", []))
         self.female = frozenset(lexicon["female"])
         self.male = frozenset(lexicon["male"])
         self.person_roles = frozenset(lexicon.get("person_roles", []))
@@ -138,6 +139,9 @@ class SpeakerResolver:
         if lower in PLURAL_PRONOUNS:
             # "they"/"it" is a group or an organization, not a person.
             return state.recent_speaker(exclude="person")
+        if lower in self.quantifiers:
+            # "some", "others", "many" that speak: part of an unnamed group of people.
+            return self._description(token.doc[token.i : token.i + 1], state)
         return None
 
     def _named(self, span: Span, name: Span, state: _State) -> Entity:
@@ -165,7 +169,7 @@ class SpeakerResolver:
         return entity
 
     def _description(self, span: Span, state: _State) -> Entity | None:
-        root = span.root
+        root = self._group_head(span.root)
         head = root.lemma_.lower()
         word = root.lower_
         definite = any(
@@ -188,6 +192,7 @@ class SpeakerResolver:
         if (
             word in self.anonymous
             or head in self.anonymous
+            or word in self.quantifiers
             or word in self.person_roles
             or head in self.person_roles
         ):
@@ -209,6 +214,24 @@ class SpeakerResolver:
         entity = Entity(info=SpeakerInfo(name=span.text, kind="unknown"))
         state.add(entity)
         return entity
+
+    def _group_head(self, root: Token) -> Token:
+        """The noun that says who a part of a group is ("many of the men" -> men): a
+        quantifier's kind is its "of" object's."""
+        for _ in range(2):
+            if root.lower_ not in self.quantifiers:
+                break
+            objects = [
+                o
+                for c in root.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            if not objects:
+                break
+            root = objects[0]
+        return root
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -266,6 +289,14 @@ class SpeakerResolver:
         words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
         if any(t.ent_type_ == "PERSON" for t in name):
             return "person"
+        if (
+            name.root.ent_type_ == "NORP"
+            and name.root.tag_ in ("NNS", "NNPS")
+            and not any(c.dep_ == "det" and c.lower_ == "the" for c in name.root.children)
+        ):
+            # "About 1,000 Canadians": people named by their nationality, not a body; "the
+            # Ukrainians" is the nation, its side in a conflict (an organization).
+            return "anonymous"
         # "Hanna Maliar, Ukraine's deputy minister" / "paratrooper X": a role makes a person,
         # whatever label the NER gave the name.
         appositions = [c for c in name.root.children if c.dep_ == "appos"]
