@@ -20,7 +20,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import __version__
-from claimtrack.errors import ArticleSkipped, StoreError
+from claimtrack.errors import ArticleSkipped, ClaimtrackError, StoreError
 from claimtrack.ingest import STDIN_PATH, Article, discover, iter_articles
 from claimtrack.modelinfo import installed_model_id
 from claimtrack.models import Claim, SourceDocument
@@ -265,15 +265,22 @@ def _in_process(
     yield from Extractor(model).documents(chain([first], articles))
 
 
-_worker: Extractor | None = None
+_worker: Extractor | ClaimtrackError | None = None
 
 
 def _start_worker(model: str | None) -> None:
     global _worker
-    _worker = Extractor(model)
+    try:
+        _worker = Extractor(model)
+    except ClaimtrackError as error:
+        # Raised from _work instead: an initializer's exception only breaks the pool, and the
+        # user would see BrokenProcessPool rather than "no spaCy English model found ...".
+        _worker = error
 
 
 def _work(article: Article) -> SourceDocument | ArticleSkipped:
+    if isinstance(_worker, ClaimtrackError):
+        raise _worker
     assert _worker is not None
     return next(iter(_worker.documents([article])))[1]
 

@@ -32,7 +32,7 @@ from claimtrack.summary import SpeakerSummary, merge, summarize
 
 INDEX_NAME = ".index.sqlite"
 QUARANTINE = "quarantine"
-_INDEX_VERSION = "4"
+_INDEX_VERSION = "5"
 
 
 def _file_mode() -> int:
@@ -211,9 +211,12 @@ class Store:
                     raise
                 continue
 
-    def claims(self, *, skip_bad: bool = False) -> Iterator[Claim]:
+    def claims(self, *, skip_bad: bool = False, with_figures: bool = False) -> Iterator[Claim]:
+        """Every claim, in source and text order; only those with a figure if `with_figures`
+        (all that conflicts can compare: the index says which, so the rest are not read)."""
+        where = "WHERE figures > 0 " if with_figures else ""
         with self._index(skip_bad=skip_bad) as index:
-            rows = index.execute("SELECT json FROM claims ORDER BY file, start").fetchall()
+            rows = index.execute(f"SELECT json FROM claims {where}ORDER BY file, start").fetchall()
         for (raw,) in rows:
             yield Claim.model_validate_json(raw)
 
@@ -362,7 +365,8 @@ class Store:
                 source_id TEXT, path TEXT, title TEXT, authors TEXT, date TEXT,
                 n_claims INTEGER, n_figures INTEGER, flags TEXT);
             CREATE TABLE IF NOT EXISTS claims (
-                claim_id TEXT, source_id TEXT, file TEXT, start INTEGER, names TEXT, json TEXT);
+                claim_id TEXT, source_id TEXT, file TEXT, start INTEGER, names TEXT, json TEXT,
+                figures INTEGER);
             CREATE TABLE IF NOT EXISTS speakers (
                 file TEXT, name TEXT, kind TEXT, role TEXT, aliases TEXT, claims INTEGER,
                 source_path TEXT);
@@ -441,7 +445,17 @@ class Store:
                 for n in (claim.speaker.name, claim.speaker.mention, *claim.speaker.aliases)
                 if n
             )
-            rows.append((claim.id, document.id, file, claim.start, names, claim.model_dump_json()))
+            rows.append(
+                (
+                    claim.id,
+                    document.id,
+                    file,
+                    claim.start,
+                    names,
+                    claim.model_dump_json(),
+                    len(claim.quantities),
+                )
+            )
         index.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -458,7 +472,7 @@ class Store:
                 json.dumps(flags),
             ),
         )
-        index.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+        index.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         index.executemany(
             "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)",
             [

@@ -244,3 +244,21 @@ def test_cli_read_commands_do_not_import_spacy(small_store, command):
         "assert 'claimtrack.nlp' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cli_extract_with_workers_stores_what_one_process_does(seed_store, tmp_path):
+    result = invoke("extract", SEEDS, "--store", tmp_path, "--quiet", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert "4 articles extracted" in result.stderr
+
+    def documents(store):
+        return {d.id: d.model_dump(exclude={"extracted_at"}) for d in Store(store).documents()}
+
+    assert documents(tmp_path) == documents(seed_store)
+
+
+def test_cli_missing_model_is_one_line_in_any_mode(tmp_path):
+    for workers in ("1", "2"):
+        result = invoke("extract", SEEDS, "--store", tmp_path, "--force", "--quiet",
+                        "--model", "no_such_model_xyz", "--workers", workers)
+        assert_clean_error(result, "no spaCy English model found", "pip install")

@@ -188,3 +188,13 @@ def test_store_superseded_version_of_a_path_is_replaced(tmp_path):
     store.write(new)
     assert store.remove_superseded(new) == [old.id]
     assert [s.id for s in store.sources()] == [new.id]
+
+
+def test_store_claims_with_figures_reads_only_those(tmp_path):
+    store = Store(tmp_path)
+    document = make_document(n=3)
+    document.claims[1].quantities = []
+    store.write(document)
+    assert len(list(store.claims())) == 3
+    with_figures = [c.id for c in store.claims(with_figures=True)]
+    assert with_figures == [document.claims[0].id, document.claims[2].id]
