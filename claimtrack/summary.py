@@ -21,56 +21,67 @@ class SpeakerSummary:
     claims: int = 0
     sources: list[str] = field(default_factory=list)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.name.lower(), self.kind)
-
-    def absorb(self, other: SpeakerSummary) -> None:
-        self.claims += other.claims
-        self.role = self.role or other.role
-        for alias in other.aliases:
-            if alias != self.name and alias not in self.aliases:
-                self.aliases.append(alias)
-        for source in other.sources:
-            if source not in self.sources:
-                self.sources.append(source)
-
 
 def summarize(claims: Iterable[Claim]) -> list[SpeakerSummary]:
     """One row per canonical name (and kind), most claims first; claims with no name at all
     (an unresolved, unnamed speaker) are not counted."""
-    rows: dict[tuple[str, str], SpeakerSummary] = {}
+    rows = _Rows()
     for claim in claims:
         speaker = claim.speaker
         name = speaker.name or speaker.mention
-        if not name:
-            continue
-        one = SpeakerSummary(
-            name=name,
-            kind=speaker.kind,
-            role=speaker.role,
-            aliases=[a for a in (speaker.mention, *speaker.aliases) if a and a != name],
-            claims=1,
-            sources=[claim.source_path],
-        )
-        _add(rows, one)
-    return _ordered(rows)
+        if name:
+            rows.add(
+                name,
+                speaker.kind,
+                speaker.role,
+                [a for a in (speaker.mention, *speaker.aliases) if a and a != name],
+                1,
+                [claim.source_path],
+            )
+    return rows.ordered()
 
 
 def merge(summaries: Iterable[SpeakerSummary]) -> list[SpeakerSummary]:
-    rows: dict[tuple[str, str], SpeakerSummary] = {}
+    rows = _Rows()
     for one in summaries:
-        _add(rows, one)
-    return _ordered(rows)
+        rows.add(one.name, one.kind, one.role, one.aliases, one.claims, one.sources)
+    return rows.ordered()
 
 
-def _add(rows: dict[tuple[str, str], SpeakerSummary], one: SpeakerSummary) -> None:
-    row = rows.get(one.key)
-    if row is None:
-        rows[one.key] = SpeakerSummary(one.name, one.kind, one.role, [], 0, [])
-        row = rows[one.key]
-    row.absorb(one)
+class _Rows:
+    """Summaries being merged. Aliases and sources are kept in insertion-ordered dicts: a
+    speaker quoted in thousands of sources must not cost a list scan per source."""
 
+    def __init__(self) -> None:
+        self._rows: dict[tuple[str, str], tuple[SpeakerSummary, dict[str, None], dict[str, None]]]
+        self._rows = {}
 
-def _ordered(rows: dict[tuple[str, str], SpeakerSummary]) -> list[SpeakerSummary]:
-    return sorted(rows.values(), key=lambda r: (-r.claims, r.name.lower()))
+    def add(
+        self,
+        name: str,
+        kind: str,
+        role: str | None,
+        aliases: Iterable[str],
+        claims: int,
+        sources: Iterable[str],
+    ) -> None:
+        key = (name.lower(), kind)
+        entry = self._rows.get(key)
+        if entry is None:
+            entry = self._rows[key] = (SpeakerSummary(name, kind, role), {}, {})
+        row, seen_aliases, seen_sources = entry
+        row.claims += claims
+        row.role = row.role or role
+        for alias in aliases:
+            if alias != row.name:
+                seen_aliases[alias] = None
+        for source in sources:
+            seen_sources[source] = None
+
+    def ordered(self) -> list[SpeakerSummary]:
+        out = []
+        for row, aliases, sources in self._rows.values():
+            row.aliases = list(aliases)
+            row.sources = list(sources)
+            out.append(row)
+        return sorted(out, key=lambda r: (-r.claims, r.name.lower()))
