@@ -21,6 +21,11 @@ class SpeakerSummary:
     claims: int = 0
     sources: list[str] = field(default_factory=list)
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two summaries one speaker: the name, whatever its case, and the kind."""
+        return (self.name.lower(), self.kind)
+
 
 def summarize(claims: Iterable[Claim]) -> list[SpeakerSummary]:
     """One row per canonical name (and kind), most claims first; claims with no name at all
@@ -65,10 +70,10 @@ class _Rows:
         claims: int,
         sources: Iterable[str],
     ) -> None:
-        key = (name.lower(), kind)
-        entry = self._rows.get(key)
+        row = SpeakerSummary(name, kind, role)
+        entry = self._rows.get(row.key)
         if entry is None:
-            entry = self._rows[key] = (SpeakerSummary(name, kind, role), {}, {})
+            entry = self._rows[row.key] = (row, {}, {})
         row, seen_aliases, seen_sources = entry
         row.claims += claims
         row.role = row.role or role

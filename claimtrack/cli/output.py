@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
@@ -68,10 +69,16 @@ def emit(
         return count
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=title, show_lines=False, expand=True)
     for name, _ in columns:
         short = name in _NARROW
-        table.add_column(name, overflow="fold", no_wrap=short, min_width=None if short else 8)
+        table.add_column(
+            name,
+            overflow="fold",
+            no_wrap=short,
+            min_width=None if short else max(8, len(name)),
+            ratio=_RATIOS.get(name, None if short else 1),
+        )
     hidden = 0
     for record in records:
         if count >= table_rows:
@@ -92,6 +99,8 @@ def emit(
     return count
 
 
+# The text columns share the width left over, the claim itself most.
+_RATIOS = {"claim": 5, "figures": 2, "speaker": 2, "source": 2, "flags": 2}
 # Columns of short codes that read badly when folded.
 _NARROW = frozenset({"id", "kind", "quote", "claims", "figures", "date", "status"})
 
@@ -109,8 +118,10 @@ def _cell(value: Any) -> str:
 def stdout():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    # Piped output has no terminal width; 80 columns would fold every table cell.
-    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    # Piped output has no terminal width; 80 columns would fold every table cell. $COLUMNS,
+    # when set, still decides (rich reads it).
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    return Console(soft_wrap=False, width=None if wide else 160)
 
 
 def stderr():  # type: ignore[no-untyped-def]

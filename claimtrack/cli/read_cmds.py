@@ -32,10 +32,12 @@ CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 
 
 def _speaker_label(claim: dict[str, Any]) -> str:
+    """The canonical name, with the words the text used when they differ and are short
+    ("Claire Finkelstein (she)"); a long apposition is the role, shown by `show`."""
     speaker = claim["speaker"]
     name = speaker.get("name") or speaker.get("mention") or ""
     mention = speaker.get("mention")
-    if mention and name and mention != name:
+    if mention and name and mention != name and len(mention) <= 24:
         return f"{name} ({mention})"
     return name or f"[{speaker['kind']}]"
 
