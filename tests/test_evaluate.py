@@ -1,6 +1,6 @@
 """The PolNeAR-layout scorer: reading BRAT, matching by token Dice, source overlap, exact spans.
 
-Fixtures in tests/fixtures/brat/ are texts written for these tests, in PolNeAR's layout."""
+The gold set (tests/brat_gold.py) is texts written for these tests, in PolNeAR's layout."""
 
 from __future__ import annotations
 
@@ -19,10 +19,15 @@ from claimtrack.evaluate import (
     score_docs,
 )
 
-BRAT = Path(__file__).parent / "fixtures" / "brat"
+from .brat_gold import write_brat
 
 
-def test_evaluate_reads_first_ann_per_article_and_its_events():
+@pytest.fixture(scope="module")
+def BRAT(tmp_path_factory) -> Path:  # noqa: N802 - reads as the constant it replaces
+    return write_brat(tmp_path_factory.mktemp("brat"))
+
+
+def test_evaluate_reads_first_ann_per_article_and_its_events(BRAT):
     articles = list(read_gold(BRAT))
     assert [a.stem for a in articles] == ["article_one", "article_two"]
     one = articles[0]
@@ -44,7 +49,7 @@ def test_evaluate_read_ann_skips_notes_and_broken_lines():
     assert gold == [GoldAttribution(content=((9, 20),), source=((0, 3),), cue=None)]
 
 
-@pytest.mark.parametrize("path", ["does/not/exist", "tests/fixtures"])
+@pytest.mark.parametrize("path", ["does/not/exist", "tests"])
 def test_evaluate_rejects_a_folder_that_is_not_gold(path):
     with pytest.raises(InputError, match="gold directory"):
         list(read_gold(path))
@@ -118,7 +123,7 @@ def test_evaluate_exact_spans_ignore_surrounding_whitespace_only():
     assert counts["source (exact)"].tp == 0
 
 
-def test_evaluate_scores_the_pipeline_on_fixture_articles(nlp):
+def test_evaluate_scores_the_pipeline_on_fixture_articles(nlp, BRAT):
     from claimtrack.nlp import pipeline
 
     articles = list(read_gold(BRAT))
@@ -132,7 +137,7 @@ def test_evaluate_scores_the_pipeline_on_fixture_articles(nlp):
     assert report["metrics"]["content+source"]["tp"] >= 3
 
 
-def test_evaluate_cli_json_and_table():
+def test_evaluate_cli_json_and_table(BRAT):
     from typer.testing import CliRunner
 
     from claimtrack.cli import app
