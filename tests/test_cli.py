@@ -259,6 +259,16 @@ def test_cli_extract_with_workers_stores_what_one_process_does(seed_store, tmp_p
 
 def test_cli_missing_model_is_one_line_in_any_mode(tmp_path):
     for workers in ("1", "2"):
-        result = invoke("extract", SEEDS, "--store", tmp_path, "--force", "--quiet",
-                        "--model", "no_such_model_xyz", "--workers", workers)
+        result = invoke(
+            "extract",
+            SEEDS,
+            "--store",
+            tmp_path,
+            "--force",
+            "--quiet",
+            "--model",
+            "no_such_model_xyz",
+            "--workers",
+            workers,
+        )
         assert_clean_error(result, "no spaCy English model found", "pip install")
