@@ -98,6 +98,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use the first N articles")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per pair")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-workers", action="store_true")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"no corpus at {args.corpus}")
@@ -143,7 +144,7 @@ def main() -> None:
     )
 
     speedups = []
-    for r in range(args.rounds):
+    for r in range(0 if args.skip_workers else args.rounds):
         one = Run(extract_cmd(folder, tmp / f"w1-{r}", 1))
         two = Run(extract_cmd(folder, tmp / f"w2-{r}", 2))
         speedups.append(one.wall / two.wall)
@@ -152,13 +153,14 @@ def main() -> None:
             f"speed-up {one.wall / two.wall:.2f}x",
             flush=True,
         )
-    rows.append(
-        (
-            "claimtrack extract --workers 2",
-            f"{med(speedups) * ours_wps:,.0f} words/s",
-            f"{med(speedups):.2f}x the throughput of --workers 1",
+    if speedups:
+        rows.append(
+            (
+                "claimtrack extract --workers 2",
+                f"{med(speedups) * ours_wps:,.0f} words/s",
+                f"{med(speedups):.2f}x the throughput of --workers 1",
+            )
         )
-    )
 
     if not args.skip_memory:
         for n in sorted({min(84, len(paths)), len(paths)}):

@@ -198,19 +198,22 @@ def run(
     if workers == 0:
         workers = os.cpu_count() or 1
     results = _in_pool(todo, model, workers) if workers > 1 else _in_process(todo, model)
-    for article, result in results:
-        if isinstance(result, ArticleSkipped):
-            summary.skipped.append((article.path, str(result)))
-        else:
-            try:
-                store.write(result)
-            except StoreError as error:
-                summary.skipped.append((article.path, f"not stored: {error}"))
+    try:
+        for article, result in results:
+            if isinstance(result, ArticleSkipped):
+                summary.skipped.append((article.path, str(result)))
             else:
-                summary.add(result)
-                if result.path != STDIN_PATH:  # texts piped in one after another all stay
-                    summary.replaced += len(store.remove_superseded(result))
-        tick(1)
+                try:
+                    store.write(result)
+                except StoreError as error:
+                    summary.skipped.append((article.path, f"not stored: {error}"))
+                else:
+                    summary.add(result)
+                    if result.path != STDIN_PATH:  # texts piped in one after another all stay
+                        summary.replaced += len(store.remove_superseded(result))
+            tick(1)
+    finally:
+        store.close()
     return summary
 
 

@@ -106,6 +106,7 @@ class Store:
         # The source ids stored under each article path, for remove_superseded: read from the
         # index once, then kept up to date by write().
         self._ids_by_path: dict[str, set[str]] | None = None
+        self._writer: sqlite3.Connection | None = None
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -139,12 +140,16 @@ class Store:
 
     def _index_written(self, target: Path, document: SourceDocument) -> None:
         """Index what was just written, so readers find the index current (they would bring it
-        up to date themselves, but reading back 10,000 documents is what the index avoids)."""
+        up to date themselves, but reading back 10,000 documents is what the index avoids).
+        One connection serves every write of this Store: opening, preparing and closing one per
+        document (each close checkpoints the WAL) cost more than the write itself."""
         try:
             st = target.stat()
-            index = self._connect()
+            if self._writer is None:
+                self._writer = self._connect()
         except (OSError, sqlite3.Error):
             return
+        index = self._writer
         try:
             with index:
                 index.execute("DELETE FROM claims WHERE file = ?", (target.name,))
@@ -152,8 +157,12 @@ class Store:
                 self._index_document(index, target.name, st.st_mtime_ns, st.st_size, document)
         except sqlite3.Error:
             pass  # the next read re-indexes the file from disk
-        finally:
-            index.close()
+
+    def close(self) -> None:
+        """Close the index connection writes keep open (also done when the Store is collected)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     def stored(self, source_id: str) -> SourceDocument | None:
         """The stored document for this id, None if there is none; StoreError if it is bad."""
