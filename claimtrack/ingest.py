@@ -36,10 +36,11 @@ class Article:
     authors: list[str] = field(default_factory=list)
     date: str | None = None
     notes: list[str] = field(default_factory=list)
+    sha256: str = field(init=False)
+    """Of the text, computed once: the id, the unchanged check and the document all need it."""
 
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+    def __post_init__(self) -> None:
+        self.sha256 = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
     def source_id(self) -> str:

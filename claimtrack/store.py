@@ -277,9 +277,10 @@ class Store:
 
     def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
         """A source by id, unique id prefix, or path as stored."""
-        matches = [s for s in self.sources(skip_bad=skip_bad) if key in (s.id, s.path)]
+        known = self.sources(skip_bad=skip_bad)
+        matches = [s for s in known if key in (s.id, s.path)]
         if not matches:
-            matches = [s for s in self.sources(skip_bad=skip_bad) if s.id.startswith(key)]
+            matches = [s for s in known if s.id.startswith(key)]
         if not matches:
             raise UnknownSource(f"no source {key!r} in the store {self.root}")
         if len(matches) > 1:

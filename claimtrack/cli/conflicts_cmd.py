@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from claimtrack.cli.app import StoreOption, app, handles_errors
-from claimtrack.cli.options import SkipBad, SourceOption, SpeakerOption
+from claimtrack.cli.options import JsonFlag, SkipBad, SourceOption, SpeakerOption
 
 if TYPE_CHECKING:
     from claimtrack.conflicts import FigureRef, Group, SourceDiff
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
 AllFlag = Annotated[
     bool, typer.Option("--all", help="Also show consistent groups (two or more sources agree).")
 ]
@@ -38,11 +37,12 @@ def conflicts(
     skip_bad: SkipBad = False,
 ) -> None:
     """Figures that describe the same quantity and cannot both be true, side by side."""
+    from claimtrack import query
     from claimtrack.conflicts import find_conflicts, select
     from claimtrack.store import Store
 
     claims_store = Store(store)
-    source_ids = [claims_store.source(key, skip_bad=skip_bad).id for key in source or []]
+    source_ids = sorted(query.source_ids(claims_store, source or [], skip_bad=skip_bad))
     statuses = ("conflict", "consistent") if all_ else ("conflict",)
     groups = select(
         find_conflicts(

@@ -38,6 +38,9 @@ MinOption = Annotated[float | None, typer.Option("--min", help="A figure >= this
 MaxOption = Annotated[float | None, typer.Option("--max", help="A figure <= this.")]
 ContainsOption = Annotated[str | None, typer.Option(help="Claim text contains this.")]
 QuoteOption = Annotated[QuoteKind | None, typer.Option(help="Kind of quotation.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
+JsonlFlag = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one record a line.")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 SkipBad = Annotated[
     bool, typer.Option("--skip-bad", help="Pass over store files that do not parse or validate.")
 ]

@@ -13,7 +13,10 @@ import typer
 from claimtrack.cli.app import StoreOption, app, handles_errors
 from claimtrack.cli.options import (
     ContainsOption,
+    CsvFlag,
     FlagOption,
+    JsonFlag,
+    JsonlFlag,
     MaxOption,
     MinOption,
     QuoteOption,
@@ -25,10 +28,6 @@ from claimtrack.cli.options import (
     claim_filter,
 )
 from claimtrack.cli.output import Format, choose, emit, figure_text
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
-JsonlFlag = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines, one record a line.")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 
 
 def _speaker_label(claim: dict[str, Any]) -> str:
