@@ -38,3 +38,7 @@ class UnknownSource(ClaimtrackError):
 
 class UnknownClaim(ClaimtrackError):
     pass
+
+
+class LexiconError(ClaimtrackError):
+    """A lexicon file that is missing, does not parse, or lacks a key of the right shape."""
