@@ -100,7 +100,11 @@ def _kind(value: Any) -> str:
         return "boolean"
     if isinstance(value, int | float):
         return "number"
-    return {str: "string", list: "list", dict: "table"}.get(type(value), "null")
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "list"
+    return "table" if isinstance(value, dict) else "null"
 
 
 def _shape_problem(value: Any, expected: Any) -> str | None:
