@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.nlp.annotations import FigureInfo, register_extensions
-from claimtrack.nlp.annotations import FIGURES
+from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.figure_context import FigureContext
 from claimtrack.nlp.zero_figures import ZeroFigureFinder
 

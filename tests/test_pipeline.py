@@ -52,14 +52,14 @@ def test_pipeline_one_component_per_stage_in_order(nlp):
 
 def test_pipeline_factories_found_in_a_fresh_process_without_importing_claimtrack():
     done = _run(
-        """
+        f"""
         import sys, spacy
         nlp = spacy.blank("en")
-        for name in %r:
+        for name in {list(COMPONENTS)!r}:
             nlp.add_pipe(name)
+        assert not any(m.startswith("claimtrack.nlp.pipeline") for m in sys.modules)
         print(",".join(nlp.pipe_names))
         """
-        % (list(COMPONENTS),)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ",".join(COMPONENTS)
