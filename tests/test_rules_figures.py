@@ -13,7 +13,8 @@ from claimtrack.nlp.zero_figures import ZeroFigureFinder
 from tests.handmade import build, vocab
 
 # The parses the rules below assume (the real model's, with its misparses corrected: "Unpaid"
-# as an adjective, "2014 residents" as a count, the "$" inside its MONEY entity).
+# as an adjective, "2014 residents" as a count, the "$" inside its MONEY entity; "2014 was a
+# hard year" without its DATE entity, so what drops the year is the parse alone).
 PARSES = {
     "The storm killed 12 people.": """
     0   The          DET    DT    _          det        1
@@ -57,13 +58,13 @@ PARSES = {
     4   protection   NOUN   NN    _          dobj       1
     5   .            PUNCT  .     _          punct      1
     """,
-    "In 2014 the dam broke.": """
-    0   In           ADP    IN    _          prep       4
-    1   2014         NUM    CD    _          pobj       0
-    2   the          DET    DT    _          det        3
-    3   dam          NOUN   NN    _          nsubj      4
-    4   broke        VERB   VBD   break      ROOT       4
-    5   .            PUNCT  .     _          punct      4
+    "2014 was a hard year.": """
+    0   2014         NUM    CD    _          nsubj      1
+    1   was          AUX    VBD   be         ROOT       1
+    2   a            DET    DT    _          det        4
+    3   hard         ADJ    JJ    _          amod       4
+    4   year         NOUN   NN    _          attr       1
+    5   .            PUNCT  .     _          punct      1
     """,
     "The town has 2014 residents.": """
     0   The          DET    DT    _          det        1
@@ -259,8 +260,8 @@ def test_figures_keeps_numbers_that_state_a_quantity(
         "Brigade 45 attacked the town.",
         # A bare determiner "one".
         "They offered one specific protection.",
-        # A year on its own, counting no noun.
-        "In 2014 the dam broke.",
+        # A year counting no noun (no entity given, so the year rule, not the date one).
+        "2014 was a hard year.",
         # A measure used as an adjective of the noun after it.
         "They repaired a 10 km stretch.",
     ],

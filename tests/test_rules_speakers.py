@@ -240,3 +240,49 @@ def test_speakers_organization_noun_makes_an_organization(run):
     [(_mention, name, kind)] = speakers_at_cues(doc)
     assert kind == "organization"
     assert "State Department" in name
+
+
+def test_speakers_relative_pronoun_is_the_noun_its_clause_hangs_on(run):
+    doc = run(
+        build(
+            "Tom Hale, who said the ships were late, runs the port.",
+            """
+            0  Tom    PROPN NNP  Tom   compound  1   PERSON
+            1  Hale   PROPN NNP  Hale  nsubj     10  PERSON
+            2  ,      PUNCT ,    ,     punct     1
+            3  who    PRON  WP   who   nsubj     4
+            4  said   VERB  VBD  say   relcl     1
+            5  the    DET   DT   the   det       6
+            6  ships  NOUN  NNS  ship  nsubj     7
+            7  were   AUX   VBD  be    ccomp     4
+            8  late   ADJ   JJ   late  acomp     7
+            9  ,      PUNCT ,    ,     punct     1
+            10 runs   VERB  VBZ  run   ROOT      10
+            11 the    DET   DT   the   det       12
+            12 port   NOUN  NN   port  dobj      10
+            13 .      PUNCT .    .     punct     10
+            """,
+        )
+    )
+    assert speakers_at_cues(doc) == [("who", "Tom Hale", "person")]
+
+
+def test_speakers_part_of_an_unnamed_group_is_anonymous(run):
+    doc = run(
+        build(
+            "Many of the workers said the plant was unsafe.",
+            """
+            0  Many    ADJ   JJ   many    nsubj  4
+            1  of      ADP   IN   of      prep   0
+            2  the     DET   DT   the     det    3
+            3  workers NOUN  NNS  worker  pobj   1
+            4  said    VERB  VBD  say     ROOT   4
+            5  the     DET   DT   the     det    6
+            6  plant   NOUN  NN   plant   nsubj  7
+            7  was     AUX   VBD  be      ccomp  4
+            8  unsafe  ADJ   JJ   unsafe  acomp  7
+            9  .       PUNCT .    .       punct  4
+            """,
+        )
+    )
+    assert speakers_at_cues(doc) == [("Many of the workers", "Many of the workers", "anonymous")]
