@@ -6,6 +6,7 @@ import pytest
 
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE
 from claimtrack.nlp.furniture import FurnitureFinder
+from tests.handmade import text_doc
 
 
 @pytest.fixture(scope="module")
@@ -74,16 +75,23 @@ def test_furniture_spans_and_authors_on_a_doc(parse):
     assert [span.text for span in doc.spans[ATTRIBUTIONS]] == ["that the harbor will reopen"]
 
 
-def test_furniture_keeps_authors_set_before_the_pipeline(nlp):
-    doc = nlp.make_doc("By Maria Lopez\n\nThe harbor reopened.")
+def test_furniture_spans_and_authors_on_a_token_doc(finder):
+    """Furniture is read off lines, so a Doc with tokens only (no parse) is enough."""
+    doc = finder(text_doc("By Maria Lopez\n\nThe harbor reopened.\n\nStory Continues"))
+    assert [span.text for span in doc.spans[FURNITURE]] == ["By Maria Lopez", "Story Continues"]
+    assert doc._.claimtrack_authors == ["Maria Lopez"]
+
+
+def test_furniture_keeps_authors_set_before_the_pipeline(finder):
+    doc = text_doc("By Maria Lopez\n\nThe harbor reopened.")
     doc._.claimtrack_authors = ["Desk Editor"]
-    doc = nlp.get_pipe("claimtrack_furniture")(doc)
+    doc = finder(doc)
     assert doc._.claimtrack_authors == ["Desk Editor"]
     assert [span.text for span in doc.spans[FURNITURE]] == ["By Maria Lopez"]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "Read Next:", "\u200b\u00a0\ufeff"])
-def test_furniture_odd_inputs_do_not_crash(nlp, text):
-    doc = nlp.get_pipe("claimtrack_furniture")(nlp.make_doc(text))
+def test_furniture_odd_inputs_do_not_crash(finder, text):
+    doc = finder(text_doc(text))
     for span in doc.spans[FURNITURE]:
         assert doc.text[span.start_char : span.end_char] == span.text
