@@ -119,7 +119,7 @@ class Cardinal:
         if w == "and" and self.last in _BEFORE_AND and reader.and_continues(j + 1):
             return self.and_(j)
         if w in lex.point and self.last in _BEFORE_POINT and not self.out.digits:
-            return self.point(j)
+            self.point(j)  # the decimals end the number
         return None
 
     def took(self, item: Item, end: int) -> int:
@@ -222,14 +222,12 @@ class Cardinal:
         return j + 1
 
     def point(self, j: int) -> None:
-        """ "... point seven five": the decimals end the number."""
+        """ "... point seven five": the decimals, if any, are the number's last item."""
         dec = self.reader.decimals(j + 1)
-        if dec is None:
-            return None
-        frac, end = dec
-        self.current += frac
-        self.took(Item.POINT, end)
-        return None
+        if dec is not None:
+            frac, end = dec
+            self.current += frac
+            self.took(Item.POINT, end)
 
 
 class NumberReader(TokenCursor):
