@@ -21,7 +21,7 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _ONE_OK = (None, "exact")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
     """A figure read at tokens [i, end), with its neighbours."""
 

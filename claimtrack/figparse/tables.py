@@ -31,6 +31,8 @@ OverridesKey = tuple[tuple[str, str], ...]
 def overrides_key(overrides: Overrides | None, names: Iterable[str]) -> OverridesKey:
     """The overrides among `names`, as a hashable key (so that unrelated overrides share a
     cache entry)."""
+    if not overrides:
+        return ()
     wanted = set(names)
     return tuple(sorted((k, str(v)) for k, v in (overrides or {}).items() if k in wanted and v))
 

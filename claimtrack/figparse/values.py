@@ -43,12 +43,18 @@ class Item(Enum):
     POINT = auto()  # "... point seven five"
 
 
+# The members as module constants, used below: on Python 3.11 looking a member up on its Enum
+# class costs ten times a global, and a cardinal is tried at nearly every token.
+NOTHING, DIGITS, UNIT, TEEN = Item.NOTHING, Item.DIGITS, Item.UNIT, Item.TEEN
+TENS, HUNDRED, SCALE, DOZEN = Item.TENS, Item.HUNDRED, Item.SCALE, Item.DOZEN
+AND, POINT = Item.AND, Item.POINT
+# Groups as tuples, not sets: membership by identity, without hashing an Enum member.
 # After these a new count may start ("two hundred | five", "a million | 200").
-_OPEN = frozenset({Item.NOTHING, Item.HUNDRED, Item.SCALE, Item.AND})
+_OPEN = (NOTHING, HUNDRED, SCALE, AND)
 # Counts that "hundred" and "dozen" multiply.
-_COUNTS = frozenset({Item.UNIT, Item.TEEN, Item.TENS, Item.DIGITS})
-_BEFORE_AND = frozenset({Item.HUNDRED, Item.SCALE, Item.DOZEN})
-_BEFORE_POINT = frozenset({Item.UNIT, Item.TEEN, Item.TENS, Item.DIGITS, Item.HUNDRED})
+_COUNTS = (UNIT, TEEN, TENS, DIGITS)
+_BEFORE_AND = (HUNDRED, SCALE, DOZEN)
+_BEFORE_POINT = (UNIT, TEEN, TENS, DIGITS, HUNDRED)
 
 
 class Cardinal:
@@ -76,7 +82,7 @@ class Cardinal:
         self.total = 0.0  # the part already multiplied by a scale
         self.current = 0.0  # the part since the last scale
         self.small = 0.0  # the piece since the last "hundred", which "dozen" multiplies
-        self.last = Item.NOTHING
+        self.last = NOTHING
         self.last_scale = 0.0
         self.has_hundred = False
         self.before_and: tuple[int, float, float] | None = None  # to give back "and ..."
@@ -98,7 +104,7 @@ class Cardinal:
         w = t.low
         if t.kind == "num" and self.allow_digits:
             return self.digits(j, t)
-        if w == "a" and self.last is Item.NOTHING and reader.a_counts(j + 1):
+        if w == "a" and self.last is NOTHING and reader.a_counts(j + 1):
             return self.article(j)
         kv = reader.word_value(j)
         if kv is not None:
@@ -106,15 +112,13 @@ class Cardinal:
         lex = reader.lex
         if w in lex.hundred:
             return self.hundred(j)
-        if self.last is not Item.NOTHING and (
+        if self.last is not NOTHING and (
             w in lex.scale_words
             or reader.spaced_letter(j)
-            or (t.glued and w in lex.glued_scales and self.last is Item.DIGITS)
+            or (t.glued and w in lex.glued_scales and self.last is DIGITS)
         ):
             return self.scale(j, t)
-        if w in lex.dozen and (
-            self.last in _COUNTS or (self.last is Item.HUNDRED and w != "dozens")
-        ):
+        if w in lex.dozen and (self.last in _COUNTS or (self.last is HUNDRED and w != "dozens")):
             return self.dozen(j, w)
         if w == "and" and self.last in _BEFORE_AND and reader.and_continues(j + 1):
             return self.and_(j)
@@ -133,14 +137,14 @@ class Cardinal:
         last = self.last
         if last not in _OPEN:
             return None
-        if last is not Item.NOTHING and (
+        if last is not NOTHING and (
             t.num is None
             or (self.last_scale and t.num >= self.last_scale)
             or not t.num.is_integer()
         ):
             return None
         end = j + 1
-        if last is Item.NOTHING and j + 1 < self.reader.n and self.reader.toks[j + 1].low == "^":
+        if last is NOTHING and j + 1 < self.reader.n and self.reader.toks[j + 1].low == "^":
             power = self.reader.power(j)
             if power is None:
                 return None
@@ -150,25 +154,25 @@ class Cardinal:
         self.current += value
         self.small = value
         self.out.digits = True
-        return self.took(Item.DIGITS, end)
+        return self.took(DIGITS, end)
 
     def article(self, j: int) -> int:
         """ "a" counting one before a multiplier ("a dozen", "a hundred")."""
         self.current, self.small = 1.0, 1.0
         self.out.words = True
-        return self.took(Item.UNIT, j + 1)
+        return self.took(UNIT, j + 1)
 
     def number_word(self, j: int, kind: Item, value: int) -> int | None:
         reader, last = self.reader, self.last
-        if kind is Item.TENS and last is Item.HUNDRED and reader.ordinal_next(j):
+        if kind is TENS and last is HUNDRED and reader.ordinal_next(j):
             return None  # "one hundred thirty-fifths" is 100/35
-        if last not in _OPEN and not (last is Item.TENS and kind is Item.UNIT):
+        if last not in _OPEN and not (last is TENS and kind is UNIT):
             return None
         self.current += value
-        self.small = self.small + value if last is Item.TENS else value
+        self.small = self.small + value if last is TENS else value
         self.out.words = True
         end = j + 1
-        if kind is Item.TENS:
+        if kind is TENS:
             end = reader.sep(j + 1)
             if end != j + 1 and reader.word_value(end) is None:
                 end = j + 1  # "twenty-first": the hyphen belongs to the ordinal
@@ -179,7 +183,7 @@ class Cardinal:
             # "3 hundred and 2 hundred" is two numbers: give back "and 2"
             self.out.end, self.total, self.current = self.before_and
             return None
-        if self.last is Item.NOTHING and self.reader.low(j + 1) in self.reader.lex.scale_words:
+        if self.last is NOTHING and self.reader.low(j + 1) in self.reader.lex.scale_words:
             self.small = self.current = 1.0  # "hundred thousand dollars"
             self.out.words = True
         elif self.last not in _COUNTS or self.has_hundred:
@@ -188,7 +192,7 @@ class Cardinal:
         self.current = self.current - self.small + self.small * 100
         self.small = 0.0
         self.out.scaled = True
-        return self.took(Item.HUNDRED, j + 1)
+        return self.took(HUNDRED, j + 1)
 
     def scale(self, j: int, t: Tok) -> int | None:
         lex = self.reader.lex
@@ -196,7 +200,7 @@ class Cardinal:
         scale = (
             lex.scale_words.get(w) or lex.spaced_letters.get(t.text) or lex.glued_scales.get(w, 0.0)
         )
-        if self.last is Item.SCALE and self.current == 0 and scale > self.last_scale:
+        if self.last is SCALE and self.current == 0 and scale > self.last_scale:
             self.total *= scale  # "a hundred thousand million"
         elif self.last_scale and scale >= self.last_scale:
             return None
@@ -206,19 +210,19 @@ class Cardinal:
         self.has_hundred = False
         self.last_scale = scale
         self.out.scaled = True
-        return self.took(Item.SCALE, j + 1)
+        return self.took(SCALE, j + 1)
 
     def dozen(self, j: int, w: str) -> int:
         self.current = self.current - self.small + (self.small or 1.0) * self.reader.lex.dozen[w]
         self.has_hundred = False
         self.small = 0.0
         self.out.scaled = True
-        return self.took(Item.DOZEN, j + 1)
+        return self.took(DOZEN, j + 1)
 
     def and_(self, j: int) -> int:
         """ "hundred and ...": read on, not counted until a number follows."""
         self.before_and = (j, self.total, self.current)
-        self.last = Item.AND
+        self.last = AND
         return j + 1
 
     def point(self, j: int) -> None:
@@ -227,7 +231,7 @@ class Cardinal:
         if dec is not None:
             frac, end = dec
             self.current += frac
-            self.took(Item.POINT, end)
+            self.took(POINT, end)
 
 
 class NumberReader(TokenCursor):
@@ -243,11 +247,11 @@ class NumberReader(TokenCursor):
         w = self.low(i)
         lex = self.lex
         if w in lex.units:
-            return Item.UNIT, lex.units[w]
+            return UNIT, lex.units[w]
         if w in lex.teens:
-            return Item.TEEN, lex.teens[w]
+            return TEEN, lex.teens[w]
         if w in lex.tens:
-            return Item.TENS, lex.tens[w]
+            return TENS, lex.tens[w]
         return None
 
     # -- cardinals ---------------------------------------------------------------------------
@@ -319,10 +323,10 @@ class NumberReader(TokenCursor):
             if kv is None:
                 break
             kind, value = kv
-            if kind is Item.TENS:
+            if kind is TENS:
                 k = self.sep(j + 1)
                 unit = self.word_value(k)
-                if unit is not None and unit[0] is Item.UNIT:
+                if unit is not None and unit[0] is UNIT:
                     digits += str(value + unit[1])
                     j = k + 1
                     continue
