@@ -33,7 +33,6 @@ contexts, so the work is a sort per group: about n log n overall, never all pair
 from __future__ import annotations
 
 import gc
-import json
 import math
 import re
 from collections import defaultdict
@@ -41,23 +40,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from itertools import combinations
 from typing import Any
 
-from claimtrack.figparse import units
+from claimtrack.lexicons import load
 from claimtrack.models import Claim, Figure, SourceDocument
+from claimtrack.units import units
 
 INF = math.inf
 
 
 # -- lexicons -----------------------------------------------------------------------------------
-
-
-def _read(name: str) -> dict[str, Any]:
-    text = (resources.files("claimtrack") / "lexicons" / name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +73,8 @@ def _classes(data: dict[str, list[str]]) -> dict[str, str]:
 
 @cache
 def tables() -> Tables:
-    synonyms = _read("synonyms.json")
-    rates = _read("rates.json")
+    synonyms = load("synonyms")
+    rates = load("rates")
     return Tables(
         counted=_classes(synonyms["counted"]),
         predicates=_classes(synonyms["predicates"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack import figparse
+from claimtrack.errors import LexiconError
 
 INF = None  # an unbounded side
 
@@ -256,3 +258,45 @@ def test_figparse_never_raises_on_figure_like_word_salad(words: list[str]) -> No
     text = " ".join(words)
     for found in figparse.find(text):
         assert text[found.start : found.end].strip() == text[found.start : found.end]
+
+
+def _lexicon_copy(tmp_path, name: str, change) -> str:
+    """The packaged lexicon `name` with `change` applied, written to a user's file."""
+    from claimtrack.lexicons import load
+
+    data = json.loads(json.dumps(load(name)))
+    change(data)
+    path = tmp_path / f"my_{name}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_figparse_reads_a_users_lexicon(tmp_path) -> None:
+    def scores_of_hundreds(data: dict) -> None:
+        data["phrases"]["scores"] = [20, 199]
+
+    def kuai_is_yen(data: dict) -> None:
+        data["aliases"]["kuai"] = "JPY"
+
+    lexicons = {
+        "vague_numbers": _lexicon_copy(tmp_path, "vague_numbers", scores_of_hundreds),
+        "currencies": _lexicon_copy(tmp_path, "currencies", kuai_is_yen),
+    }
+    mine = figparse.parse("scores", lexicons=lexicons)
+    assert mine is not None and (mine.low, mine.high) == (20, 199)
+    money = figparse.parse("50 kuai", lexicons=lexicons)
+    assert money is not None and money.currency == "JPY"
+    # the packaged tables are untouched, and unrelated overrides share them
+    packaged = figparse.parse("scores", lexicons={"cues": "unused.json"})
+    assert packaged is not None and (packaged.low, packaged.high) == (40, 99)
+    assert figparse.lexicon({"cues": "unused.json"}) is figparse.lexicon()
+    assert figparse.parse("50 kuai").currency == "CNY"
+
+
+def test_figparse_rejects_a_broken_lexicon(tmp_path) -> None:
+    def drop_teens(data: dict) -> None:
+        del data["teens"]
+
+    broken = _lexicon_copy(tmp_path, "numbers", drop_teens)
+    with pytest.raises(LexiconError, match="teens"):
+        figparse.find("twelve people", lexicons={"numbers": broken})

@@ -126,7 +126,7 @@ class FigureFinder:
         for i in range(span.start, span.end):
             taken[i] = True
 
-    def keep(self, span: Span, found: figparse.Found) -> bool:
+    def keep(self, span: Span, found: figparse.FigureMatch) -> bool:
         """False for what the parse shows is not a figure (see the module docstring)."""
         fig = found.figure
         money = fig.currency is not None or fig.unit == "percent"

@@ -1,0 +1,229 @@
+"""Reading amounts: a number with what it is counted in. Currencies before or after it ("$",
+"C$", "USD", "€", "hryvnias", "50 cents", "75 USD million"), physical units through pint
+("5 km"), percent and percentage points, vague amounts ("thousands"), and the cents after a
+whole amount of money ("3 dollars 50")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtrack.figparse.currencies import Money
+from claimtrack.figparse.tables import Lexicon
+from claimtrack.figparse.tokens import Tok
+from claimtrack.figparse.values import Num, NumberReader
+from claimtrack.units import unit_name
+
+
+@dataclass(slots=True)
+class Amount:
+    """One amount as read, before qualifiers and ranges make it a figure."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    vague: bool = False
+    words: bool = False
+    digits: bool = False
+    scaled: bool = False
+    fraction: bool = False
+    currency: str | None = None
+    unit: str | None = None
+    scale: float = 1.0
+    bare_word: str = ""
+
+
+class AmountReader(NumberReader):
+    """Reads amounts: [currency] number [scale] [unit | currency | percent]."""
+
+    def __init__(self, toks: list[Tok], lex: Lexicon, money: Money) -> None:
+        super().__init__(toks, lex)
+        self.money = money
+
+    def amount(self, i: int) -> tuple[Amount, int] | None:
+        """One amount at i and the index after it."""
+        lex = self.lex
+        vague, end = self.phrase(i, lex.vague)
+        if vague is not None:
+            amt = Amount(None, vague[0], vague[1], vague=True, words=True)
+            return self.tail(amt, end)
+        currency = self.currency_before(i)
+        j = i
+        amt = Amount(None, None, None)
+        if currency is not None:
+            amt.currency, amt.scale, j = currency
+        # "percent of 10", "per cent of twenty-two"
+        pct, pend = self.phrase(j, lex.percent)
+        if pct is not None and pct[0] != "%" and self.low(pend) == "of" and currency is None:
+            num = self.number(pend + 1)
+            if num is not None:
+                amt.value = num.value
+                amt.unit = "percent"
+                amt.words = num.words and not num.digits
+                return amt, num.end
+        num = self.number(j)
+        if num is None:
+            return None
+        return self.tail(amt, self.counted(amt, num))
+
+    def counted(self, amt: Amount, num: Num) -> int:
+        """Take `num` into `amt` (a ratio after it included); the index after both."""
+        amt.bare_word = num.bare_word
+        amt.value = num.value * amt.scale
+        amt.words = num.words and not num.digits
+        amt.scaled = num.scaled or amt.scale != 1.0
+        amt.fraction = num.fraction
+        amt.digits = num.digits
+        k = num.end
+        ratio = self.ratio(num) if amt.currency is None else None
+        if ratio is not None:
+            amt.value, amt.fraction, k = ratio.value, True, ratio.end
+        if amt.fraction and amt.currency is None:
+            amt.unit = "fraction"
+        return k
+
+    def tail(self, amt: Amount, k: int) -> tuple[Amount, int]:
+        """Currency, unit or percent after an amount ("12-cent", "one-yen" included), and the
+        cents after a currency."""
+        h = k
+        if (
+            self.low(k) in ("-", "‐")
+            and k + 1 < self.n
+            and self.toks[k].glued
+            and self.toks[k + 1].glued
+        ):
+            h = k + 1  # "12-cent-a-share", "one-yen bid", "5-km stretch"
+        if amt.currency is None and (amt.value is not None or amt.vague):
+            after = self.currency_after(h)
+            if after is not None:
+                return amt, self.currency_tail(amt, after)
+        if amt.currency is None:
+            unit = self.unit_after(h)
+            if unit is not None:
+                amt.unit, k = unit
+        elif k > 0 and self.toks[k - 1].kind != "word":
+            k = self.cents(amt, k)  # "c $ 100 and fifty"
+        return amt, k
+
+    def currency_tail(self, amt: Amount, after: tuple[str, float, int, float]) -> int:
+        """Apply a currency read after the amount (and a scale after it: "75 USD million")."""
+        code, scale, k, divisor = after
+        amt.currency = code
+        if self.low(k) in self.lex.scale_words and scale == 1.0:
+            scale = self.lex.scale_words[self.low(k)]
+            k += 1
+        if amt.value is not None:
+            amt.value = amt.value * scale / divisor
+            amt.scaled = amt.scaled or scale != 1.0
+        if divisor == 1.0:
+            k = self.cents(amt, k)
+        amt.unit = None
+        return k
+
+    def cents(self, amt: Amount, k: int) -> int:
+        """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one",
+        "15 dollars 50.": hundredths after a whole amount of money, when nothing else follows."""
+        j = k + 1 if self.low(k) == "and" else k
+        if j >= self.n or amt.value is None or not float(amt.value).is_integer() or amt.scaled:
+            return k
+        num = self.cardinal(j)
+        if num is None or num.value >= 100 or num.scaled or num.value != int(num.value):
+            return k
+        after = num.end
+        w = self.low(after)
+        if w in self.money.subunits:
+            amt.value += num.value / 100
+            return after + 1
+        ends = after >= self.n or self.toks[after].kind != "word" or w in ("and", "or")
+        two_digits = num.digits and len(self.toks[j].text) == 2
+        if (
+            ends
+            and (num.words and not num.digits or two_digits)
+            and self.currency_after(after) is None
+            and self.unit_after(after) is None
+        ):
+            amt.value += num.value / 100
+            return after
+        return k
+
+    # -- currencies, units, percent --------------------------------------------------------
+    def currency_before(self, i: int) -> tuple[str, float, int] | None:
+        """A currency written before the number: "$", "C$", "us $", "HK$", "USD", "€"."""
+        m = self.money
+        compact = ""
+        for k in range(i, min(i + 5, self.n)):
+            t = self.toks[k]
+            if k > i and (k - i > 1 and not t.glued and t.low != "$"):
+                break
+            compact += t.low
+            if compact in m.prefixes and t.low == "$":
+                return m.prefixes[compact], 1.0, k + 1
+        if i >= self.n:
+            return None
+        t = self.toks[i]
+        if t.text in m.symbols:
+            return m.symbols[t.text], 1.0, i + 1
+        code = self.iso_code(t)
+        if code:
+            nxt = i + 1
+            if self.low(nxt) == "$" and self.toks[nxt].glued:
+                nxt += 1
+            return code[0], code[1], nxt
+        return None
+
+    def iso_code(self, t: Tok) -> tuple[str, float] | None:
+        """An ISO currency code ("USD", "rmb"), or one with a scale letter ("MUSD")."""
+        m = self.money
+        text = t.text
+        if text.isupper() and text in m.iso and text not in m.iso_stop:
+            return text, 1.0
+        if t.low in m.lowercase_iso:
+            code = t.low.upper()
+            return ("CNY" if code == "RMB" else code), 1.0
+        if (
+            text.isupper()
+            and len(text) == 4
+            and text[0] in self.lex.iso_prefix
+            and text[1:] in m.iso
+        ):
+            return text[1:], self.lex.iso_prefix[text[0]]
+        return None
+
+    def currency_after(self, i: int) -> tuple[str, float, int, float] | None:
+        """A currency written after the number: (code, scale, index after, divisor for cents)."""
+        m = self.money
+        if i >= self.n:
+            return None
+        t = self.toks[i]
+        if t.text in m.symbols and t.kind == "sym":
+            return m.symbols[t.text], 1.0, i + 1, 1.0
+        if t.low in m.subunits:
+            return m.subunits[t.low], 1.0, i + 1, 100.0
+        code = self.iso_code(t)
+        if code:
+            return code[0], code[1], i + 1, 1.0
+        name, end = m.names.match(self.toks, i)
+        if name is not None:
+            return name, 1.0, end, 1.0
+        return None
+
+    def unit_after(self, i: int) -> tuple[str, int] | None:
+        """A unit after the number: percent, percentage points, or a physical unit."""
+        lex = self.lex
+        key, end = self.phrase(i, lex.percent)
+        if key is not None:
+            if self.low(end) in ("point", "points"):
+                return "percentage_point", end + 1
+            return "percent", end
+        key, end = self.phrase(i, lex.unit_phrases)
+        if key is not None and end < self.n and self.toks[end].low == "-" and self.toks[end].glued:
+            return None
+        if key is not None:
+            if (
+                key in ("m",)
+                and not self.toks[i].glued
+                and i > 0
+                and self.toks[i - 1].kind != "num"
+            ):
+                return None
+            return unit_name(key), end
+        return None

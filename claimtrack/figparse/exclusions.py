@@ -1,0 +1,223 @@
+"""What looks like a figure but is not one: dates and times ("Feb. 24", "5 p.m."), ages ("aged
+73"), years and year spans ("in 2014", "from 2014 to 2022"), identifiers ("No. 2", "MH17",
+"24/7"), ordinals glued to letters ("4th"), compound adjectives ("a 141-page journal") and
+"one" as a pronoun ("the one", "one of the").
+
+Each rule gives a verdict (True: not a figure, False: a figure) or None to leave it to the next
+rule; a candidate no rule decides is a figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimtrack.figparse.amounts import Amount
+from claimtrack.figparse.tables import Lexicon
+from claimtrack.figparse.tokens import Tok
+
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# Qualifiers that leave "one of" a member of a set rather than a count ("only one of many").
+_ONE_OK = (None, "exact")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A figure read at tokens [i, end), with its neighbours."""
+
+    i: int
+    end: int
+    amt: Amount
+    qualifier: str | None
+    first: Tok
+    last: Tok
+    prev: Tok | None
+    nxt: Tok | None
+    money: bool
+
+
+class NotFigureRules:
+    """The rules (`_RULES`, in order) over one token list."""
+
+    def __init__(self, toks: list[Tok], lex: Lexicon) -> None:
+        self.toks = toks
+        self.n = len(toks)
+        self.lex = lex
+
+    def excluded(self, i: int, end: int, amt: Amount, qualifier: str | None) -> bool:
+        """Whether the figure read at tokens [i, end) is a date, time, ordinal, identifier or
+        compound adjective rather than a figure."""
+        toks = self.toks
+        c = Candidate(
+            i,
+            end,
+            amt,
+            qualifier,
+            first=toks[i],
+            last=toks[end - 1],
+            prev=toks[i - 1] if i > 0 else None,
+            nxt=toks[end] if end < self.n else None,
+            money=amt.currency is not None,
+        )
+        for rule in _RULES:
+            verdict = rule(self, c)
+            if verdict is not None:
+                return verdict
+        return False
+
+    def compound_adjective(self, c: Candidate) -> bool | None:
+        """ "141-page journal", "a 16-year-old", "5-km stretch" (money stays: "a $300-million
+        deal")."""
+        nxt = c.nxt
+        if nxt is not None and nxt.low in ("-", "‐") and nxt.glued and c.end + 1 < self.n:
+            after = self.toks[c.end + 1]
+            if after.glued and after.kind == "word" and not c.money and c.amt.unit != "percent":
+                return after.low not in self.lex.number_words
+        return None
+
+    def glued_to_letters(self, c: Candidate) -> bool | None:
+        """ "4th", "2nd", "11a", "MH17", "SCP-173", "Su-25"."""
+        nxt, prev, i = c.nxt, c.prev, c.i
+        if nxt is not None and nxt.glued and nxt.kind == "word" and c.last.kind == "num":
+            return True
+        if prev is not None and c.first.glued and c.first.kind == "num" and not c.money:
+            if prev.kind == "word":
+                return True
+            before = self.toks[i - 2] if i > 1 else None
+            if prev.low in ("-", "/") and prev.glued and before and before.kind == "word":
+                return any(ch.isupper() for ch in before.text)
+        return None
+
+    def numbered_name(self, c: Candidate) -> bool | None:
+        """ "No. 2 City", "#3"."""
+        prev, i = c.prev, c.i
+        if prev is None or c.qualifier or c.money:
+            return None
+        prefixes = self.lex.identifier_prefixes
+        pw = prev.low
+        if pw == "." and i > 1 and self.toks[i - 2].low + "." in prefixes:
+            return True
+        if (
+            pw in prefixes
+            and pw not in ("no", "number")
+            or (pw in ("no", "number") and prev.text[0].isupper() and c.first.kind == "num")
+        ):
+            return True
+        return None
+
+    def date_or_time(self, c: Candidate) -> bool | None:
+        """ "Feb. 24", "24 February", "May 14, 2022", "5 p.m."."""
+        if c.money or c.amt.unit is not None or c.first.kind != "num":
+            return None
+        if self.month_near(c.i, c.end):
+            return True
+        following = "".join(t.low for t in self.toks[c.end : c.end + 4])
+        nxt = c.nxt
+        if nxt is not None and (
+            nxt.low in self.lex.time_suffixes or following.startswith(("a.m", "p.m"))
+        ):
+            return True
+        return None
+
+    def slashed_pair(self, c: Candidate) -> bool | None:
+        """ "24/7", "9/11": a slash between whole numbers that is no fraction."""
+        nxt, prev, i, end = c.nxt, c.prev, c.i, c.end
+        if nxt is not None and nxt.low == "/" and nxt.glued and end + 1 < self.n:
+            return self.toks[end + 1].kind == "num" and self.toks[end + 1].glued
+        if prev is not None and prev.low == "/" and prev.glued and c.first.glued and i > 1:
+            return self.toks[i - 2].kind == "num" and not c.qualifier
+        return None
+
+    def age(self, c: Candidate) -> bool | None:
+        """ "aged 73", "aged nearly 73", "73 years old"."""
+        lex, toks, i = self.lex, self.toks, c.i
+        if c.prev is not None and c.prev.low in lex.age_before:
+            return True
+        k = i - 1
+        while (
+            k >= 0 and toks[k].kind == "word" and i - k <= 3 and toks[k].low not in lex.age_before
+        ):
+            k -= 1
+        if c.qualifier and k >= 0 and toks[k].low in lex.age_before:
+            return True
+        if c.nxt is not None and c.nxt.low in lex.age_after and c.amt.unit in lex.time_units:
+            return True
+        return None
+
+    def year_span(self, c: Candidate) -> bool | None:
+        """ "between 2019 and 2021", "from 2014 to 2022"."""
+        amt = c.amt
+        if c.money or amt.unit is not None or amt.scaled:
+            return None
+        years = [t for t in self.toks[c.i : c.end] if t.kind == "num"]
+        if len(years) > 1 and all(YEAR.fullmatch(t.text) for t in years):
+            return True
+        return None
+
+    def pronoun_one(self, c: Candidate) -> bool | None:
+        """ "the one", "which one", "one of the", "only one of many"."""
+        amt, prev, nxt = c.amt, c.prev, c.nxt
+        if not amt.words or c.last.low != "one" or amt.scaled or c.qualifier not in _ONE_OK:
+            return None
+        if not c.qualifier and prev is not None and prev.low in self.lex.pronoun_one_before:
+            return True
+        if nxt is not None and nxt.low in ("of", "another"):
+            return True
+        return None
+
+    def bare_year(self, c: Candidate) -> bool | None:
+        """ "in 2014", "2014."."""
+        amt, first = c.amt, c.first
+        if (
+            amt.digits
+            and not amt.scaled
+            and not c.money
+            and amt.unit is None
+            and not c.qualifier
+            and c.end == c.i + 1
+            and first.kind == "num"
+            and YEAR.fullmatch(first.text)
+        ):
+            if c.prev is not None and c.prev.low in self.lex.year_prepositions:
+                return True
+            if c.nxt is None or c.nxt.kind != "word":
+                return True
+        return None
+
+    def month_near(self, i: int, end: int) -> bool:
+        """A month name just before or after the number ("Feb. 24", "24 February",
+        "May 14, 2022")."""
+        toks, months = self.toks, self.lex.months
+        k = i - 1
+        if k >= 0 and toks[k].low == ".":
+            k -= 1
+        if k >= 0 and toks[k].low in months and (toks[k].text[0].isupper() or toks[k].low != "may"):
+            return True
+        if k >= 0 and toks[k].low == "," and k >= 1 and toks[k - 1].kind == "num":
+            j = k - 2
+            if j >= 0 and toks[j].low == ".":
+                j -= 1
+            if j >= 0 and toks[j].low in months:
+                return True
+        if end < self.n:
+            w = toks[end]
+            if w.low in months and w.low != "may" and (w.text[0].isupper() or len(w.low) > 3):
+                return True
+            if w.low == "of" and end + 1 < self.n and toks[end + 1].low in months:
+                return True
+        return False
+
+
+# In order; a class attribute, not a list of bound methods on each instance: that would be a
+# reference cycle keeping every scanned token list alive until the garbage collector runs.
+_RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
+    NotFigureRules.compound_adjective,
+    NotFigureRules.glued_to_letters,
+    NotFigureRules.numbered_name,
+    NotFigureRules.date_or_time,
+    NotFigureRules.slashed_pair,
+    NotFigureRules.age,
+    NotFigureRules.year_span,
+    NotFigureRules.pronoun_one,
+    NotFigureRules.bare_year,
+)

@@ -1,0 +1,193 @@
+"""Reading figures: an amount with its qualifier ("at least", "nearly", "500 or more") turned
+into the interval it commits to, and ranges ("4-5 km", "between 20 and 30", "from 15 to 25",
+"more than 10 and less than 20") with a shared scale or unit ("1-2 million", "$5-10")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimtrack.figparse.amounts import Amount, AmountReader
+from claimtrack.figparse.figure import OPEN_SIDE, Figure, interval
+
+# What `FigureReader.figure_at` returns: the figure, the index after it, its first amount, and
+# the qualifier written before it.
+Read = tuple[Figure, int, Amount, str | None]
+
+
+class FigureReader(AmountReader):
+    """Reads the figure starting at a token: qualifier, amount or range, qualifier after."""
+
+    def figure_at(self, i: int) -> Read | None:
+        """The figure starting at token i: (figure, index after, first amount, qualifier)."""
+        lex = self.lex
+        qualifier, j = self.phrase(i, lex.prefix)
+        if qualifier == "not_a_bound":
+            return None
+        head = self.low(j)
+        if head in lex.range_heads:
+            between = self.range_between(j, lex.range_heads[head])
+            if between is not None:
+                fig, end, amt = between
+                return fig, end, amt, qualifier
+            if qualifier is None:
+                return None
+        got = self.amount(j)
+        if got is None:
+            return None
+        amt, end = got
+        if amt.value is None and not amt.vague:
+            return None
+        if amt.bare_word and not self.bare_fraction_ok(amt, qualifier, end):
+            return None
+        # a range "4-5 km", "20 to 30", "5k-20k"
+        rng = self.range_tail(amt, end, joiners=lex.range_joiners - {"and"})
+        if rng is not None:
+            fig, end2 = rng
+            return fig, end2, amt, qualifier
+        if amt.vague:
+            return self.vague_figure(amt, qualifier), end, amt, qualifier
+        return self.qualified(amt, end, qualifier)
+
+    def vague_figure(self, amt: Amount, qualifier: str | None) -> Figure:
+        """ "thousands": the lexicon's interval; "at least dozens" keeps only its low end."""
+        if qualifier in ("at_least", "more_than"):
+            fig = Figure(None, amt.low, None, "at_least", unit=amt.unit, currency=amt.currency)
+        else:
+            fig = Figure(None, amt.low, amt.high, "vague", unit=amt.unit, currency=amt.currency)
+        return self.with_unit(fig, amt)
+
+    def qualified(self, amt: Amount, end: int, qualifier: str | None) -> Read:
+        """An amount with its qualifier before or after it ("500 or more", "5000 or less")."""
+        assert amt.value is not None
+        lex = self.lex
+        suffix, send = self.phrase(end, lex.suffix)
+        if (
+            suffix is not None
+            and qualifier in (None, "exact", "approx")
+            and not self.starts_number(send)
+        ):
+            qualifier, end = suffix, send
+        inclusive, iend = self.phrase(end, lex.inclusive_suffix)
+        if (
+            inclusive is not None
+            and qualifier in ("more_than", "less_than")
+            and not self.starts_number(iend)
+        ):
+            qualifier = "at_least" if qualifier == "more_than" else "at_most"
+            end = iend
+        fig = self.with_unit(interval(qualifier or "exact", amt.value), amt)
+        # "more than 10 and less than 20": one range
+        if qualifier in OPEN_SIDE:
+            joined = self.bound_pair(fig, end)
+            if joined is not None:
+                return joined[0], joined[1], amt, qualifier
+        return fig, end, amt, qualifier
+
+    def starts_number(self, j: int) -> bool:
+        """ "equal to 5000 or less than 6000": the phrase after a figure opens another one."""
+        return j < self.n and (
+            self.toks[j].kind == "num" or self.number_follows(j) or self.low(j) == "a"
+        )
+
+    def bare_fraction_ok(self, amt: Amount, qualifier: str | None, end: int) -> bool:
+        """ "half" alone is a fraction of a group only as "half of ..." or after a qualifier
+        ("more than half"); "quarter" alone is a period ("the quarter to June")."""
+        if amt.bare_word not in self.lex.bare_fractions:
+            return False
+        return qualifier is not None or self.low(end) == "of"
+
+    @staticmethod
+    def with_unit(fig: Figure, amt: Amount) -> Figure:
+        unit = amt.currency or amt.unit
+        return replace(fig, unit=unit, currency=amt.currency)
+
+    # -- ranges ------------------------------------------------------------------------------
+    def bound_pair(self, fig: Figure, end: int) -> tuple[Figure, int] | None:
+        """A bound joined to the opposite bound: "more than 10 and less than 20"."""
+        joiner, k = self.phrase(end, self.lex.bound_joiners)
+        if joiner is None:
+            return None
+        qualifier, j = self.phrase(k, self.lex.prefix)
+        if qualifier not in OPEN_SIDE or OPEN_SIDE[qualifier] == OPEN_SIDE.get(fig.qualifier):
+            return None
+        got = self.amount(j)
+        if got is None or got[0].value is None:
+            return None
+        amt, end2 = got
+        assert amt.value is not None
+        other = self.with_unit(interval(qualifier, amt.value), amt)
+        lower, upper = (fig, other) if fig.low is not None else (other, fig)
+        if lower.low is None or upper.high is None or lower.low >= upper.high:
+            return None
+        joined = Figure(
+            None,
+            lower.low,
+            upper.high,
+            "range",
+            lower.low_inclusive,
+            upper.high_inclusive,
+            unit=fig.unit or other.unit,
+            currency=fig.currency or other.currency,
+        )
+        return joined, end2
+
+    def range_between(self, j: int, joiners: frozenset[str]) -> tuple[Figure, int, Amount] | None:
+        """ "between 20 and 30", "from 15 to 25": j is at the head word."""
+        got = self.amount(j + 1)
+        if got is None or got[0].value is None:
+            return None
+        amt, end = got
+        rng = self.range_tail(amt, end, joiners=joiners)
+        if rng is None:
+            return None
+        return rng[0], rng[1], amt
+
+    def range_tail(self, a: Amount, end: int, joiners: frozenset[str]) -> tuple[Figure, int] | None:
+        """The second end of a range after amount `a` ("-5 km", "to 30"), as one figure."""
+        if a.value is None or end >= self.n:
+            return None
+        w = self.low(end)
+        if w not in joiners:
+            return None
+        if w in ("-", "–") and end + 1 < self.n and self.low(end + 1) in ("-", "–"):
+            return None
+        got = self.amount(end + 1)
+        if got is None or got[0].value is None:
+            return None
+        b, end2 = got
+        if w in ("-", "–", "~") and not (a.digits and b.digits):
+            return None  # "three-nought-four" is not a range
+        if not _same_kind(a, b, w):
+            return None
+        lo, hi = a.value, b.value
+        assert lo is not None and hi is not None
+        # a shared scale or unit: "1-2 million", "4-5 km", "$5-10"
+        if not a.scaled and b.scaled and hi and a.unit != "percent":
+            ratio = self.scale_of(b)
+            if ratio and lo * ratio <= hi:
+                lo *= ratio
+        if lo >= hi:
+            return None
+        currency = a.currency or b.currency
+        unit = currency or b.unit or a.unit
+        return Figure(None, lo, hi, "range", unit=unit, currency=currency), end2
+
+    def scale_of(self, b: Amount) -> float:
+        """The scale a range's scaled high end shares with its low end."""
+        if b.value is None:
+            return 0.0
+        for scale in sorted(set(self.lex.scale_words.values()) | {100.0}, reverse=True):
+            if abs(b.value) >= scale:
+                return scale
+        return 0.0
+
+
+def _same_kind(a: Amount, b: Amount, joiner: str) -> bool:
+    """Whether two amounts can be a range's ends: "rose 15% to $415.9 million" is a change."""
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    if (a.unit and b.unit and a.unit != b.unit) or (a.unit and b.currency or a.currency and b.unit):
+        return False
+    return not (
+        joiner == "to" and (bool(a.unit or a.currency) != bool(b.unit or b.currency)) and a.unit
+    )
