@@ -19,12 +19,12 @@ from datetime import UTC, datetime
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from claimtrack import __version__
 from claimtrack.errors import ArticleSkipped, ClaimtrackError, StoreError
 from claimtrack.ingest import STDIN_PATH, Article, discover, iter_articles
 from claimtrack.modelinfo import installed_model_id
 from claimtrack.models import Claim, SourceDocument
 from claimtrack.store import Store
+from claimtrack.version import __version__
 
 if TYPE_CHECKING:
     from spacy.language import Language

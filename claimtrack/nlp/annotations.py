@@ -21,7 +21,8 @@ span groups plus prefixed extension attributes, registered here once:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -34,7 +35,10 @@ CLAIMS = "claimtrack_claims"
 
 @dataclass(slots=True)
 class FigureInfo:
-    """A parsed figure. `low`/`high` None means unbounded on that side."""
+    """A figure on its span: the reading of its words (`claimtrack.figparse.Figure`'s fields:
+    value, interval, qualifier, unit, currency; `low`/`high` None means unbounded on that side),
+    then its context as later stages find it. The same record becomes the stored
+    `claimtrack.models.Figure`, with the span's text and offsets."""
 
     value: float | None
     low: float | None
@@ -49,6 +53,15 @@ class FigureInfo:
     place: str | None = None
     period: str | None = None
     scope: str | None = None
+
+    @classmethod
+    def from_reading(cls, reading: Any) -> FigureInfo:
+        """The record of a figure as the reader read it (any object with the reading's fields:
+        a `claimtrack.figparse.Figure`), its context still empty."""
+        return cls(**{f.name: getattr(reading, f.name) for f in fields(reading)})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(slots=True)

@@ -147,25 +147,8 @@ def _cue_model(cue: Span | None, offset: int) -> Cue | None:
 
 
 def _figure_model(span: Span, offset: int) -> Figure:
-    info = span._.claimtrack_figure
-    return Figure(
-        text=span.text,
-        start=span.start_char + offset,
-        end=span.end_char + offset,
-        value=info.value,
-        low=info.low,
-        high=info.high,
-        low_inclusive=info.low_inclusive,
-        high_inclusive=info.high_inclusive,
-        qualifier=info.qualifier,
-        unit=info.unit,
-        currency=info.currency,
-        counted=info.counted,
-        predicate=info.predicate,
-        place=info.place,
-        period=info.period,
-        scope=info.scope,
-    )
+    start, end = span.start_char + offset, span.end_char + offset
+    return Figure(text=span.text, start=start, end=end, **span._.claimtrack_figure.as_dict())
 
 
 def _flag_model(span: Span, offset: int) -> Flag:

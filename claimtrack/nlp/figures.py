@@ -53,7 +53,7 @@ def load_rules(lexicons: Overrides | None = None) -> Rules:
     days = {
         d.lower() for w in ("wide", "abbreviated") for d in get_day_names(w, locale="en").values()
     }
-    words = set(data["date_words"]) | days | figparse.lexicon().months
+    words = set(data["date_words"]) | days | figparse.lexicon(lexicons=lexicons).months
     return Rules(frozenset(data["entity_labels"]), frozenset(data["name_labels"]), frozenset(words))
 
 
@@ -64,18 +64,19 @@ def load_rules(lexicons: Overrides | None = None) -> Rules:
     default_config={"lexicons": {}},
 )
 def make_figures(nlp: Language, name: str, *, lexicons: dict[str, str]) -> FigureFinder:
-    return FigureFinder(rules=load_rules(lexicons))
+    return FigureFinder(lexicons=lexicons)
 
 
 class FigureFinder:
-    def __init__(self, *, rules: Rules) -> None:
+    def __init__(self, *, lexicons: Overrides | None = None) -> None:
         register_extensions()
-        self.rules = rules
+        self.lexicons = dict(lexicons or {})
+        self.rules = load_rules(self.lexicons)
         self._ents: dict[int, Span] = {}
         # Load the lexicons and Babel's currency tables now rather than on the first document;
         # pint is loaded when a document first names a physical unit.
-        figparse.lexicon()
-        figparse.money()
+        figparse.lexicon(lexicons=self.lexicons)
+        figparse.money(lexicons=self.lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -83,7 +84,7 @@ class FigureFinder:
         rejected: list[tuple[int, int]] = []
         ents = doc.ents
         self._ents = {i: ent for ent in ents for i in range(ent.start, ent.end)}
-        for found in figparse.find(doc.text, rejected):
+        for found in figparse.find(doc.text, rejected, lexicons=self.lexicons):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or len(span) == 0 or any(taken[span.start : span.end]):
                 continue
@@ -98,7 +99,7 @@ class FigureFinder:
         for ent in ents:
             if ent.label_ not in NUMBER_LABELS or any(taken[ent.start : ent.end]):
                 continue
-            for found in figparse.find(ent.text):
+            for found in figparse.find(ent.text, lexicons=self.lexicons):
                 start = ent.start_char + found.start
                 span = doc.char_span(
                     start, start + found.end - found.start, alignment_mode="expand"
@@ -112,16 +113,7 @@ class FigureFinder:
 
     @staticmethod
     def add(span: Span, fig: figparse.Figure, spans: list[Span], taken: list[bool]) -> None:
-        span._.claimtrack_figure = FigureInfo(
-            value=fig.value,
-            low=fig.low,
-            high=fig.high,
-            qualifier=fig.qualifier,
-            low_inclusive=fig.low_inclusive,
-            high_inclusive=fig.high_inclusive,
-            unit=fig.unit,
-            currency=fig.currency,
-        )
+        span._.claimtrack_figure = FigureInfo.from_reading(fig)
         spans.append(span)
         for i in range(span.start, span.end):
             taken[i] = True

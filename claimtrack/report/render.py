@@ -25,12 +25,12 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from claimtrack import __version__
 from claimtrack.conflicts import find_conflicts
 from claimtrack.models import Claim, Figure, SourceDocument
 from claimtrack.query import ClaimFilter, find_claims, source_ids
 from claimtrack.store import Store
 from claimtrack.summary import SpeakerSummary, summarize
+from claimtrack.version import __version__
 
 MARK_KINDS: tuple[str, ...] = ("claim", "speaker", "cue", "figure", "flag")
 """Every kind of mark, in the legend's order."""
