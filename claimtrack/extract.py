@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -190,6 +192,7 @@ def run(
 ) -> Summary:
     """`claimtrack extract`: extract the articles under `paths` into `store`."""
     files = discover(paths)
+    store.check_writable()  # a store that is a file fails now, not after the extraction
     if on_total:
         on_total(len(files))
     summary = Summary()
@@ -204,13 +207,13 @@ def run(
                 summary.skipped.append((article.path, str(result)))
             else:
                 try:
-                    store.write(result)
+                    # Texts piped in one after another all stay: stdin supersedes nothing.
+                    _, removed = store.put(result, supersede=result.path != STDIN_PATH)
                 except StoreError as error:
                     summary.skipped.append((article.path, f"not stored: {error}"))
                 else:
                     summary.add(result)
-                    if result.path != STDIN_PATH:  # texts piped in one after another all stay
-                        summary.replaced += len(store.remove_superseded(result))
+                    summary.replaced += len(removed)
             tick(1)
     finally:
         store.close()
@@ -271,14 +274,43 @@ def _in_process(
 _worker: Extractor | ClaimtrackError | None = None
 
 
-def _start_worker(model: str | None) -> None:
+def _start_worker(model: str | None, parent: int | None = None) -> None:
     global _worker
+    _exit_with_parent(parent)
     try:
         _worker = Extractor(model)
     except ClaimtrackError as error:
         # Raised from _work instead: an initializer's exception only breaks the pool, and the
         # user would see BrokenProcessPool rather than "no spaCy English model found ...".
         _worker = error
+
+
+def _exit_with_parent(parent: int | None) -> None:
+    """A worker holds a model's worth of memory: when the parent dies (SIGKILL, OOM) it must
+    not live on. Linux ends it with the parent (PR_SET_PDEATHSIG); elsewhere, and in case the
+    parent died before that was set, a thread watches for being handed to another parent."""
+    import signal
+    import threading
+
+    parent = parent or os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="claimtrack-parent-watch", daemon=True).start()
 
 
 def _work(article: Article) -> SourceDocument | ArticleSkipped:
@@ -295,7 +327,7 @@ def _in_pool(
     stays flat however many articles there are."""
     window = workers * 4
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(model,)
+        max_workers=workers, initializer=_start_worker, initargs=(model, os.getpid())
     ) as pool:
         running: dict[Future[SourceDocument | ArticleSkipped], Article] = {}
         for article in articles:

@@ -8,6 +8,7 @@ trafilatura, and then that text is what offsets refer to.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
@@ -24,7 +25,18 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 STDIN = "-"
 STDIN_PATH = "<stdin>"
 """The path stored for text read from stdin: it names no one article, so it supersedes none."""
-MAX_BYTES = 50 * 1024 * 1024  # bigger than any article; beyond it, a file is not one
+MAX_BYTES_ENV = "CLAIMTRACK_MAX_ARTICLE_MB"
+MAX_BYTES = 8 * 1024 * 1024
+"""Far bigger than any news article. Memory and store size grow with an article's length (about
+0.27 GB of peak memory and 21 bytes of document per byte of text: README, Reliability), so this
+bounds what one article can cost; $CLAIMTRACK_MAX_ARTICLE_MB raises it."""
+
+
+def max_bytes() -> int:
+    try:
+        return int(float(os.environ[MAX_BYTES_ENV]) * 1024 * 1024)
+    except (KeyError, ValueError):
+        return MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -57,6 +69,7 @@ def discover(paths: Iterable[str]) -> list[str]:
             found.append(STDIN)
             continue
         path = Path(raw)
+        _check_readable(raw)
         if path.is_dir():
             files = sorted(
                 p
@@ -83,6 +96,25 @@ def discover(paths: Iterable[str]) -> list[str]:
     return found
 
 
+def _check_readable(raw: str) -> None:
+    """The true reason a named path cannot be read: a loop of links, a link to nothing, a
+    folder this user may not list (not "no such file" or "no articles in this folder")."""
+    try:
+        if os.path.isdir(raw):
+            with os.scandir(raw):
+                pass
+        else:
+            os.stat(raw)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{raw}: a loop of symbolic links") from None
+        if error.errno == errno.ENOENT:
+            if os.path.lexists(raw):
+                raise InputError(f"{raw}: a symbolic link to nothing") from None
+            raise InputError(f"{raw}: no such file or folder") from None
+        raise InputError(f"{raw}: cannot be read ({error.strerror})") from None
+
+
 def display_path(path: str) -> str:
     """The path as stored: relative to the working directory when possible."""
     if path == STDIN:
@@ -92,18 +124,30 @@ def display_path(path: str) -> str:
     # Outside the working directory when it climbs out ("../x"), not when a name starts with
     # two dots ("..notes.txt").
     outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
-    return absolute if outside else relative
+    return storable_path(absolute if outside else relative)
+
+
+def storable_path(path: str) -> str:
+    """A file name's bytes that are not UTF-8 (held as surrogates by Python) cannot go into
+    JSON: they are written as escapes ("bad\\xff.txt"), the same on every run."""
+    if path.isascii():
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_bytes(path: str) -> bytes:
     if path == STDIN:
         return sys.stdin.buffer.read()
+    limit = max_bytes()
     try:
         size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise ArticleSkipped(f"{size // (1024 * 1024)} MB is too large for one article")
+        if size > limit:
+            raise ArticleSkipped(
+                f"{size / 2**20:.3g} MB is more than the {limit / 2**20:.3g} MB an article may be "
+                f"(${MAX_BYTES_ENV} raises it)"
+            )
         with open(path, "rb") as handle:
-            return handle.read()
+            return handle.read(limit + 1)
     except OSError as error:
         raise ArticleSkipped(f"cannot be read ({error.strerror})") from None
 
@@ -115,7 +159,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), ["decoded as UTF-16"]
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: where the first NUL falls must not decide
+        if encoding := _utf16_without_bom(data):
+            return _strict(data, encoding), [f"decoded as {encoding.upper()} (no byte-order mark)"]
         raise ArticleSkipped("binary file (contains NUL bytes)")
     notes: list[str] = []
     try:
@@ -129,6 +175,24 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if _control_share(text) > 0.05:
         raise ArticleSkipped("binary file (mostly control characters)")
     return text, notes
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text with no BOM: mostly Latin script, so nearly every other byte is NUL, on the
+    same side; and it decodes."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.6 * half and others == 0:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -171,6 +235,12 @@ def _from_html(path: str, html: str, notes: list[str]) -> Article:
     import trafilatura  # slow to import: only when there is HTML to read
 
     text = trafilatura.extract(html, output_format="txt", include_comments=False)
+    notes = [*notes, "main text extracted from HTML"]
+    if not text or not text.strip():
+        # lxml gives up on pages nested deeper than it parses (~250 levels); the standard
+        # library's parser has no such limit, so the page's text is kept whole instead.
+        text = _html_text(html)
+        notes[-1] = "the HTML's main text could not be told apart: all its text kept"
     if not text or not text.strip():
         raise ArticleSkipped("no article text found in the HTML")
     meta = trafilatura.extract_metadata(html)
@@ -187,8 +257,44 @@ def _from_html(path: str, html: str, notes: list[str]) -> Article:
         title=title or guess_title(text),
         authors=authors,
         date=date or guess_date(text),
-        notes=[*notes, "main text extracted from HTML"],
+        notes=notes,
     )
+
+
+def _html_text(html: str) -> str:
+    """The text of a page, paragraph by paragraph, without scripts and styles."""
+    from html.parser import HTMLParser
+
+    hidden = {"script", "style", "noscript", "template", "head"}
+    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"}
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in hidden:
+                self.skip += 1
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in hidden:
+                self.skip = max(0, self.skip - 1)
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    parser.close()
+    paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 _LEADING_LINES = 6

@@ -7,6 +7,7 @@ result, and turns `ClaimtrackError` into one line on stderr with a non-zero exit
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -62,15 +63,52 @@ def fail(message: str, code: Exit = Exit.ERROR) -> None:
 
 
 def handles_errors(func: F) -> F:
-    """Turn library errors into one clean line on stderr and a non-zero exit."""
+    """Turn library errors into one clean line on stderr and a non-zero exit; so too a machine
+    fault (a full disk, an output that cannot be written). The library's notices (the index
+    rebuilt in memory...) are lines on stderr as well."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _show_notices()
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a full disk under stdout is found here, not at exit
+            return result
         except ClaimtrackError as error:
             fail(str(error))
         except KeyboardInterrupt:
             fail("interrupted", Exit.ERROR)
+        except OSError as error:
+            _drop_stdout()
+            where = error.filename or "output"
+            fail(f"{where}: {error.strerror or error}")
 
     return wrapper  # type: ignore[return-value]
+
+
+class _Notices(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from claimtrack.cli.output import clean
+
+        print(f"claimtrack: note: {clean(record.getMessage())}", file=sys.stderr)
+
+
+def _show_notices() -> None:
+    log = logging.getLogger("claimtrack")
+    if not any(isinstance(h, _Notices) for h in log.handlers):
+        log.addHandler(_Notices())
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
+def _drop_stdout() -> None:
+    """After stdout failed, what is still buffered must not fail again at exit (Python would
+    print an 'Exception ignored' traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer)

@@ -135,13 +135,25 @@ def _flags(figure: FigureRef, gap_role: str) -> str:
     return ", ".join(bits)
 
 
+def _safe(text: str):  # type: ignore[no-untyped-def]
+    """Words from articles as plain text: no rich markup, no terminal control characters."""
+    from rich.text import Text
+
+    from claimtrack.cli.output import clean
+
+    return Text(clean(text))
+
+
 def _group_table(group: Group):  # type: ignore[no-untyped-def]
+    from rich.markup import escape
     from rich.table import Table
+
+    from claimtrack.cli.output import clean
 
     style = {"conflict": "bold red", "consistent": "green"}.get(group.status, "")
     table = Table(
-        title=f"[{style}]{group.status.upper()}[/]: {group.why.summary}",
-        caption=f"key: {group.key}",
+        title=f"[{style}]{group.status.upper()}[/]: {escape(clean(group.why.summary))}",
+        caption=_safe(f"key: {group.key}"),
         title_justify="left",
         show_lines=False,
     )
@@ -158,13 +170,18 @@ def _group_table(group: Group):  # type: ignore[no-untyped-def]
         if figure.scope:
             about += f" / {figure.scope}"
         table.add_row(
-            figure.text,
-            _interval(figure),
-            about,
-            figure.period or "",
-            f"{figure.source_path.rsplit('/', 1)[-1]} @{figure.start}",
-            figure.speaker or "",
-            _flags(figure, role),
+            *map(
+                _safe,
+                (
+                    figure.text,
+                    _interval(figure),
+                    about,
+                    figure.period or "",
+                    f"{figure.source_path.rsplit('/', 1)[-1]} @{figure.start}",
+                    figure.speaker or "",
+                    _flags(figure, role),
+                ),
+            )
         )
     return table
 
@@ -173,7 +190,7 @@ def _render_diff(result: SourceDiff) -> None:
     from rich.table import Table
 
     console = _stdout()
-    console.print(f"[bold]{result.source_a}[/] vs [bold]{result.source_b}[/]")
+    console.print(_safe(f"{result.source_a} vs {result.source_b}"))
     if result.figures:
         for group in result.figures:
             console.print(_group_table(group))
@@ -184,7 +201,7 @@ def _render_diff(result: SourceDiff) -> None:
         for name in ("claim A", "claim B", "matched by"):
             table.add_column(name, overflow="fold")
         for match in result.matched:
-            table.add_row(match.a, match.b, f"{match.reason} ({match.score:g})")
+            table.add_row(_safe(match.a), _safe(match.b), f"{match.reason} ({match.score:g})")
         console.print(table)
     for label, refs in (
         (f"only in {result.source_a}", result.only_a),
@@ -197,5 +214,5 @@ def _render_diff(result: SourceDiff) -> None:
             table.add_column(name, overflow="fold")
         for ref in refs:
             text = " ".join(ref.text.split())
-            table.add_row(ref.claim_id, ref.speaker or "", text[:160])
+            table.add_row(_safe(ref.claim_id), _safe(ref.speaker or ""), _safe(text[:160]))
         console.print(table)

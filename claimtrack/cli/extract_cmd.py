@@ -35,7 +35,7 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract the claims of articles (.txt, .md, .html) into the store."""
-    from claimtrack.cli.output import stderr
+    from claimtrack.cli.output import clean, stderr
     from claimtrack.extract import run
     from claimtrack.store import Store
 
@@ -63,10 +63,12 @@ def extract(
         )
     if not quiet:
         for path, reason in summary.skipped:
-            console.print(f"skipped {path}: {reason}", highlight=False, markup=False)
+            console.print(clean(f"skipped {path}: {reason}"), highlight=False, markup=False)
         for path, note in summary.notes:
-            console.print(f"note {path}: {note}", highlight=False, markup=False)
+            console.print(clean(f"note {path}: {note}"), highlight=False, markup=False)
     console.print(summary.line(), highlight=False, markup=False)
+    if summary.skipped and not summary.articles and not summary.unchanged:
+        raise typer.Exit(1)  # nothing of what was asked is in the store: a script must notice
 
 
 class _NoProgress:

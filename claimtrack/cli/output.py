@@ -64,10 +64,11 @@ def emit(
         writer = csv.writer(sys.stdout)
         writer.writerow([name for name, _ in columns])
         for record in records:
-            writer.writerow([_cell(get(record)) for _, get in columns])
+            writer.writerow([clean(_cell(get(record))) for _, get in columns])
             count += 1
         return count
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False, expand=True)
     for name, _ in columns:
@@ -84,7 +85,7 @@ def emit(
         if count >= table_rows:
             hidden += 1
             continue
-        table.add_row(*(_cell(get(record)) for _, get in columns))
+        table.add_row(*(Text(clean(_cell(get(record)))) for _, get in columns))
         count += 1
     if count:
         stdout().print(table)
@@ -103,6 +104,36 @@ def emit(
 _RATIOS = {"claim": 5, "figures": 2, "speaker": 2, "source": 2, "flags": 2}
 # Columns of short codes that read badly when folded.
 _NARROW = frozenset({"id", "kind", "quote", "claims", "figures", "date", "status"})
+
+
+# Control characters (C0 but tab and newline, DEL, C1) move a terminal's cursor, clear it, retitle
+# it: from article text, titles or file names they are shown as escapes, never sent.
+_CONTROLS = {
+    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n"
+}
+
+
+def clean(text: str) -> str:
+    """`text` safe to print on a terminal or put in CSV: control characters and bytes that are
+    not UTF-8 (in file names) become visible escapes."""
+    if not text.isascii():
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            raw = text.encode("utf-8", "backslashreplace")
+        text = raw.decode("utf-8", "backslashreplace")
+    elif text.isprintable():
+        return text
+    return text.translate(_CONTROLS)
+
+
+_PICTURES = {c: (0x2400 + c if c < 0x20 else 0x2421 if c == 0x7F else 0xFFFD) for c in _CONTROLS}
+
+
+def clean_in_place(text: str) -> str:
+    """Like `clean`, one character for one (a control becomes its picture, "␛"): offsets into
+    the text still hold."""
+    return text.translate(_PICTURES)
 
 
 def _cell(value: Any) -> str:

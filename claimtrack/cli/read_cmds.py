@@ -27,7 +27,7 @@ from claimtrack.cli.options import (
     UnitOption,
     claim_filter,
 )
-from claimtrack.cli.output import Format, choose, emit, figure_text
+from claimtrack.cli.output import Format, choose, clean, clean_in_place, emit, figure_text
 
 
 def _speaker_label(claim: dict[str, Any]) -> str:
@@ -134,7 +134,7 @@ def show(
     lo = min(s for s, _, _ in spans)
     hi = max(e for _, e, _ in spans)
     left, right = context_bounds(text, lo, hi)
-    context = Text(text[left:right])
+    context = Text(clean_in_place(text[left:right]))
     for start, end, style in spans:
         context.stylize(style, start - left, end - left)
     out = stdout()
@@ -142,7 +142,8 @@ def show(
     who = speaker.name or "(unknown)"
     if speaker.role:
         who += f", {speaker.role}"
-    out.print(Panel(context, title=f"{claim.id} · {document.path}", title_align="left"))
+    title = Text(clean(f"{claim.id} · {document.path}"))
+    out.print(Panel(context, title=title, title_align="left"))
     lines = [
         f"speaker  {who} [{speaker.kind}]"
         + (f" — said as “{speaker.mention}”" if speaker.mention else ""),
@@ -157,7 +158,7 @@ def show(
         )
     for flag in claim.flags:
         lines.append(f"flag     {flag.kind}: “{flag.text}”")
-    out.print("\n".join(lines), highlight=False, markup=False)
+    out.print(clean("\n".join(lines)), highlight=False, markup=False)
 
 
 @app.command("sources")
@@ -252,21 +253,36 @@ def doctor(
     from claimtrack.store import Store
 
     the_store = Store(store)
-    bad = the_store.bad_files()
+    bad = the_store.check()
+    stale = the_store.stale_temporary_files()
     console = stderr()
     total = len(the_store.files())
-    if not bad:
+    if not bad and not stale:
         console.print(f"{total} store files, all good", highlight=False)
         return
     for item in bad:
-        print(f"{store / item.file}: {item.reason}")
+        print(clean(f"{store / item.file}: {item.reason}"))
+    for path in stale:
+        print(clean(f"{path}: a temporary file left by an interrupted write"))
     if quarantine:
         moved = the_store.quarantine(b.file for b in bad)
-        console.print(f"moved {len(moved)} bad files to {store / 'quarantine'}", highlight=False)
-    else:
+        removed = the_store.remove_stale_temporary_files()
         console.print(
-            f"{len(bad)} of {total} store files are bad; `claimtrack doctor --quarantine` "
-            "moves them aside",
+            clean(
+                f"moved {len(moved)} bad files to {store / 'quarantine'}"
+                + (f"; removed {len(removed)} temporary files" if removed else "")
+            ),
             highlight=False,
+            markup=False,
+        )
+    else:
+        problems = [f"{len(bad)} of {total} store files are bad"] if bad else []
+        if stale:
+            problems.append(f"{len(stale)} temporary files are left over")
+        console.print(
+            "; ".join(problems) + "; `claimtrack doctor --quarantine` moves bad files aside "
+            "and removes temporary ones",
+            highlight=False,
+            markup=False,
         )
         raise typer.Exit(1)

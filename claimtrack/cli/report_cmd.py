@@ -70,8 +70,14 @@ def report(
          contains, quote)
     )  # fmt: skip
     html = build_report(Store(store), where if filtering else None, skip_bad=skip_bad, title=title)
+    from claimtrack.store import write_atomically
+
     try:
-        out.write_text(html, encoding="utf-8")
+        # Whole or not at all: a full disk must not leave half a page, nor destroy the last one.
+        if out.exists() and not out.is_file():  # /dev/stdout, a pipe: written in place
+            out.write_text(html, encoding="utf-8")
+        else:
+            write_atomically(out, html.encode("utf-8"))
     except OSError as error:
-        fail(f"{out}: cannot be written ({error.strerror})")
+        fail(f"{out}: cannot be written ({error.strerror or error})")
     print(out, file=sys.stderr)
