@@ -176,8 +176,11 @@ def _fields(kind: type) -> list[tuple[str, Any]]:
         if dataclasses.is_dataclass(kind):
             hints = typing.get_type_hints(kind)
             return [(f.name, hints[f.name]) for f in dataclasses.fields(kind) if f.init]
-        hints = typing.get_type_hints(kind.__init__)
-        names = [p for p in inspect.signature(kind.__init__).parameters if p != "self"]
+        init = vars(kind).get("__init__")
+        if init is None:
+            raise _Miss
+        hints = typing.get_type_hints(init)
+        names = [p for p in inspect.signature(init).parameters if p != "self"]
         return [(n, hints[n]) for n in names]
     except (NameError, KeyError, TypeError, ValueError) as error:
         raise _Miss from error

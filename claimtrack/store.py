@@ -483,8 +483,15 @@ class Store:
         self._check_root()
         if not self.root.is_dir():
             return []
-        with self.locked():
+
+        def stale() -> list[Path]:
             return sorted(p for p in self.root.glob(".*.tmp") if p.is_file() and not p.is_symlink())
+
+        try:
+            with self.locked():
+                return stale()
+        except StoreError:  # a read-only store: nothing is being written into it either
+            return stale()
 
     def remove_stale_temporary_files(self) -> list[Path]:
         with self.locked():
@@ -860,7 +867,7 @@ def _source_from_row(r: tuple[Any, ...]) -> SourceInfo:
         and _plain_name(file)
         and file == f"{source_id}.json"
     )
-    if not ok:
+    if not ok or not isinstance(counts, dict):
         raise _IndexDisagrees(f"the row of {file!r} is not what indexing a document writes")
     return SourceInfo(
         source_id, path, title, _json_list_of_str(authors), date, n_claims, n_figures, counts, file

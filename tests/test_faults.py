@@ -565,6 +565,20 @@ def test_faults_doctor_reports_and_removes_stale_temporary_files(small):
     assert invoke("doctor", "--store", small).exit_code == 0
 
 
+def test_faults_doctor_on_a_read_only_store(small, monkeypatch):
+    real = os.open
+
+    def read_only(path, flags, *args):
+        if flags & (os.O_CREAT | os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", read_only)
+    monkeypatch.setattr(Store, "_connect_file", lambda self: read_only(self.root / "x", os.O_RDWR))
+    result = invoke("doctor", "--store", small)
+    assert result.exit_code == 0 and "2 store files, all good" in one_clean_line(result)
+
+
 def test_faults_rewrite_keeps_the_document_mode(small):
     path = small / f"{'a' * 16}.json"
     path.chmod(0o600)
