@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import claimtrack.documents
 import claimtrack.store
 from claimtrack import cache
 from claimtrack.cli import app
@@ -277,7 +278,7 @@ def test_faults_fifo_and_device_link_in_the_store_do_not_hang(small):
 
 
 def test_faults_document_over_the_size_limit_is_not_read(small, monkeypatch):
-    monkeypatch.setattr(claimtrack.store, "MAX_DOCUMENT_BYTES", 100)
+    monkeypatch.setattr(claimtrack.documents, "MAX_DOCUMENT_BYTES", 100)
     with pytest.raises(StoreError, match="more than a store document can be"):
         read_document(small / f"{'a' * 16}.json")
 
@@ -368,17 +369,19 @@ def test_faults_cache_wrong_type_is_a_miss(tmp_path, monkeypatch, planted):
 
 
 def test_faults_cache_round_trips_the_currency_table(tmp_path, monkeypatch):
-    from claimtrack import figparse
+    from claimtrack.figparse import currencies
 
     monkeypatch.setenv("CLAIMTRACK_CACHE", str(tmp_path))
-    key = "k"
-    built = cache.cached("money", key, figparse._build_money)
+    currencies._money.cache_clear()
+    built = currencies.money()
+    assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
 
     def must_not_build():
         raise AssertionError("the entry was not read back")
 
-    must_not_build.__annotations__ = {"return": figparse._Money}
-    read = cache.cached("money", key, must_not_build)
+    monkeypatch.setattr(currencies, "_build_money", lambda data: must_not_build())
+    currencies._money.cache_clear()
+    read = currencies.money()
     assert read.names.table == built.names.table and read.names.lengths == built.names.lengths
     assert (read.symbols, read.iso, read.subunits) == (built.symbols, built.iso, built.subunits)
 
