@@ -171,6 +171,16 @@ def display_path(path: str) -> str:
     return absolute if outside else relative
 
 
+def source_name(path: str) -> str:
+    """The short name of a stored path: "seeds/001.txt" -> "001.txt", "a.jsonl#3" stays,
+    "https://x.com/news/story/" -> "story"."""
+    if "://" in path:
+        rest = path.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0]
+        parts = [p for p in rest.split("/") if p]
+        return parts[-1] if len(parts) > 1 else (parts[0] if parts else path)
+    return path.rsplit("/", 1)[-1]
+
+
 def read_bytes(path: str) -> bytes:
     if path == STDIN:
         return sys.stdin.buffer.read()

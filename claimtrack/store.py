@@ -33,6 +33,7 @@ from claimtrack.errors import (
     UnknownClaim,
     UnknownSource,
 )
+from claimtrack.ingest import source_name
 from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
 from claimtrack.summary import SpeakerSummary, merge, summarize
 
@@ -105,16 +106,6 @@ class SourceInfo:
     def name(self) -> str:
         """What tables show of the path: the file name (a URL's last segment or host)."""
         return source_name(self.path)
-
-
-def source_name(path: str) -> str:
-    """The short name of a stored path: "seeds/001.txt" -> "001.txt", "a.jsonl#3" stays,
-    "https://x.com/news/story/" -> "story"."""
-    if "://" in path:
-        rest = path.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0]
-        parts = [p for p in rest.split("/") if p]
-        return parts[-1] if len(parts) > 1 else (parts[0] if parts else path)
-    return path.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +320,26 @@ class Store:
         if not matches:
             raise UnknownSource(f"no source {key!r} in the store {self.root}")
         return matches
+
+    def speakers_by_outlet(
+        self, *, skip_bad: bool = False
+    ) -> list[tuple[str | None, SpeakerSummary]]:
+        """Who speaks in each outlet: (outlet, speaker summary) by outlet, most claims first."""
+        by: dict[str | None, list[SpeakerSummary]] = {}
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute(
+                "SELECT s.name, s.kind, s.role, s.aliases, s.claims, s.source_path, f.outlet "
+                "FROM speakers s JOIN files f ON f.file = s.file ORDER BY s.file, s.rowid"
+            ).fetchall()
+        for name, kind, role, aliases, claims, path, outlet in rows:
+            by.setdefault(outlet, []).append(
+                SpeakerSummary(name, kind, role, json.loads(aliases), claims, [path])
+            )
+        return [
+            (outlet, summary)
+            for outlet in sorted(by, key=lambda o: (o is None, (o or "").lower()))
+            for summary in merge(by[outlet])
+        ]
 
     def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
         """A source by id, unique id prefix, path as stored or file name."""

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claimtrack.models import Claim
+
+if TYPE_CHECKING:
+    from claimtrack.store import SourceInfo
 
 
 @dataclass(slots=True)
@@ -98,3 +102,33 @@ class _Rows:
             row.outlets = list(outlets)
             out.append(row)
         return sorted(out, key=lambda r: (-r.claims, r.name.lower()))
+
+
+@dataclass(slots=True)
+class OutletSummary:
+    """The sources of one outlet, counted: how many, their claims, figures and flags, and the
+    dates they span."""
+
+    outlet: str | None
+    sources: int = 0
+    claims: int = 0
+    figures: int = 0
+    first: str | None = None
+    last: str | None = None
+    flags: dict[str, int] = field(default_factory=dict)
+
+
+def by_outlet(sources: Iterable[SourceInfo]) -> list[OutletSummary]:
+    """One row per outlet (sources without one together, as None), most claims first."""
+    rows: dict[str | None, OutletSummary] = {}
+    for info in sources:
+        row = rows.setdefault(info.outlet, OutletSummary(info.outlet))
+        row.sources += 1
+        row.claims += info.claims
+        row.figures += info.figures
+        if info.date:
+            row.first = min(row.first or info.date, info.date)
+            row.last = max(row.last or info.date, info.date)
+        for kind, n in info.flags.items():
+            row.flags[kind] = row.flags.get(kind, 0) + n
+    return sorted(rows.values(), key=lambda r: (-r.claims, (r.outlet or "").lower()))

@@ -33,6 +33,8 @@ def choose(json_: bool = False, jsonl: bool = False, csv_: bool = False) -> Form
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 TABLE_ROWS = 500
+NARROW_WIDTH = 110
+"""Below this many columns a table takes its compact layout (when the command has one)."""
 
 
 def emit(
@@ -43,8 +45,15 @@ def emit(
     title: str | None = None,
     empty: str = "nothing to show",
     table_rows: int = TABLE_ROWS,
+    full: Sequence[Column] | None = None,
+    compact: Sequence[Column] | None = None,
+    store: object = None,
 ) -> int:
-    """Print records in `fmt` to stdout; returns how many were printed. A table stops at
+    """Print records in `fmt` to stdout; returns how many were printed.
+
+    JSON and JSON Lines print each record whole; CSV prints the `full` columns (every field,
+    nothing shortened), else `columns`. A table shows `columns`, or `compact` on a terminal
+    narrower than NARROW_WIDTH; its caption names the `store` read. A table stops at
     `table_rows` rows (a note on stderr says how many more there were): past that a terminal
     table is unreadable and slow, and --json/--jsonl/--csv are the way."""
     count = 0
@@ -61,35 +70,58 @@ def emit(
             count += 1
         return count
     if fmt is Format.csv:
+        chosen = full or columns
         writer = csv.writer(sys.stdout)
-        writer.writerow([name for name, _ in columns])
+        writer.writerow([name for name, _ in chosen])
         for record in records:
-            writer.writerow([_cell(get(record)) for _, get in columns])
+            writer.writerow([_cell(get(record)) for _, get in chosen])
             count += 1
         return count
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, show_lines=False, expand=True)
-    for name, _ in columns:
-        short = name in _NARROW
+    console = stdout()
+    if compact is not None and console.width < NARROW_WIDTH:
+        columns = compact
+    rows: list[list[str]] = []
+    hidden = 0
+    for record in records:
+        if len(rows) >= table_rows:
+            hidden += 1
+            continue
+        rows.append([_cell(get(record)) for _, get in columns])
+    count = len(rows)
+    # A column empty in every row says nothing and costs width (no dates in plain text files).
+    keep = [i for i in range(len(columns)) if any(row[i] for row in rows)] if rows else []
+    if keep and len(keep) < len(columns):
+        columns = [columns[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+    where = f" (store: {store})" if store is not None else ""
+    if not count:
+        stderr().print(empty + where, highlight=False, markup=False)
+        return 0
+    table = Table(
+        title=title,
+        caption=f"store: {store}" if store is not None else None,
+        show_lines=False,
+        expand=True,
+    )
+    for i, (name, _) in enumerate(columns):
+        # A column of short codes and counts never wraps; text wraps at spaces, and its
+        # minimum width keeps it from being folded in the middle of words.
+        longest = max((len(word) for row in rows for word in row[i].split()), default=0)
+        widest = max((len(row[i]) for row in rows), default=0)
+        short = name in _NARROW or widest <= 12
         table.add_column(
             name,
             overflow="fold",
             no_wrap=short,
-            min_width=None if short else max(8, len(name)),
+            min_width=None if short else max(len(name), min(longest, 14)),
             ratio=_RATIOS.get(name, None if short else 1),
         )
-    hidden = 0
-    for record in records:
-        if count >= table_rows:
-            hidden += 1
-            continue
-        table.add_row(*(_cell(get(record)) for _, get in columns))
-        count += 1
-    if count:
-        stdout().print(table)
-    else:
-        stderr().print(empty)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # cells are data, never markup
+    console.print(table)
     if hidden:
         stderr().print(
             f"showing the first {count:,} of {count + hidden:,}; "
@@ -102,7 +134,7 @@ def emit(
 # The text columns share the width left over, the claim itself most.
 _RATIOS = {"claim": 5, "figures": 2, "speaker": 2, "source": 2, "flags": 2}
 # Columns of short codes that read badly when folded.
-_NARROW = frozenset({"id", "kind", "quote", "claims", "figures", "date", "status"})
+_NARROW = frozenset({"id", "kind", "quote", "claims", "date", "status"})
 
 
 def _cell(value: Any) -> str:
