@@ -178,6 +178,38 @@ def extract_texts(
         yield result
 
 
+def extract_files(
+    paths: Iterable[str],
+    *,
+    names: Fields | None = None,
+    model: str | None = None,
+    nlp: Language | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> Iterator[SourceDocument]:
+    """Source documents for files, folders, URLs and article files of rows (.jsonl, .csv,
+    .json), in order, without a store. An article that cannot be read or extracted goes to
+    `on_skip(path, reason)`, or raises ArticleSkipped naming it when there is no `on_skip`."""
+
+    def skipped(path: str, reason: str) -> None:
+        if on_skip is None:
+            raise ArticleSkipped(f"{path}: {reason}")
+        on_skip(path, reason)
+
+    def articles() -> Iterator[Article]:
+        for path, article in iter_articles(discover(paths), names=names):
+            if isinstance(article, ArticleSkipped):
+                skipped(path, str(article))
+            else:
+                yield article
+
+    extractor = Extractor(model, nlp)
+    for article, result in extractor.documents(articles()):
+        if isinstance(result, ArticleSkipped):
+            skipped(article.path, str(result))
+        else:
+            yield result
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Progress = Callable[[int], None]

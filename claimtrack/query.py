@@ -133,7 +133,15 @@ def selected_source_ids(
 
 
 def find_claims(store: Store, where: ClaimFilter, *, skip_bad: bool = False) -> Iterator[Claim]:
+    """The claims `where` keeps, in source and text order. The sources it names are looked up
+    now, so an unknown one raises here rather than halfway through the output."""
     ids = selected_source_ids(store, where, skip_bad=skip_bad)
+    return _matching(store, where, ids, skip_bad)
+
+
+def _matching(
+    store: Store, where: ClaimFilter, ids: set[str] | None, skip_bad: bool
+) -> Iterator[Claim]:
     candidates = store.claims_where(speaker=where.speaker, source_ids=ids, skip_bad=skip_bad)
     for claim in candidates:
         if where.matches(claim, ids):

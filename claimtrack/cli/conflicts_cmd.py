@@ -99,11 +99,12 @@ def conflicts(
     narrow = console.width < _NARROW_WIDTH
     for group in groups[:TABLES]:
         console.print(_group_table(group, narrow=narrow))
-    if len(groups) > TABLES:
-        _stderr().print(
-            f"showing the first {TABLES} of {len(groups):,} groups; --json prints them all",
-            highlight=False,
-        )
+    shown = f"showing the first {TABLES} of {len(groups):,} groups; --json prints them all; "
+    _stderr().print(
+        (shown if len(groups) > TABLES else f"{len(groups):,} groups; ") + f"store: {store}",
+        highlight=False,
+        markup=False,
+    )
 
 
 @app.command("diff")
