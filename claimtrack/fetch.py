@@ -61,7 +61,7 @@ class Fetcher:
         if last is not None:
             pause = last + self.delay - time.monotonic()
             if pause > 0:
-                time.sleep(pause)
+                _pause(pause)
 
     def get(self, url: str) -> tuple[bytes, str, str | None, str]:
         """The body, the media type, the declared charset and the final URL; ArticleSkipped
@@ -117,6 +117,10 @@ class Fetcher:
 
     def close(self) -> None:
         self.session.close()
+
+
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def _charset(params: str) -> str | None:

@@ -112,7 +112,11 @@ def test_cli_export_streams_every_claim(seed_store):
     total = len(list(Store(seed_store).claims()))
     jsonl = invoke("export", "--store", seed_store, "--format", "jsonl").stdout.splitlines()
     assert len(jsonl) == total and all(json.loads(line)["id"] for line in jsonl)
-    rows = list(csv.DictReader(io.StringIO(invoke("export", "--store", seed_store, "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(invoke("export", "--store", seed_store, "--format", "csv").stdout)
+        )
+    )
     assert len(rows) == total
     claims = {c.id: c for c in Store(seed_store).claims()}
     assert any(len(c.text) > 160 for c in claims.values())  # the table's cut would show
