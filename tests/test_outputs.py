@@ -266,3 +266,26 @@ def test_outputs_version_and_completion():
     completion = runner.invoke(app, ["--show-completion", "bash"], prog_name="claimtrack")
     assert completion.exit_code == 0, completion.output
     assert "complete" in completion.stdout and "claimtrack" in completion.stdout
+
+
+def test_outputs_a_schema_1_store_still_reads_and_is_extracted_again(tmp_path):
+    old = make_document("d" * 16, path="old.txt", n=1).model_dump()
+    old.update(schema_version=1, date="2021-06-01")
+    del old["url"], old["outlet"]
+    for claim in old["claims"]:
+        del claim["date"]
+    (tmp_path / ("d" * 16 + ".json")).write_text(json.dumps(old), encoding="utf-8")
+    result = invoke("list", "--store", tmp_path, "--json", "--since", "2021")
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.stdout)
+    assert claim["date"] == "2021-06-01"  # claims of an old document take its date
+    (source,) = json.loads(invoke("sources", "--store", tmp_path, "--json").stdout)
+    assert source["outlet"] is None and source["url"] is None
+    from claimtrack.extract import _unchanged
+    from claimtrack.ingest import Article
+
+    stored = Store(tmp_path).stored("d" * 16)
+    assert stored is not None and stored.schema_version == 1
+    article = Article("old.txt", stored.text)
+    object.__setattr__(article, "sha256", stored.sha256)
+    assert not _unchanged(Store(tmp_path), article, None)  # re-extracted for url and outlet
