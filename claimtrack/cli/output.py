@@ -81,21 +81,19 @@ def emit(
     from rich.text import Text
 
     console = stdout()
-    if compact is not None and console.width < NARROW_WIDTH:
-        columns = compact
-    rows: list[list[str]] = []
+    kept: list[dict[str, Any]] = []
     hidden = 0
     for record in records:
-        if len(rows) >= table_rows:
+        if len(kept) >= table_rows:
             hidden += 1
-            continue
-        rows.append([_cell(get(record)) for _, get in columns])
+        else:
+            kept.append(record)
+    columns, rows = _table_rows(columns, kept)
+    wide = console.width >= NARROW_WIDTH and _needs(_layout(columns, rows, cap=16)) <= console.width
+    if compact is not None and rows and not wide:
+        # The wide layout would fold words in the middle: the compact one keeps them whole.
+        columns, rows = _table_rows(compact, kept)
     count = len(rows)
-    # A column empty in every row says nothing and costs width (no dates in plain text files).
-    keep = [i for i in range(len(columns)) if any(row[i] for row in rows)] if rows else []
-    if keep and len(keep) < len(columns):
-        columns = [columns[i] for i in keep]
-        rows = [[row[i] for i in keep] for row in rows]
     where = f" (store: {store})" if store is not None else ""
     if not count:
         stderr().print(empty + where, highlight=False, markup=False)
@@ -106,18 +104,13 @@ def emit(
         show_lines=False,
         expand=True,
     )
-    for i, (name, _) in enumerate(columns):
-        # A column of short codes and counts never wraps; text wraps at spaces, and its
-        # minimum width keeps it from being folded in the middle of words.
-        longest = max((len(word) for row in rows for word in row[i].split()), default=0)
-        widest = max((len(row[i]) for row in rows), default=0)
-        short = name in _NARROW or widest <= 12
+    for name, short, min_width in _layout(columns, rows):
         table.add_column(
             name,
             overflow="fold",
             no_wrap=short,
-            min_width=None if short else max(len(name), min(longest, 14)),
-            ratio=_RATIOS.get(name, None if short else 1),
+            min_width=min_width,
+            ratio=None if short else _RATIOS.get(name, 1),
         )
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))  # cells are data, never markup
@@ -129,6 +122,36 @@ def emit(
             highlight=False,
         )
     return count
+
+
+def _table_rows(
+    columns: Sequence[Column], records: list[dict[str, Any]]
+) -> tuple[list[Column], list[list[str]]]:
+    """The cells of a table, without the columns that are empty in every row (no dates in
+    plain text files): they say nothing and cost width."""
+    rows = [[_cell(get(record)) for _, get in columns] for record in records]
+    keep = [i for i in range(len(columns)) if any(row[i] for row in rows)]
+    return [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+
+
+def _layout(
+    columns: Sequence[Column], rows: list[list[str]], cap: int = 24
+) -> list[tuple[str, bool, int]]:
+    """Each column's name, whether it is short (never wraps), and its minimum width. Text
+    wraps at spaces; its minimum width is its longest word (up to `cap`) so words stay whole."""
+    out = []
+    for i, (name, _) in enumerate(columns):
+        longest = max((len(word) for row in rows for word in row[i].split()), default=0)
+        widest = max((len(line) for row in rows for line in row[i].splitlines()), default=0)
+        short = name in _NARROW or widest <= 12
+        out.append((name, short, max(len(name), widest if short else min(longest, cap))))
+    return out
+
+
+def _needs(layout: list[tuple[str, bool, int]]) -> int:
+    """The width a table needs to give every column its minimum: the widths, the padding of
+    one space each side and the rules between."""
+    return sum(width for _, _, width in layout) + 3 * len(layout) + 1
 
 
 # The text columns share the width left over, the claim itself most.
