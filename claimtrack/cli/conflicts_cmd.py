@@ -101,7 +101,8 @@ def conflicts(
         console.print(_group_table(group, narrow=narrow))
     shown = f"showing the first {TABLES} of {len(groups):,} groups; --json prints them all; "
     _stderr().print(
-        (shown if len(groups) > TABLES else f"{len(groups):,} groups; ") + f"store: {store}",
+        (shown if len(groups) > TABLES else f"{len(groups):,} group{'s' * (len(groups) != 1)}; ")
+        + f"store: {store}",
         highlight=False,
         markup=False,
     )
