@@ -289,3 +289,31 @@ def test_outputs_a_schema_1_store_still_reads_and_is_extracted_again(tmp_path):
     article = Article("old.txt", stored.text)
     object.__setattr__(article, "sha256", stored.sha256)
     assert not _unchanged(Store(tmp_path), article, None)  # re-extracted for url and outlet
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--format", "jsonld"],
+        ["export", "--format", "csv"],
+        ["sources", "--by-outlet", "--csv"],
+        ["speakers", "--by-outlet"],
+        ["conflicts", "--csv", "--since", "2022"],
+        ["list", "--outlet", "The Daily", "--until", "2022-05"],
+        ["report", "--out", "-"],
+    ],
+)
+def test_outputs_new_read_paths_import_no_spacy_and_no_fetching(news, command):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from claimtrack.cli import app\n"
+        f"r = CliRunner().invoke(app, {command!r} + ['--store', {str(news)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = {'spacy', 'claimtrack.nlp', 'trafilatura', 'dateparser', 'requests'}\n"
+        "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

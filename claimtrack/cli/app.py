@@ -33,7 +33,7 @@ def _argument_usage(self: typer.core.TyperArgument) -> str:
 
 # Typer prints an argument's Python type beside its name ("PATH <list[str]>") and braces around
 # it in the usage line ("{claim_id}"); where we give a metavar, that already says what to type.
-typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
 typer.core.TyperArgument._usage_display_name = _argument_usage  # type: ignore[method-assign]
 
 app = typer.Typer(

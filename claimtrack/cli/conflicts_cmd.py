@@ -223,9 +223,11 @@ def _group_table(group: Group, narrow: bool = False):  # type: ignore[no-untyped
         title_justify="left",
         show_lines=False,
     )
-    names = ("figure", "interval", "counted / scope", "period", "source", "speaker", "flags")
-    if narrow:
-        names = ("figure", "counted / scope", "source / speaker", "flags")
+    names: tuple[str, ...] = (
+        ("figure", "counted / scope", "source / speaker", "flags")
+        if narrow
+        else ("figure", "interval", "counted / scope", "period", "source", "speaker", "flags")
+    )
     for name in names:
         table.add_column(name, overflow="fold")
     gap = group.why.gap
