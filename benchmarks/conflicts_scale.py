@@ -39,7 +39,7 @@ BLOCK = 40
 def seed_templates() -> list[Claim]:
     """The seeds' claims that carry figures, from the real pipeline."""
     from claimtrack.nlp import pipeline
-    from claimtrack.nlp.assemble import doc_to_claims
+    from claimtrack.nlp.claims import doc_to_claims
 
     nlp = pipeline.load()
     paths = sorted((ROOT / "seeds").glob("*.txt"))

@@ -1,6 +1,7 @@
 """Throughput, parallel scaling and memory of `claimtrack extract`, measured side by side.
 
     python benchmarks/throughput.py [--corpus DIR] [--limit N] [--rounds R]
+    python benchmarks/throughput.py --against CHECKOUT [--limit N] [--rounds R]
 
 Each measurement is a fresh process, start-up included, timed from outside; peak RSS comes from
 the kernel's accounting of the finished child (wait4). The runs alternate (bare, claimtrack,
@@ -11,6 +12,10 @@ median is reported.
 2. `claimtrack extract CORPUS --force` into a fresh store.
 3. `claimtrack extract --workers 2` against `--workers 1`.
 4. Peak RSS of `claimtrack extract` on the first 84 and on all articles.
+
+With `--against CHECKOUT` (another claimtrack source tree, e.g. `git worktree add /tmp/before
+main`), it instead times that claimtrack's `extract` against this one's, alternating, and reports
+this one's throughput as a share of the other's: how a change moves speed, measured side by side.
 
 The corpus defaults to PolNeAR's train texts beside this repository (evaluation data, never
 copied into it).
@@ -76,8 +81,13 @@ def corpus_dir(paths: list[str], where: Path) -> Path:
     return where
 
 
-def extract_cmd(folder: Path, store: Path, workers: int) -> list[str]:
+def extract_cmd(
+    folder: Path, store: Path, workers: int, checkout: Path = ROOT, *extra_path: Path
+) -> list[str]:
+    # `env PYTHONPATH=...` makes the child import claimtrack from `checkout`, whatever is installed.
     return [
+        "env",
+        "PYTHONPATH=" + os.pathsep.join(str(p) for p in (checkout, *extra_path)),
         sys.executable,
         "-m",
         "claimtrack.cli",
@@ -99,6 +109,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per pair")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-workers", action="store_true")
+    parser.add_argument(
+        "--against", type=Path, help="time this checkout's extract against that one's instead"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"no corpus at {args.corpus}")
@@ -113,6 +126,11 @@ def main() -> None:
         f"python {sys.version.split()[0]}",
         flush=True,
     )
+
+    if args.against:
+        compare(args.against, folder, tmp, n_words, args.rounds)
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
 
     med = statistics.median
     rows: list[tuple[str, str, str]] = []
@@ -175,6 +193,44 @@ def main() -> None:
     print("| --- | --- | --- |")
     for name, value, ratio in rows:
         print(f"| {name} | {value} | {ratio} |")
+
+
+# The installed claimtrack's spaCy factory entry points name this checkout's modules; an older
+# checkout may not have them, and spaCy loads every entry point when it builds a pipeline. The
+# other checkout registers its factories itself, so its process ignores the entry points.
+NO_ENTRY_POINTS = """
+import catalogue
+catalogue.Registry.get_entry_points = lambda self: {}
+catalogue.Registry.get_entry_point = lambda self, name, default=None: default
+"""
+
+
+def compare(other: Path, folder: Path, tmp: Path, n_words: int, rounds: int) -> None:
+    """This checkout's extract against another's, alternating, ratios pair by pair."""
+    shim = tmp / "shim"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text(NO_ENTRY_POINTS, encoding="utf-8")
+    pairs = []
+    for r in range(rounds):
+        theirs = Run(extract_cmd(folder, tmp / f"theirs-{r}", 1, other.resolve(), shim))
+        ours = Run(extract_cmd(folder, tmp / f"ours-{r}", 1))
+        pairs.append((theirs, ours))
+        print(
+            f"round {r + 1}: other {theirs.wall:.1f}s wall / {theirs.cpu:.1f}s cpu, "
+            f"this {ours.wall:.1f}s / {ours.cpu:.1f}s, "
+            f"ratio {theirs.wall / ours.wall:.3f} wall / {theirs.cpu / ours.cpu:.3f} cpu",
+            flush=True,
+        )
+    med = statistics.median
+    print()
+    print("| measurement | value |")
+    print("| --- | --- |")
+    print(f"| other checkout ({other}) | {med(n_words / t.wall for t, _ in pairs):,.0f} words/s |")
+    print(f"| this checkout | {med(n_words / o.wall for _, o in pairs):,.0f} words/s |")
+    print(
+        f"| this / other | {med(t.wall / o.wall for t, o in pairs):.3f} (wall time); "
+        f"{med(t.cpu / o.cpu for t, o in pairs):.3f} (CPU time) |"
+    )
 
 
 if __name__ == "__main__":

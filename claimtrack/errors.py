@@ -42,3 +42,7 @@ class UnknownSource(ClaimtrackError):
 
 class UnknownClaim(ClaimtrackError):
     pass
+
+
+class LexiconError(ClaimtrackError):
+    """A lexicon file that is missing, does not parse, or lacks a key of the right shape."""

@@ -198,7 +198,7 @@ def read_gold(gold_dir: Path | str, *, limit: int | None = None) -> Iterator[Gol
 
 def predictions(doc: Doc) -> list[Predicted]:
     """The attributed claims of a finished Doc (author statements left out)."""
-    from claimtrack.nlp.ext import ATTRIBUTIONS, CLAIMS
+    from claimtrack.nlp.annotations import ATTRIBUTIONS, CLAIMS
 
     group = CLAIMS if CLAIMS in doc.spans else ATTRIBUTIONS
     out = []

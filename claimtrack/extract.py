@@ -90,7 +90,7 @@ class Extractor:
     ) -> Iterator[tuple[Article, SourceDocument | ArticleSkipped]]:
         """Each article with its document, or with why it could not be extracted, in order."""
         from claimtrack.nlp import pipeline
-        from claimtrack.nlp.assemble import doc_to_claims
+        from claimtrack.nlp.claims import doc_to_claims
 
         fed: deque[tuple[int, Article]] = deque()
         claims: list[Claim] = []

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.nlp.attribution import _names_speaker, find_quotes
-from claimtrack.nlp.ext import ATTRIBUTIONS
+from claimtrack.nlp.annotations import ATTRIBUTIONS
 
 
 def found(doc):

@@ -635,7 +635,7 @@ def test_conflicts_scale_is_not_quadratic():
 
 @pytest.fixture(scope="module")
 def extract(parse):
-    from claimtrack.nlp.assemble import doc_to_claims
+    from claimtrack.nlp.claims import doc_to_claims
 
     def _extract(**articles: str) -> list[Claim]:
         claims: list[Claim] = []

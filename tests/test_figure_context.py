@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.nlp.ext import FigureInfo, register_extensions
-from claimtrack.nlp.figure_context import annotate
+from claimtrack.nlp.annotations import FigureInfo, register_extensions
+from claimtrack.nlp.annotations import FIGURES
+from claimtrack.nlp.figure_context import FigureContext
+from claimtrack.nlp.zero_figures import ZeroFigureFinder
 
 BASE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -39,8 +41,15 @@ def _figures(base, text: str, figures: list[tuple[str, dict]]):
         info.setdefault("high", value)
         span._.claimtrack_figure = FigureInfo(value=value, **info)
         spans.append(span)
-    out = annotate(doc, spans)
-    return doc, out
+    return doc, _stages(doc, spans)
+
+
+def _stages(doc, spans):
+    """The two stages as the pipeline runs them: context for the figures, then statements of
+    none; the figures they leave, in document order."""
+    doc.spans[FIGURES] = spans
+    ZeroFigureFinder(doc.vocab)(FigureContext()(doc))
+    return list(doc.spans[FIGURES])
 
 
 def _one(base, text: str, words: str, **info):
@@ -253,14 +262,14 @@ def test_figure_context_zero_statements_negatives(base, text):
         span = doc.char_span(start, start + 4, alignment_mode="expand")
         span._.claimtrack_figure = FigureInfo(500.0, 500.0, 500.0, unit="USD", currency="USD")
         spans.append(span)
-    out = annotate(doc, spans)
+    out = _stages(doc, spans)
     assert [s.text for s in out] == [s.text for s in spans]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "“unbalanced quote", "\u200b\u00a0 ¿¡", "no"])
 def test_figure_context_odd_inputs_do_not_crash(base, text):
     doc = base(text)
-    out = annotate(doc, [])
+    out = _stages(doc, [])
     for span in out:
         assert span.doc is doc and 0 <= span.start <= span.end <= len(doc)
 
@@ -306,7 +315,7 @@ def test_figure_context_spans_are_real_and_sorted(base):
 def test_figure_context_any_word_salad_gives_real_spans(base, words):
     text = " ".join(words)
     doc = base(text)
-    for span in annotate(doc, []):
+    for span in _stages(doc, []):
         assert span.doc is doc
         assert doc.text[span.start_char : span.end_char] == span.text
         assert span._.claimtrack_figure.value == 0.0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.nlp.ext import FIGURES, FigureInfo
+from claimtrack.nlp.annotations import FIGURES, FigureInfo
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -9,8 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
-from claimtrack.nlp.ext import CLAIMS, FLAGS, Attribution, SpeakerInfo
-from claimtrack.nlp.flags import FlagFinder, attach_flags, default_lexicon_path, load_lexicon
+from claimtrack.nlp.annotations import CLAIMS, FLAGS, Attribution, SpeakerInfo
+from claimtrack.errors import LexiconError
+from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.flag_attachment import attach_flags
+from claimtrack.nlp.flags import FlagFinder, load_flag_lexicon
 
 
 def flags_of(doc: Doc) -> list[tuple[str, str]]:
@@ -379,7 +382,7 @@ def test_flags_spans_always_inside_the_doc(parse, text):
 
 
 def test_flags_a_new_cue_is_a_data_change(nlp, tmp_path):
-    data = json.loads(default_lexicon_path().read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(load_lexicon("flags")))
     data["cues"].append(
         {
             "id": "unproven",
@@ -391,16 +394,15 @@ def test_flags_a_new_cue_is_a_data_change(nlp, tmp_path):
     )
     path = tmp_path / "flags.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    finder = FlagFinder(nlp.vocab, lexicon=str(path))
+    finder = FlagFinder(nlp.vocab, lexicons={"flags": str(path)})
     doc = finder(nlp("The unproven allegations spread quickly."))
     assert flags_of(doc) == [("unverified", "unproven")]
 
 
 def test_flags_lexicon_rejects_an_unknown_check(tmp_path):
+    data = json.loads(json.dumps(load_lexicon("flags")))
+    data["cues"].append({"id": "x", "plain": "hedged", "requires": "nope", "pattern": []})
     path = tmp_path / "flags.json"
-    path.write_text(
-        json.dumps({"cues": [{"id": "x", "plain": "hedged", "requires": "nope", "pattern": []}]}),
-        encoding="utf-8",
-    )
-    with pytest.raises(ValueError, match="nope"):
-        load_lexicon(str(path))
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match="nope"):
+        load_flag_lexicon({"flags": str(path)})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.ext import ATTRIBUTIONS, FURNITURE
+from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE
 from claimtrack.nlp.furniture import FurnitureFinder
 
 

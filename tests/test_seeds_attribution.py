@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.nlp.ext import ATTRIBUTIONS, FURNITURE
+from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

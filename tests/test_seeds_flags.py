@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc, Span
 
-from claimtrack.nlp.ext import CLAIMS, FLAGS
+from claimtrack.nlp.annotations import CLAIMS, FLAGS
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

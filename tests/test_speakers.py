@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.ext import ATTRIBUTIONS
+from claimtrack.nlp.annotations import ATTRIBUTIONS
 from claimtrack.nlp.speakers import _same_name
 
 

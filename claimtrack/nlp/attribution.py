@@ -25,21 +25,17 @@ The speakers (canonical names, roles, aliases) are resolved by `claimtrack.nlp.s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.nlp.ext import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
-from claimtrack.nlp.speakers import SpeakerResolver
-
-OPENING = {"“": "”", "«": "»", "„": "“"}
-CLOSING = {"”", "»"}
-TOGGLES = {'"', "''", "``"}
+from claimtrack.lexicons import Overrides
+from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
+from claimtrack.nlp.quotes import find_quotes, in_quote
+from claimtrack.nlp.syntax import noun_phrase
 
 # Subject dependencies that name the speaker of a reporting verb.
 SUBJECTS = ("nsubj",)
@@ -51,37 +47,26 @@ INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "pcomp", "acl")
 COMPLEMENTS = ("ccomp",)
 PARENTHETICAL = ("parataxis", "ccomp", "advcl")
 NESTED_CUE = ("advcl", "conj", "parataxis")
-FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Punctuation that may sit between a quotation and its cue clause.
 LINKING_PUNCT = {",", ":", ";", "—", "–", "-", "--"}
 
 
-def load_cues(path: str | None = None) -> dict[str, Any]:
-    """The cue lexicon: reporting verbs, belief verbs, phrases, statement nouns (see the
-    `_doc` entry of cues.json for what each list means)."""
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    text = resources.files("claimtrack.lexicons").joinpath("cues.json").read_text("utf-8")
-    return json.loads(text)
-
-
 @Language.factory(
     "claimtrack_attribution",
-    assigns=["doc.spans", "span._.claimtrack_attribution", "doc._.claimtrack_speakers"],
-    requires=["token.dep", "token.pos", "doc.ents"],
-    default_config={"cues_path": None, "speakers_path": None, "beliefs": True},
+    assigns=["doc.spans", "span._.claimtrack_attribution"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans"],
+    default_config={"lexicons": {}, "beliefs": True},
 )
 def make_attribution(
-    nlp: Language, name: str, cues_path: str | None, speakers_path: str | None, beliefs: bool
+    nlp: Language, name: str, *, lexicons: dict[str, str], beliefs: bool
 ) -> AttributionFinder:
-    return AttributionFinder(cues_path=cues_path, speakers_path=speakers_path, beliefs=beliefs)
+    return AttributionFinder(lexicons=lexicons, beliefs=beliefs)
 
 
 @dataclass(slots=True)
-class Found:
-    """One attribution before its speaker is resolved."""
+class AttributionMatch:
+    """One attribution as found, before its speaker is resolved."""
 
     content: Span
     mention: Span | None
@@ -93,26 +78,22 @@ class Found:
 class AttributionFinder:
     """Finds attributions in three passes: quotations on the text, cues on the parse (verbs,
     "according to", statement nouns), then quotations left over: a name and a colon label one,
-    or it continues the speaker of the paragraph before."""
+    or it continues the speaker of the paragraph before. Sets each content span's
+    `Attribution` with its mention, cue and quote kind; the speakers component resolves the
+    mentions."""
 
-    def __init__(
-        self,
-        *,
-        cues_path: str | None = None,
-        speakers_path: str | None = None,
-        beliefs: bool = True,
-    ) -> None:
+    def __init__(self, *, lexicons: Overrides | None = None, beliefs: bool = True) -> None:
         register_extensions()
-        lexicon = load_cues(cues_path)
+        lexicon = load_lexicon("cues", lexicons)
         # Verbs of saying and believing: a clause or a quotation next to them is the content.
         self.reporting = frozenset(lexicon["verbs"]) | (
             frozenset(lexicon["beliefs"]) if beliefs else frozenset()
         )
-        self.objects = frozenset(lexicon.get("objects", []))
-        self.infinitives = frozenset(lexicon.get("infinitives", []))
-        self.addressees = frozenset(lexicon.get("addressees", []))
-        self.prepositions = {k: frozenset(v) for k, v in lexicon.get("prepositions", {}).items()}
-        self.quote_verbs = frozenset(lexicon.get("quote_verbs", []))
+        self.objects = frozenset(lexicon["objects"])
+        self.infinitives = frozenset(lexicon["infinitives"])
+        self.addressees = frozenset(lexicon["addressees"])
+        self.prepositions = {k: frozenset(v) for k, v in lexicon["prepositions"].items()}
+        self.quote_verbs = frozenset(lexicon["quote_verbs"])
         # Every verb that may be a cue, whatever its content is.
         self.verbs = (
             self.reporting
@@ -122,48 +103,43 @@ class AttributionFinder:
             | frozenset(self.prepositions)
         )
         self.phrases = [tuple(p.lower().split()) for p in lexicon["phrases"]]
-        self.nouns = frozenset(lexicon.get("nouns", []))
-        self.noun_prepositions = frozenset(lexicon.get("noun_prepositions", []))
+        self.nouns = frozenset(lexicon["nouns"])
+        self.noun_prepositions = frozenset(lexicon["noun_prepositions"])
         self.media = frozenset(lexicon["media"])
-        self.causatives = frozenset(lexicon.get("causatives", []))
-        self.resolver = SpeakerResolver(speakers_path)
+        self.causatives = frozenset(lexicon["causatives"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Found] = []
-        if len(doc):
-            quotes = find_quotes(doc)
-            quote_of = [-1] * len(doc)
-            for qi, q in enumerate(quotes):
-                for i in range(q.start, q.end):
-                    quote_of[i] = qi
-            furniture = [False] * len(doc)
-            for span in doc.spans.get(FURNITURE, []):
-                for i in range(span.start, span.end):
-                    furniture[i] = True
-            found = self._find(doc, quotes, quote_of, furniture)
-        speakers, infos = self.resolver.resolve(doc, [f.mention for f in found])
+        found = self.find(doc)
         spans = []
-        for i, f in enumerate(found):
-            info = infos[i]
-            if f.mention is not None and f.mention.root.lower_ in FIRST_PERSON:
-                # "I" inside someone's quoted words is that someone.
-                outer = _enclosing(found, i)
-                if outer is not None and infos[outer] is not None:
-                    info = infos[outer]
-                    infos[i] = info
-            attribution = Attribution(speaker=info, mention=f.mention, cue=f.cue, quote=f.quote)
-            f.content._.claimtrack_attribution = attribution
+        for f in found:
+            f.content._.claimtrack_attribution = Attribution(
+                speaker=None, mention=f.mention, cue=f.cue, quote=f.quote
+            )
             spans.append(f.content)
         doc.spans[ATTRIBUTIONS] = spans
-        doc._.claimtrack_speakers = speakers
         return doc
+
+    def find(self, doc: Doc) -> list[AttributionMatch]:
+        """The attributions of a Doc in text order (contents sorted by start, then end)."""
+        if not len(doc):
+            return []
+        quotes = find_quotes(doc)
+        quote_of = [-1] * len(doc)
+        for qi, q in enumerate(quotes):
+            for i in range(q.start, q.end):
+                quote_of[i] = qi
+        furniture = [False] * len(doc)
+        for span in doc.spans.get(FURNITURE, []):
+            for i in range(span.start, span.end):
+                furniture[i] = True
+        return self._find(doc, quotes, quote_of, furniture)
 
     # --- the passes --------------------------------------------------------------------------
 
     def _find(
         self, doc: Doc, quotes: list[Span], quote_of: list[int], furniture: list[bool]
-    ) -> list[Found]:
-        found: list[Found] = []
+    ) -> list[AttributionMatch]:
+        found: list[AttributionMatch] = []
         used_quotes: set[int] = set()
         taken = [False] * len(doc)
         for cue_tokens, kind in self._cues(doc, quote_of, furniture):
@@ -222,7 +198,9 @@ class AttributionFinder:
             ):
                 yield [token], "verb"
 
-    def _verb(self, doc: Doc, verb: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
+    def _verb(
+        self, doc: Doc, verb: Token, quotes: list[Span], quote_of: list[int]
+    ) -> AttributionMatch | None:
         mention = self._speaker_of(verb)
         if mention is None or not _names_speaker(mention):
             mention = _stranded_subject(verb, quote_of)
@@ -258,9 +236,11 @@ class AttributionFinder:
         inside = content.start <= verb.i < content.end
         if mention.start < content.end and content.start < mention.end and not inside:
             return None
-        return Found(content, mention, cue, _quote_kind(content, quotes, quote_of))
+        return AttributionMatch(content, mention, cue, _quote_kind(content, quotes, quote_of))
 
-    def _noun(self, doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
+    def _noun(
+        self, doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]
+    ) -> AttributionMatch | None:
         """A statement noun with its speaker as possessor or by-phrase ("Trump's claim that
         ...", "a call by the mayor for calm"); its clause or prepositional object is the
         content."""
@@ -297,7 +277,7 @@ class AttributionFinder:
         if mention.start < content.end and content.start < mention.end:
             return None
         cue = doc[noun.i : noun.i + 1]
-        return Found(content, mention, cue, _quote_kind(content, quotes, quote_of))
+        return AttributionMatch(content, mention, cue, _quote_kind(content, quotes, quote_of))
 
     def _prepositional(self, verb: Token, cue: Span) -> tuple[Span | None, Span]:
         """'called for a ban': the preposition joins the cue, its object is the content."""
@@ -379,7 +359,7 @@ class AttributionFinder:
                         return noun_phrase(obj)
         return None
 
-    def _according_to(self, doc: Doc, cue: list[Token]) -> Found | None:
+    def _according_to(self, doc: Doc, cue: list[Token]) -> AttributionMatch | None:
         last = cue[-1]
         objects = [c for c in last.children if c.dep_ == "pobj"]
         if not objects:
@@ -400,11 +380,11 @@ class AttributionFinder:
         if content is None or len(content) < 3:
             return None
         cue_span = doc[cue[0].i : last.i + 1]
-        return Found(content, mention, cue_span, "indirect")
+        return AttributionMatch(content, mention, cue_span, "indirect")
 
     def _trailing_cues(
         self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
-    ) -> Iterator[Found]:
+    ) -> Iterator[AttributionMatch]:
         """'"...," Ramos, 58, told a reporter' / '"...," said Ann Lee, the ...': a quotation
         the parse left without a cue, followed in its paragraph by a cue verb as the first verb
         after it. The parser often loses such a clause in a long apposition; the order of the
@@ -447,11 +427,11 @@ class AttributionFinder:
             if content is None:
                 continue
             used.add(qi)
-            yield Found(content, mention, _cue_span(verb), "direct")
+            yield AttributionMatch(content, mention, _cue_span(verb), "direct")
 
     def _labelled_quotes(
         self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
-    ) -> Iterator[Found]:
+    ) -> Iterator[AttributionMatch]:
         """'Republican pollster Jane Roe: "..."': a name and a colon label the quotation."""
         for qi, quote in enumerate(quotes):
             if qi in used or furniture[quote.start] or quote.start < 2:
@@ -460,7 +440,7 @@ class AttributionFinder:
             if colon.text != ":" or "\n" in colon.text_with_ws:
                 continue
             name = doc[quote.start - 2]
-            if name.pos_ != "PROPN" or _in_quote(name, quotes) or name.head.pos_ == "VERB":
+            if name.pos_ != "PROPN" or in_quote(name, quotes) or name.head.pos_ == "VERB":
                 continue
             root = name
             while root.dep_ in ("compound", "flat") and root.head is not root:
@@ -470,11 +450,11 @@ class AttributionFinder:
             if content is None or mention.end > quote.start:
                 continue
             used.add(qi)
-            yield Found(content, mention, doc[colon.i : colon.i + 1], "direct")
+            yield AttributionMatch(content, mention, doc[colon.i : colon.i + 1], "direct")
 
     def _continuations(
         self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
-    ) -> Iterator[Found]:
+    ) -> Iterator[AttributionMatch]:
         """Quotations that open a paragraph and have no cue: candidates to continue the
         previous speaker (`_link_continuations` decides)."""
         for qi, quote in enumerate(quotes):
@@ -484,67 +464,7 @@ class AttributionFinder:
                 continue
             content = _trim(quote)
             if content is not None:
-                yield Found(content, None, None, "direct", continuation=True)
-
-
-# --- quotations --------------------------------------------------------------------------------
-
-
-def find_quotes(doc: Doc) -> list[Span]:
-    """The quotations of a Doc, marks included, paragraph by paragraph (see the module doc)."""
-    text = doc.text
-    out: list[Span] = []
-    pos = 0
-    for paragraph in text.split("\n"):
-        start = pos
-        pos += len(paragraph) + 1
-        opened: int | None = None
-        closer = ""
-        i = 0
-        n = len(paragraph)
-        while i < n:
-            ch = paragraph[i]
-            two = paragraph[i : i + 2]
-            mark = two if two in ("''", "``") else ch
-            width = len(mark)
-            if opened is None:
-                if mark in OPENING or (mark in TOGGLES and _opens(paragraph, i, width)):
-                    opened = i
-                    closer = OPENING.get(mark, mark if mark != "``" else "''")
-            elif (
-                mark == closer
-                or (mark in CLOSING and (closer in CLOSING or closer in TOGGLES))
-                or (mark in TOGGLES and closer in TOGGLES)
-                or (mark in TOGGLES and closer in CLOSING and _closes(paragraph, i))
-            ):
-                span = doc.char_span(start + opened, start + i + width, alignment_mode="expand")
-                if span is not None and len(span):
-                    out.append(span)
-                opened = None
-            i += width
-        if opened is not None:
-            end = start + len(paragraph.rstrip())
-            span = doc.char_span(start + opened, end, alignment_mode="expand")
-            if span is not None and len(span) > 1:
-                out.append(span)
-    return _non_overlapping(out)
-
-
-def _in_quote(token: Token, quotes: list[Span]) -> bool:
-    """Whether a token is inside one of the quotations."""
-    return any(q.start <= token.i < q.end for q in quotes)
-
-
-def _opens(paragraph: str, i: int, width: int) -> bool:
-    """A straight quote opens when what follows is not a space (or the paragraph's end)."""
-    after = paragraph[i + width : i + width + 1]
-    return bool(after) and not after.isspace()
-
-
-def _closes(paragraph: str, i: int) -> bool:
-    """A straight quote closes a curly one when it ends a word (web text mixes the two styles:
-    '“We will win," he said'); one after a space opens a quotation nested in it."""
-    return i > 0 and not paragraph[i - 1].isspace()
+                yield AttributionMatch(content, None, None, "direct", continuation=True)
 
 
 def _speaker_after_quote(
@@ -589,16 +509,6 @@ def _ends_name(token: Token) -> bool:
         or token.is_quote
         or token.pos_ in ("VERB", "AUX", "SCONJ")
     )
-
-
-def _non_overlapping(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    last_end = -1
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start >= last_end:
-            out.append(span)
-            last_end = span.end
-    return out
 
 
 def _quote_kind(content: Span, quotes: list[Span], quote_of: list[int]) -> str:
@@ -676,13 +586,13 @@ def _next_paragraph(doc: Doc, i: int) -> Span | None:
 
 def _merge_quotes(
     doc: Doc,
-    item: Found,
+    item: AttributionMatch,
     quotes: list[Span],
     quote_of: list[int],
     used: set[int],
     owner: list[int],
     me: int,
-) -> Found:
+) -> AttributionMatch:
     """Grow a quoted content over the quotations its cue clause sits between, or that follow
     it in the paragraph with nothing else in between ('"A," she said. "B."'): one speaker's
     words, which PolNeAR marks as one content in several pieces."""
@@ -752,11 +662,11 @@ def _opens_paragraph(doc: Doc, i: int) -> bool:
     return j < 0 or "\n" in doc[j].text or doc[j].text_with_ws.endswith("\n")
 
 
-def _link_continuations(found: list[Found]) -> list[Found]:
+def _link_continuations(found: list[AttributionMatch]) -> list[AttributionMatch]:
     """Join a paragraph that is all quotation to the attribution just before it, when that one
     was a quote or ended the previous paragraph: the same speaker goes on, and PolNeAR marks
     such a run of paragraphs as one content in several pieces."""
-    out: list[Found] = []
+    out: list[AttributionMatch] = []
     for f in found:
         if not f.continuation:
             out.append(f)
@@ -767,26 +677,14 @@ def _link_continuations(found: list[Found]) -> list[Found]:
         if not _paragraph_before(last, f):
             continue
         if last.quote == "indirect":
-            out.append(Found(f.content, last.mention, None, "direct"))
+            out.append(AttributionMatch(f.content, last.mention, None, "direct"))
             continue
         doc = f.content.doc
         last.content = doc[last.content.start : f.content.end]
     return out
 
 
-def _enclosing(found: list[Found], i: int) -> int | None:
-    """The earlier attribution whose content holds attribution i's mention."""
-    mention = found[i].mention
-    if mention is None:
-        return None
-    for j in range(i - 1, -1, -1):
-        content = found[j].content
-        if content.start <= mention.start and mention.end <= content.end:
-            return j
-    return None
-
-
-def _paragraph_before(previous: Found, quote: Found) -> bool:
+def _paragraph_before(previous: AttributionMatch, quote: AttributionMatch) -> bool:
     """Whether `previous` is in the paragraph right before the one `quote` opens."""
     doc = quote.content.doc
     end = max(previous.content.end_char, previous.cue.end_char if previous.cue else 0)
@@ -794,9 +692,9 @@ def _paragraph_before(previous: Found, quote: Found) -> bool:
     return len(between) >= 2 and all(not line.strip() for line in between[1:])
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[AttributionMatch]) -> list[AttributionMatch]:
     """One attribution per content: when two cues claim the same content, keep the first."""
-    out: list[Found] = []
+    out: list[AttributionMatch] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
         key = (f.content.start, f.content.end)
@@ -808,58 +706,6 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 # --- parse helpers -----------------------------------------------------------------------------
-
-
-# What may stand in a noun phrase naming a speaker, left and right of its head. Clauses are
-# left out: the parser sometimes hangs the quotation itself on the speaker's name.
-NP_LEFT = {
-    "det",
-    "amod",
-    "compound",
-    "poss",
-    "nmod",
-    "nummod",
-    "quantmod",
-    "case",
-    "predet",
-    "advmod",
-    "punct",
-    "prep",
-    "npadvmod",
-}
-NP_RIGHT = {"appos", "prep", "punct", "nummod", "compound", "case", "npadvmod", "amod"}
-
-
-def noun_phrase(token: Token) -> Span:
-    """The words naming a participant: the head with its modifiers and appositions, without
-    relative clauses, clausal modifiers or conjuncts, and without punctuation at its ends."""
-    doc = token.doc
-    if token.pos_ == "PRON":
-        return doc[token.i : token.i + 1]
-    start = end = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ not in NP_LEFT:
-            break
-        start = child.left_edge.i
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ not in NP_RIGHT:
-            break
-        end = child.right_edge.i + 1
-    # A speaker's name does not run over a line break (datelines and headlines above it).
-    for i in range(token.i - 1, start - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            start = i + 1
-            break
-    for i in range(token.i, end):
-        if "\n" in doc[i].text_with_ws:
-            end = i + 1
-            break
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return doc[start:end]
 
 
 def _complement(verb: Token, mention: Span, cues: frozenset[str]) -> Span | None:
@@ -959,7 +805,9 @@ def _verb_read_as_noun(token: Token, infinitives: frozenset[str]) -> bool:
     return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
 
 
-def _bare_verb(doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]) -> Found | None:
+def _bare_verb(
+    doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]
+) -> AttributionMatch | None:
     """The attribution of a cue verb tagged as a noun (see `_verb_read_as_noun`): its to-clause
     is the content, and the noun phrase the broken parse hangs it on (the topmost nominal
     before it in its clause) is the speaker, cut before the cue."""
@@ -985,7 +833,7 @@ def _bare_verb(doc: Doc, noun: Token, quotes: list[Span], quote_of: list[int]) -
         end -= 1
     mention = doc[np.start : end]
     cue = doc[noun.i : noun.i + 1]
-    return Found(content, mention, cue, _quote_kind(content, quotes, quote_of))
+    return AttributionMatch(content, mention, cue, _quote_kind(content, quotes, quote_of))
 
 
 def _may_take_quote(verb: Token) -> bool:

@@ -1,5 +1,4 @@
-"""Figure context: what a figure counts, the verb it belongs to, where, when and about whom; and
-statements of none, read as figures of zero.
+"""Figure context: what a figure counts, the verb it belongs to, where, when and about whom.
 
 Conflicts compare figures only when they describe the same quantity, so each figure needs more
 than its number: `counted` ("inquiry about volunteering", "American volunteer"), `predicate`
@@ -8,33 +7,25 @@ than its number: `counted` ("inquiry about volunteering", "American volunteer"),
 figure's noun and its governing verb, never off a window of characters: an English noun phrase
 keeps its modifiers as children, a clause its time and place adverbials.
 
-A statement of none is a figure too: "volunteers would not be paid a salary" says the pay is
-zero, and must meet "will pay its soldiers 100,000 hryvnias per month" in the conflicts. Such a
-statement becomes a zero figure over its negating words. A zero about pay has unit "money" and no
-currency: zero is zero in any currency, so it compares with money in every currency.
-
 A rate ("per month", "a month", "monthly") is written into `unit` as "<unit>/<time unit>"
 ("UAH/month"; "count/day" for a plain count), because a rate and a one-off sum are different
-quantities. Lexicons: claimtrack/lexicons/figure_context.json and zero_statements.json.
+quantities. Lexicons: figure_context.json and zero_statements.json, read by
+`claimtrack.nlp.context_lexicon`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
-from spacy.matcher import Matcher
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
-from claimtrack.nlp.ext import FigureInfo, register_extensions
+from claimtrack.lexicons import Overrides
+from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
+from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
+from claimtrack.nlp.periods import PeriodReader, span_order, tidy
+from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
-NOUNS = frozenset({"NOUN", "PROPN"})
-VERBS = frozenset({"VERB", "AUX"})
 # Dependents that sit inside a noun phrase or a number and lead up to the phrase's head.
 PHRASE_INTERNAL = frozenset(
     {"appos", "conj", "nummod", "compound", "quantmod", "nmod", "amod", "advmod", "npadvmod"}
@@ -43,114 +34,39 @@ PHRASE_INTERNAL = frozenset(
 # How a number attaches to the noun it counts ("6,000 inquiries", "a dozen attacks", "10% chance").
 MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Right dependents a time clause keeps; anything else ends it ("after X was announced, with ...").
-CLAUSE_STOP = frozenset({"punct", "cc", "conj", "advcl", "relcl", "parataxis"})
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    quantity_words: frozenset[str]
-    container_nouns: frozenset[str]
-    relative_pronouns: frozenset[str]
-    key_adjectives: frozenset[str]
-    complement_preps: frozenset[str]
-    money_complement_preps: frozenset[str]
-    light_verbs: frozenset[str]
-    period_preps: frozenset[str]
-    period_preps_if_temporal: frozenset[str]
-    period_marks: frozenset[str]
-    period_adverbs: dict[str, str]
-    temporal_nouns: frozenset[str]
-    place_preps: frozenset[str]
-    place_labels: frozenset[str]
-    group_labels: frozenset[str]
-    time_units: dict[str, str]
-    rate_preps: frozenset[str]
-    pronoun_subjects: frozenset[str]
-    negated_verbs: dict[str, str]
-    negation_words: frozenset[str]
-    without_nouns: dict[str, str | None]
-    zero_adjectives: dict[str, str]
-    none_determiners: frozenset[str]
-    zero_nouns: dict[str, str | None]
-    money_nouns: frozenset[str]
+@Language.factory(
+    "claimtrack_figure_context",
+    assigns=["span._.claimtrack_figure"],
+    requires=["doc.spans", "doc.ents", "token.dep", "token.pos", "token.lemma"],
+    default_config={"lexicons": {}},
+)
+def make_figure_context(nlp: Language, name: str, *, lexicons: dict[str, str]) -> FigureContext:
+    return FigureContext(lexicons=lexicons)
 
 
-def _read(name: str) -> dict[str, Any]:
-    text = (resources.files("claimtrack") / "lexicons" / name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+class FigureContext:
+    """Fills the context of every figure in `doc.spans["claimtrack_figures"]`."""
 
+    def __init__(self, *, lexicons: Overrides | None = None) -> None:
+        register_extensions()
+        self.lex = load_context_lexicon(lexicons)
 
-@cache
-def lexicon() -> Lexicon:
-    ctx = _read("figure_context.json")
-    zero = _read("zero_statements.json")
-
-    def words(data: dict[str, Any], key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in data[key])
-
-    return Lexicon(
-        quantity_words=words(ctx, "quantity_words"),
-        container_nouns=words(ctx, "container_nouns"),
-        relative_pronouns=words(ctx, "relative_pronouns"),
-        key_adjectives=words(ctx, "key_adjectives"),
-        complement_preps=words(ctx, "complement_preps"),
-        money_complement_preps=words(ctx, "money_complement_preps"),
-        light_verbs=words(ctx, "light_verbs"),
-        period_preps=words(ctx, "period_preps"),
-        period_preps_if_temporal=words(ctx, "period_preps_if_temporal"),
-        period_marks=words(ctx, "period_marks"),
-        period_adverbs={k.lower(): v for k, v in ctx["period_adverbs"].items()},
-        temporal_nouns=words(ctx, "temporal_nouns"),
-        place_preps=words(ctx, "place_preps"),
-        place_labels=frozenset(ctx["place_labels"]),
-        group_labels=frozenset(ctx["group_labels"]),
-        time_units={k.lower(): v for k, v in ctx["time_units"].items()},
-        rate_preps=words(ctx, "rate_preps"),
-        pronoun_subjects=words(ctx, "pronoun_subjects"),
-        negated_verbs={k.lower(): v for k, v in zero["negated_verbs"].items()},
-        negation_words=words(zero, "negation_words"),
-        without_nouns={k.lower(): v for k, v in zero["without_nouns"].items()},
-        zero_adjectives={k.lower(): v for k, v in zero["zero_adjectives"].items()},
-        none_determiners=words(zero, "none_determiners"),
-        zero_nouns={k.lower(): v for k, v in zero["zero_nouns"].items()},
-        money_nouns=words(zero, "money_nouns"),
-    )
-
-
-_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
-
-
-def _zero_matcher(vocab: Vocab) -> Matcher:
-    """Single-token cue patterns; the dependency checks run only on their few hits."""
-    key = id(vocab)
-    cached = _MATCHERS.get(key)
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    lex = lexicon()
-    matcher = Matcher(vocab)
-    matcher.add("NEG_VERB", [[{"LEMMA": {"IN": sorted(lex.negated_verbs)}, "POS": "VERB"}]])
-    matcher.add("WITHOUT", [[{"LOWER": "without"}]])
-    matcher.add("ZERO_ADJ", [[{"LOWER": {"IN": sorted(lex.zero_adjectives)}}]])
-    matcher.add("NONE_DET", [[{"LOWER": {"IN": sorted(lex.none_determiners)}}]])
-    _MATCHERS[key] = (vocab, matcher)
-    return matcher
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[FIGURES] = annotate(doc, list(doc.spans.get(FIGURES, [])), self.lex)
+        return doc
 
 
 # -- the public function -------------------------------------------------------------------------
 
 
-def annotate(doc: Doc, figures: list[Span]) -> list[Span]:
+def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -> list[Span]:
     """Fill counted/predicate/place/period/scope on each figure's FigureInfo (rates go into
-    `unit`), and return the figures to keep plus the zero figures of statements of none, in
-    document order."""
+    `unit`), and return the figures that have one, in document order."""
     register_extensions()
-    lex = lexicon()
-    reader = _Reader(doc, lex)
-    kept = sorted((f for f in figures if f._.claimtrack_figure is not None), key=_order)
-    taken: set[int] = {i for f in kept for i in range(f.start, f.end)}
+    reader = ContextReader(doc, lex or load_context_lexicon())
+    kept = sorted((f for f in figures if f._.claimtrack_figure is not None), key=span_order)
     previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
     for span in kept:
         info: FigureInfo = span._.claimtrack_figure
@@ -168,13 +84,8 @@ def annotate(doc: Doc, figures: list[Span]) -> list[Span]:
             info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted)
-    reader.assign_leftover_periods()
-    zeros = list(reader.zero_statements(taken))
-    return sorted(kept + zeros, key=_order)
-
-
-def _order(span: Span) -> tuple[int, int]:
-    return (span.start, span.end)
+    reader.periods.assign_leftovers()
+    return kept
 
 
 def _has_unit(info: FigureInfo) -> bool:
@@ -200,16 +111,17 @@ def _same_or_previous(doc: Doc, previous_sent_start: int, sent_start: int) -> bo
 # -- reading the parse ---------------------------------------------------------------------------
 
 
-class _Reader:
+class ContextReader:
     """The rules, over one Doc. Every step is a bounded walk over heads and children."""
 
-    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+    def __init__(
+        self, doc: Doc, lex: ContextLexicon, figure_tokens: set[int] | None = None
+    ) -> None:
         self.doc = doc
         self.lex = lex
         self._ents: dict[int, Span] | None = None
-        self._used_periods: set[tuple[int, int]] = set()
-        self._figure_tokens: set[int] = set()
-        self._needs_period: list[tuple[int, FigureInfo]] = []  # (phrase end, figure)
+        self._figure_tokens: set[int] = set() if figure_tokens is None else figure_tokens
+        self.periods = PeriodReader(doc, lex, self._figure_tokens)
 
     # entity lookup, built once per doc when first needed
     def ent(self, token: Token) -> Span | None:
@@ -232,13 +144,13 @@ class _Reader:
         if info.place is None:
             info.place = self.place(noun, verb, governor)
         if info.period is None:
-            window = self.period(noun, verb)
+            window = self.periods.period(noun, verb)
             if window is not None:
-                self._used_periods.add((window.start, window.end))
-                info.period = self.period_text(window)
+                self.periods.used.add((window.start, window.end))
+                info.period = self.periods.period_text(window)
             else:
                 phrase_end = max(span.end, noun.right_edge.i + 1 if noun is not None else 0)
-                self._needs_period.append((phrase_end, info))
+                self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
         rate = self.rate(span, governor)
@@ -270,10 +182,10 @@ class _Reader:
         ):
             return root, root
         for token in self._span_and_tail(span):
-            of = _child(token, "prep", "of")
+            of = child_of(token, "prep", "of")
             if of is None:
                 continue
-            obj = _child(of, "pobj") or _child(of, "pcomp")
+            obj = child_of(of, "pobj") or child_of(of, "pcomp")
             if obj is not None and obj.lemma_.lower() in self.lex.quantity_words:
                 continue  # "hundreds of thousands": still the number
             if obj is not None and (obj.pos_ in NOUNS or obj.pos_ == "PRON"):
@@ -333,7 +245,7 @@ class _Reader:
             for child in noun.rights:
                 if child.dep_ != "prep" or child.lower_ not in self.lex.complement_preps:
                     continue
-                obj = _child(child, "pobj") or _child(child, "pcomp")
+                obj = child_of(child, "pobj") or child_of(child, "pcomp")
                 if obj is None or obj.pos_ == "PRON" or obj.i in self._figure_tokens:
                     continue
                 if obj.pos_ in NOUNS or obj.pos_ == "VERB":
@@ -399,7 +311,7 @@ class _Reader:
         for token in (governor, span.root):
             for child in token.rights:
                 if child.dep_ == "prep" and child.lower_ in self.lex.money_complement_preps:
-                    obj = _child(child, "pobj")
+                    obj = child_of(child, "pobj")
                     if obj is not None and self.is_countable(obj):
                         return self.phrase(obj, complement=False)
         return None
@@ -433,11 +345,11 @@ class _Reader:
         if verb is None:
             return None, None
         lemma = verb.lemma_.lower()
-        particle = _child(verb, "prt")
+        particle = child_of(verb, "prt")
         if particle is not None:
             lemma = f"{lemma} {particle.lower_}"
         elif lemma in self.lex.light_verbs and token.dep_ in SUBJECTS:
-            obj = _child(verb, "dobj")
+            obj = child_of(verb, "dobj")
             if obj is not None and obj.pos_ in NOUNS:
                 lemma = f"{lemma} {obj.lemma_.lower()}"
         return verb, lemma
@@ -451,110 +363,13 @@ class _Reader:
             for child in head.children:
                 target: Token | None = None
                 if child.dep_ == "prep" and child.lower_ in self.lex.place_preps:
-                    target = _child(child, "pobj")
+                    target = child_of(child, "pobj")
                 elif head is verb and child.dep_ == "dobj" and child is not governor:
                     target = child
                 if target is not None and target.ent_type_ in self.lex.place_labels:
                     ent = self.ent(target)
-                    return _tidy(ent.text if ent is not None else target.text)
+                    return tidy(ent.text if ent is not None else target.text)
         return None
-
-    def period(self, noun: Token | None, verb: Token | None) -> Span | None:
-        """The time window on the noun or the verb; adjacent pieces join ("in the week" +
-        "following the call-up")."""
-        pieces = sorted(
-            (w for head in (noun, verb) if head is not None for w in self.windows(head)),
-            key=_order,
-        )
-        if not pieces:
-            return None
-        start, end = pieces[0].start, pieces[0].end
-        for piece in pieces[1:]:
-            if piece.start > end:
-                break
-            end = max(end, piece.end)
-        return self.doc[start:end]
-
-    def period_text(self, window: Span) -> str:
-        text = _tidy(window.text)
-        return self.lex.period_adverbs.get(text.lower(), text)
-
-    def windows(self, head: Token) -> Iterator[Span]:
-        doc = self.doc
-        for child in head.children:
-            window: Span | None = None
-            lower = child.lower_
-            if child.dep_ == "prep" or (child.dep_ == "advmod" and lower == "prior"):
-                obj = _child(child, "pobj") or _child(child, "pcomp")
-                phrase = doc[child.left_edge.i : child.right_edge.i + 1]
-                if phrase.text.lower() in self.lex.period_adverbs or self.opens_period(child, obj):
-                    window = phrase
-            elif child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.lex.period_marks for c in child.children
-            ):
-                window = self.clause(child)
-            elif child.dep_ in {"npadvmod", "advmod"}:
-                phrase = doc[child.left_edge.i : child.right_edge.i + 1]
-                if child.ent_type_ in {"DATE", "TIME"} or (
-                    phrase.text.lower() in self.lex.period_adverbs
-                ):
-                    window = phrase
-            if window is not None and not self._has_figure(window):
-                yield window
-
-    def opens_period(self, prep: Token, obj: Token | None) -> bool:
-        lower = prep.lower_
-        if lower in self.lex.period_preps:
-            return True
-        return (
-            lower in self.lex.period_preps_if_temporal and obj is not None and self.is_temporal(obj)
-        )
-
-    def is_temporal(self, token: Token) -> bool:
-        return token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in (
-            self.lex.temporal_nouns
-        )
-
-    def clause(self, verb: Token) -> Span:
-        """A time clause up to where it stops being about time: "after the mobilization was
-        announced" out of "after the mobilization was announced, with a total of 52 ..."."""
-        end = verb.i + 1
-        for child in verb.rights:
-            if child.dep_ in CLAUSE_STOP or self._has_figure(
-                self.doc[child.left_edge.i : child.right_edge.i + 1]
-            ):
-                break
-            end = child.right_edge.i + 1
-        return self.doc[verb.left_edge.i : end]
-
-    def _has_figure(self, span: Span) -> bool:
-        return any(i in self._figure_tokens for i in range(span.start, span.end))
-
-    def assign_leftover_periods(self) -> None:
-        """A time window the parser attached to the wrong clause still belongs to the figure
-        whose noun phrase it directly follows: "..., with a total of 52 incidents since the war
-        began" (the since-clause hangs on "announced"). Only a window that starts right after
-        the phrase, opens with a time word, and is not already some figure's, is taken."""
-        doc = self.doc
-        for end, info in self._needs_period:
-            if end >= len(doc):
-                continue
-            opener = doc[end]
-            if opener.dep_ == "mark" and opener.lower_ in self.lex.period_marks:
-                clause = opener.head
-                head = clause.head if clause.dep_ == "advcl" else None
-            elif opener.dep_ == "prep" and opener.lower_ in self.lex.period_preps:
-                head = opener.head
-            else:
-                continue
-            if head is None:
-                continue
-            for window in self.windows(head):
-                key = (window.start, window.end)
-                if window.start == end and key not in self._used_periods:
-                    self._used_periods.add(key)
-                    info.period = self.period_text(window)
-                    break
 
     def scope(self, verb: Token, governor: Token, noun: Token | None, money: bool) -> str | None:
         """Who the figure is about when it is not what is counted: the recipient of a payment
@@ -566,7 +381,7 @@ class _Reader:
             if child.dep_ == "dative" and child.pos_ in NOUNS:
                 target = child
             elif child.dep_ in {"dative", "prep"} and child.lower_ == "to":
-                target = _child(child, "pobj")
+                target = child_of(child, "pobj")
             if self.is_scope(target):
                 return self.phrase(target, complement=False)  # type: ignore[arg-type]
         if money:
@@ -602,11 +417,11 @@ class _Reader:
     def _rate_word(self, child: Token) -> str | None:
         units = self.lex.time_units
         if child.dep_ == "prep" and child.lower_ in self.lex.rate_preps:
-            obj = _child(child, "pobj")
+            obj = child_of(child, "pobj")
             if obj is not None and obj.lemma_.lower() in units:
                 return units[obj.lemma_.lower()]
         if child.dep_ == "npadvmod" and child.lemma_.lower() in units:
-            det = _child(child, "det")
+            det = child_of(child, "det")
             if det is not None and det.lower_ in self.lex.rate_preps:
                 return units[child.lemma_.lower()]
         if (
@@ -616,215 +431,3 @@ class _Reader:
         ):
             return units[child.lower_]
         return None
-
-    # statements of none -------------------------------------------------------------------------
-
-    def zero_statements(self, taken: set[int]) -> Iterator[Span]:
-        """Zero figures: "would not be paid (a salary)", "without pay", "unpaid volunteers",
-        "no casualties"."""
-        seen: set[int] = set(taken)
-        for match_id, start, _end in _zero_matcher(self.doc.vocab)(self.doc):
-            rule = self.doc.vocab.strings[match_id]
-            token = self.doc[start]
-            made = None
-            if rule == "NEG_VERB":
-                made = self._negated_verb(token)
-            elif rule == "WITHOUT":
-                made = self._without(token)
-            elif rule == "ZERO_ADJ":
-                made = self._zero_adjective(token)
-            elif rule == "NONE_DET":
-                made = self._none_determiner(token)
-            if made is None or any(i in seen for i in range(made.start, made.end)):
-                continue
-            seen.update(range(made.start, made.end))
-            yield made
-
-    def _zero_adjective(self, adjective: Token) -> Span | None:
-        """ "unpaid volunteers", "the volunteers were unpaid"."""
-        head = adjective.head
-        if adjective.dep_ in {"amod", "compound", "nmod"} and head.pos_ in NOUNS:
-            scope = self.phrase(head, complement=False)
-        elif adjective.dep_ == "acomp":
-            scope = self._subject_of(head, exclude=adjective)
-        else:
-            return None
-        return self._zero_figure(
-            adjective.i,
-            adjective.i + 1,
-            predicate=self.lex.zero_adjectives[adjective.lower_],
-            counted=None,
-            scope=scope,
-            verb=_verb_above(adjective),
-        )
-
-    def _negated_verb(self, verb: Token) -> Span | None:
-        lex = self.lex
-        negs = [c for c in verb.children if c.dep_ == "neg" and c.lower_ in lex.negation_words]
-        if not negs:
-            return None
-        if any(
-            self._has_figure(self.doc[c.left_edge.i : c.right_edge.i + 1])
-            for c in verb.children
-            if c.dep_ in {"dobj", "dative", "attr"}
-        ):
-            return None  # "did not pay $500": a denied amount, not a statement of none
-        start = min(n.i for n in negs)
-        end = verb.i + 1
-        counted = None
-        obj = _child(verb, "dobj")
-        if obj is not None and obj.lemma_.lower() in lex.money_nouns and obj.i > verb.i:
-            end = obj.right_edge.i + 1
-            counted = obj.lemma_.lower()
-        scope = None
-        for child in verb.children:
-            if (
-                child.dep_ == "nsubjpass"
-                or child.dep_ == "dative"
-                or (child.dep_ == "dobj" and child is not obj)
-            ):
-                scope = self.phrase(child, complement=False)
-                break
-        if scope is None and obj is not None and counted is None:
-            scope = self.phrase(obj, complement=False)
-        return self._zero_figure(
-            start,
-            end,
-            predicate=lex.negated_verbs[verb.lemma_.lower()],
-            counted=counted,
-            scope=scope,
-            verb=verb,
-        )
-
-    def _without(self, prep: Token) -> Span | None:
-        obj = _child(prep, "pobj")
-        if obj is None or obj.lemma_.lower() not in self.lex.without_nouns:
-            return None
-        lemma = obj.lemma_.lower()
-        verb = _verb_above(prep)
-        predicate = self.lex.without_nouns[lemma]
-        counted: str | None = lemma
-        if predicate is None:
-            predicate = verb.lemma_.lower() if verb is not None else None
-            counted = self.phrase(obj, complement=True)
-        return self._zero_figure(
-            prep.i,
-            obj.right_edge.i + 1,
-            predicate=predicate,
-            counted=counted,
-            scope=self._subject_above(prep),
-            verb=verb,
-        )
-
-    def _none_determiner(self, det: Token) -> Span | None:
-        noun = det.head
-        if det.dep_ not in {"det", "nummod"} or noun.pos_ not in NOUNS or noun.i < det.i:
-            return None
-        lemma = noun.lemma_.lower()
-        if lemma not in self.lex.zero_nouns:
-            return None
-        verb, predicate = self.predicate(noun)
-        mapped = self.lex.zero_nouns[lemma]
-        if mapped is not None:
-            return self._zero_figure(
-                det.i,
-                noun.i + 1,
-                predicate=mapped,
-                counted=lemma,
-                scope=self._recipient(verb, noun),
-                verb=verb,
-            )
-        return self._zero_figure(
-            det.i,
-            noun.i + 1,
-            predicate=predicate,
-            counted=self.phrase(noun, complement=True),
-            scope=None,
-            verb=verb,
-            money=False,
-        )
-
-    def _recipient(self, verb: Token | None, noun: Token) -> str | None:
-        """Who gets no pay: "offered no salary to the guards", "the guards received no pay"."""
-        if verb is None:
-            return None
-        return self.scope(verb, noun, noun, money=False) or self._subject_of(verb, exclude=noun)
-
-    def _subject_of(self, verb: Token | None, exclude: Token) -> str | None:
-        if verb is None:
-            return None
-        for child in verb.children:
-            if child.dep_ in SUBJECTS and child is not exclude:
-                return self.phrase(child, complement=False)
-        return None
-
-    def _subject_above(self, token: Token) -> str | None:
-        """The nearest named subject up the chain of clauses ("volunteers serve without pay");
-        a pronoun subject gives no scope."""
-        for ancestor in token.ancestors:
-            if ancestor.pos_ not in VERBS:
-                continue
-            for child in ancestor.children:
-                if child.dep_ in SUBJECTS:
-                    return self.phrase(child, complement=False)
-        return None
-
-    def _zero_figure(
-        self,
-        start: int,
-        end: int,
-        *,
-        predicate: str | None,
-        counted: str | None,
-        scope: str | None,
-        verb: Token | None,
-        money: bool | None = None,
-    ) -> Span:
-        if money is None:
-            money = predicate == "pay"
-        span = self.doc[start:end]
-        period = self.period(None, verb) if verb is not None else None
-        span._.claimtrack_figure = FigureInfo(
-            value=0.0,
-            low=0.0,
-            high=0.0,
-            qualifier="exact",
-            unit="money" if money else None,
-            currency=None,
-            counted=counted,
-            predicate=predicate,
-            place=self.place(None, verb, verb) if verb is not None else None,
-            period=self.period_text(period) if period is not None else None,
-            scope=scope,
-        )
-        return span
-
-
-def _child(token: Token, dep: str, lower: str | None = None) -> Token | None:
-    for child in token.children:
-        if child.dep_ == dep and (lower is None or child.lower_ == lower):
-            return child
-    return None
-
-
-def _verb_above(token: Token) -> Token | None:
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in VERBS:
-            return ancestor
-    return None
-
-
-def _tidy(text: str) -> str:
-    """One line, no leading article for places, first letter lower-cased only when it starts a
-    sentence ("Since the invasion" -> "since the invasion")."""
-    text = " ".join(text.split())
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    if text[:1].isupper() and text.split(" ", 1)[0].lower() in _SENTENCE_STARTS:
-        text = text[:1].lower() + text[1:]
-    return text
-
-
-_SENTENCE_STARTS = frozenset(
-    {"since", "in", "during", "after", "before", "following", "until", "over", "within", "from"}
-)

@@ -16,22 +16,22 @@ did not cover, and drops what the parse shows is not a figure:
 - a bare year-like number that does not count a noun ("2014");
 - a number with a unit used as a modifier of the noun after it ("the 180ml liquid").
 
-Then `figure_context.annotate` fills what each figure counts and its predicate, place, period.
+The next stage (`claimtrack.nlp.figure_context`) fills what each figure counts and its predicate,
+place and period.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack import figparse
-from claimtrack.nlp import figure_context
-from claimtrack.nlp.ext import FIGURES, FigureInfo, register_extensions
+from claimtrack.lexicons import Overrides
+from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 
 NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -46,15 +46,8 @@ class Rules:
     date_words: frozenset[str]
 
 
-def load_rules(path: str | None = None) -> Rules:
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    else:
-        text = (
-            resources.files("claimtrack.lexicons").joinpath("not_figures.json").read_text("utf-8")
-        )
-        data = json.loads(text)
+def load_rules(lexicons: Overrides | None = None) -> Rules:
+    data = load_lexicon("not_figures", lexicons)
     from babel.dates import get_day_names
 
     days = {
@@ -68,10 +61,10 @@ def load_rules(path: str | None = None) -> Rules:
     "claimtrack_figures",
     assigns=["doc.spans", "span._.claimtrack_figure"],
     requires=["doc.ents", "token.dep", "token.pos"],
-    default_config={"lexicon_path": None},
+    default_config={"lexicons": {}},
 )
-def make_figures(nlp: Language, name: str, lexicon_path: str | None) -> FigureFinder:
-    return FigureFinder(rules=load_rules(lexicon_path))
+def make_figures(nlp: Language, name: str, *, lexicons: dict[str, str]) -> FigureFinder:
+    return FigureFinder(rules=load_rules(lexicons))
 
 
 class FigureFinder:
@@ -114,7 +107,7 @@ class FigureFinder:
                     continue
                 self.add(span, found.figure, spans, taken)
         spans.sort(key=lambda s: (s.start, s.end))
-        doc.spans[FIGURES] = list(figure_context.annotate(doc, spans))
+        doc.spans[FIGURES] = spans
         return doc
 
     @staticmethod

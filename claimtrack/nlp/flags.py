@@ -1,13 +1,13 @@
 """Verifiability flags: what the article itself says about how solid a claim is.
 
-Two halves:
+Two stages:
 
-- the `claimtrack_flags` component finds the reporters' caveats ("could not be verified", "it's
-  unclear how many", "did not immediately respond", "spoke on condition of anonymity", "claim
-  to be", "denied"...) and writes them to `doc.spans["claimtrack_flags"]`, each with a
-  `FlagInfo` saying its kind and what it is about (its sentence, a topic, or a speaker);
-- `attach_flags` (called by the assembler with the final claims) decides which claims each flag
-  qualifies.
+- the `claimtrack_flags` component (here) finds the reporters' caveats ("could not be
+  verified", "it's unclear how many", "did not immediately respond", "spoke on condition of
+  anonymity", "claim to be", "denied"...) and writes them to `doc.spans["claimtrack_flags"]`,
+  each with a `FlagInfo` saying its kind and what it is about (its sentence, a topic, or a speaker);
+- the `claimtrack_flag_attachment` component (`claimtrack.nlp.flag_attachment`), after the
+  claims are assembled, decides which claims each flag qualifies.
 
 The cue words are spaCy Matcher patterns in `claimtrack/lexicons/flags.json`. A match is only an
 anchor: whether it is a caveat depends on the parse around it, read by a few bounded
@@ -25,12 +25,9 @@ small fraction of parse time):
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -39,7 +36,16 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from claimtrack.nlp.ext import ATTRIBUTIONS, FLAGS, FlagInfo, SpeakerInfo, register_extensions
+from claimtrack.errors import LexiconError
+from claimtrack.lexicons import Overrides
+from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.annotations import (
+    ATTRIBUTIONS,
+    FLAGS,
+    FlagInfo,
+    SpeakerInfo,
+    register_extensions,
+)
 
 # Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
 # "we need to confirm", "will deny").
@@ -50,7 +56,6 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 _ANAPHORIC_DETERMINERS = frozenset(
     {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
 )
-_TOPIC_POS = frozenset({"NOUN", "ADJ", "VERB"})
 # Verbs whose predicate adjective is the cue ("is unknown", "remains unclear", "'s not clear").
 _COPULAS = frozenset({"be", "remain", "seem", "appear", "’", "'s"})
 _CUE_ADVERBS = frozenset({"independently", "immediately"})
@@ -59,7 +64,7 @@ _MAX_CUE_TOKENS = 8
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class CueEntry:
     """One lexicon entry: the kind it yields plain and negated, and the check it needs."""
 
     id: str
@@ -72,7 +77,7 @@ class Cue:
 class FlagLexicon:
     """The word lists of flags.json, as sets of lowercase lemmas."""
 
-    cues: dict[str, Cue]
+    cues: dict[str, CueEntry]
     patterns: dict[str, list[list[dict]]]
     negators: frozenset[str]
     negating_heads: frozenset[str]
@@ -94,10 +99,6 @@ class FlagLexicon:
         return frozenset(out)
 
 
-def default_lexicon_path() -> Path:
-    return Path(str(resources.files("claimtrack") / "lexicons" / "flags.json"))
-
-
 def _expand_first_token(pattern: list[dict]) -> list[list[dict]]:
     """The pattern with its first token's `IN` sets spelled out as one pattern per value.
 
@@ -117,17 +118,21 @@ def _expand_first_token(pattern: list[dict]) -> list[list[dict]]:
     return [[first, *pattern[1:]] for first in variants]
 
 
+def load_flag_lexicon(lexicons: Overrides | None = None) -> FlagLexicon:
+    """flags.json (or the user's replacement named in `lexicons`), compiled once per file."""
+    return _compiled((lexicons or {}).get("flags"))
+
+
 @lru_cache(maxsize=8)
-def load_lexicon(path: str | None = None) -> FlagLexicon:
-    """Read flags.json (the packaged one unless `path` is given)."""
-    source = Path(path) if path else default_lexicon_path()
-    data = json.loads(source.read_text(encoding="utf-8"))
-    cues: dict[str, Cue] = {}
+def _compiled(path: str | None) -> FlagLexicon:
+    data = load_lexicon("flags", {"flags": path} if path else None)
+    source = path or "flags.json"
+    cues: dict[str, CueEntry] = {}
     patterns: dict[str, list[list[dict]]] = {}
     for entry in data["cues"]:
-        cue = Cue(entry["id"], entry.get("plain"), entry.get("negated"), entry["requires"])
+        cue = CueEntry(entry["id"], entry.get("plain"), entry.get("negated"), entry["requires"])
         if cue.requires not in CHECKS:
-            raise ValueError(f"{source}: cue {cue.id!r} requires unknown check {cue.requires!r}")
+            raise LexiconError(f"{source}: cue {cue.id!r} requires unknown check {cue.requires!r}")
         cues[cue.id] = cue
         patterns.setdefault(cue.id, []).extend(_expand_first_token(entry["pattern"]))
 
@@ -156,19 +161,25 @@ def load_lexicon(path: str | None = None) -> FlagLexicon:
 @Language.factory(
     "claimtrack_flags",
     assigns=["doc.spans", "span._.claimtrack_flag"],
-    requires=["token.dep", "token.lemma", "token.pos"],
-    default_config={"lexicon": ""},
+    requires=[
+        "token.dep",
+        "token.lemma",
+        "token.pos",
+        "doc.spans",
+        "span._.claimtrack_attribution",
+    ],
+    default_config={"lexicons": {}},
 )
-def make_flags(nlp: Language, name: str, lexicon: str) -> FlagFinder:
-    return FlagFinder(nlp.vocab, lexicon=lexicon or None)
+def make_flags(nlp: Language, name: str, *, lexicons: dict[str, str]) -> FlagFinder:
+    return FlagFinder(nlp.vocab, lexicons=lexicons)
 
 
 class FlagFinder:
     """Finds verifiability cues; see the module docstring for how a match becomes a flag."""
 
-    def __init__(self, vocab: Vocab, *, lexicon: str | None = None) -> None:
+    def __init__(self, vocab: Vocab, *, lexicons: Overrides | None = None) -> None:
         register_extensions()
-        self.lexicon = load_lexicon(lexicon)
+        self.lexicon = load_flag_lexicon(lexicons)
         self.matcher = Matcher(vocab)
         # Every pattern starts on a fixed word or lemma, so the Matcher only needs to run on the
         # few short windows starting at one (found by a vectorised look-up).
@@ -550,124 +561,3 @@ def _attributed_speaker(doc: Doc, mention: Span | None) -> SpeakerInfo | None:
         if other is not None and other.start < mention.end and mention.start < other.end:
             return attribution.speaker
     return None
-
-
-# --- attaching flags to claims ----------------------------------------------------------------
-
-
-def _claim_lemmas(claim: Span) -> frozenset[str]:
-    """The common words a claim is about; words of names and titles ("Soldiers in Revolt", "the
-    Unrest Project") are not its topic."""
-    return frozenset(t.lemma_.lower() for t in claim if t.pos_ in _TOPIC_POS and not t.ent_type_)
-
-
-def _speaker_of(claim: Span) -> SpeakerInfo | None:
-    attribution = claim._.claimtrack_attribution
-    return getattr(attribution, "speaker", None)
-
-
-def _flag_sentence(flag: Span) -> tuple[int, int]:
-    try:
-        sent = flag.sent
-    except ValueError:  # a Doc without sentence boundaries
-        return flag.start, flag.end
-    return sent.start, sent.end
-
-
-def _is_author(claim: Span) -> bool:
-    speaker = _speaker_of(claim)
-    return speaker is None or speaker.kind == "author"
-
-
-def _previous_sentence(doc: Doc, sent: tuple[int, int]) -> tuple[int, int] | None:
-    i = sent[0] - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 0:
-        return None
-    try:
-        before = doc[i].sent
-    except ValueError:
-        return None
-    return before.start, before.end
-
-
-def _unnamed(speaker: SpeakerInfo) -> bool:
-    return speaker.kind in ("anonymous", "unknown") or not speaker.name
-
-
-def _speaker_claims(info: FlagInfo, claims: Sequence[Span], sent: tuple[int, int]) -> set[int]:
-    """The claims of the source a speaker-scoped flag is about.
-
-    The claims introduced by the source's own words ("according to the official, who spoke on
-    condition of anonymity") always; then every claim of the same speaker (the flag's resolved
-    speaker, or the speaker of those claims), but only while that speaker has no name: a source
-    the article names is not anonymous, so a speaker resolved to a named person is a resolution
-    to distrust, and the flag then stays on the claims its words introduce. If the source's words
-    introduce no claim, the speakers mentioned in the flag's sentence stand in for it.
-    """
-    mentioned: list[tuple[int, Span, SpeakerInfo]] = []
-    for i, claim in enumerate(claims):
-        mention = getattr(claim._.claimtrack_attribution, "mention", None)
-        speaker = _speaker_of(claim)
-        if mention is not None and speaker is not None and speaker.kind != "author":
-            mentioned.append((i, mention, speaker))
-    source = info.mention
-    direct: set[int] = set()
-    if source is not None:
-        direct = {i for i, m, _ in mentioned if m.start < source.end and source.start < m.end}
-    if not direct and info.speaker is None:
-        direct = {i for i, m, _ in mentioned if m.start >= sent[0] and m.end <= sent[1]}
-    speakers = [info.speaker] if info.speaker is not None else []
-    speakers += [s for i, _, s in mentioned if i in direct]
-    found = set(direct)
-    for speaker in speakers:
-        if _unnamed(speaker):
-            found |= {i for i, claim in enumerate(claims) if _speaker_of(claim) is speaker}
-    return found
-
-
-def _same_flag(a: Span, b: Span) -> bool:
-    return (a.start, a.end, a._.claimtrack_flag.kind) == (b.start, b.end, b._.claimtrack_flag.kind)
-
-
-def attach_flags(doc: Doc, claims: Sequence[Span]) -> None:
-    """Set each claim's `span._.claimtrack_flags` to the flag spans that qualify it, in text
-    order and without duplicates:
-
-    - every flag qualifies the claims of its own sentence ("..., though none of their stories
-      could be verified");
-    - an article-scoped flag also qualifies every claim on its topic ("it's impossible to verify
-      all the claims of military unrest" -> claims about desertion, mutiny, sabotage...);
-    - an anonymous-source flag qualifies every claim of that source, wherever it is, instead of
-      the claims of its sentence (a sentence can hold a named speaker's claim too).
-    """
-    flags = sorted(doc.spans.get(FLAGS, []), key=lambda s: (s.start, s.end))
-    attached: list[list[Span]] = [[] for _ in claims]
-    lemmas: list[frozenset[str]] | None = None
-    for flag in flags:
-        info: FlagInfo | None = flag._.claimtrack_flag
-        if info is None:
-            continue
-        sent = _flag_sentence(flag)
-        in_sentence = {i for i, c in enumerate(claims) if c.start < sent[1] and c.end > sent[0]}
-        targets = in_sentence
-        if info.anaphoric and all(_is_author(claims[i]) for i in in_sentence):
-            # "Rebels said 40 died. The figure could not be verified.": the caveat's own
-            # sentence holds no one's claim but the author's, so it is about the one before.
-            before = _previous_sentence(doc, sent)
-            if before is not None:
-                targets = in_sentence | {
-                    i for i, c in enumerate(claims) if c.start < before[1] and c.end > before[0]
-                }
-        if info.scope == "speaker":
-            targets = _speaker_claims(info, claims, sent) or in_sentence
-        elif info.scope == "article" and info.focus:
-            if lemmas is None:
-                lemmas = [_claim_lemmas(c) for c in claims]
-            targets = in_sentence | {i for i, ls in enumerate(lemmas) if ls & info.focus}
-        for i in targets:
-            if not any(_same_flag(f, flag) for f in attached[i]):
-                attached[i].append(flag)
-    for claim, found in zip(claims, attached, strict=True):
-        claim._.claimtrack_flags = found

@@ -13,15 +13,15 @@ to `doc._.claimtrack_authors` unless the ingest layer already set them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimtrack.nlp.ext import FURNITURE, register_extensions
+from claimtrack.lexicons import Overrides
+from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.annotations import FURNITURE, register_extensions
 
 # A person's name as bylines write it: two or more capitalized words (particles allowed).
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|da|del|bin|al|la|le))*(?:\s+[A-Z][\w'’.-]*)+"
@@ -36,27 +36,19 @@ SHORT = 120
 MAX_REPEAT = 300
 
 
-def load_lexicon(path: str | None = None) -> dict[str, list[str]]:
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    text = resources.files("claimtrack.lexicons").joinpath("furniture.json").read_text("utf-8")
-    return json.loads(text)
-
-
 @Language.factory(
     "claimtrack_furniture",
     assigns=["doc.spans", "doc._.claimtrack_authors"],
-    default_config={"lexicon_path": None},
+    default_config={"lexicons": {}},
 )
-def make_furniture(nlp: Language, name: str, lexicon_path: str | None) -> FurnitureFinder:
-    return FurnitureFinder(lexicon_path=lexicon_path)
+def make_furniture(nlp: Language, name: str, *, lexicons: dict[str, str]) -> FurnitureFinder:
+    return FurnitureFinder(lexicons=lexicons)
 
 
 class FurnitureFinder:
-    def __init__(self, *, lexicon_path: str | None = None) -> None:
+    def __init__(self, *, lexicons: Overrides | None = None) -> None:
         register_extensions()
-        lexicon = load_lexicon(lexicon_path)
+        lexicon = load_lexicon("furniture", lexicons)
         self.prefixes = tuple(p.lower() for p in lexicon["prefixes"])
         self.whole_lines = frozenset(w.lower() for w in lexicon["whole_lines"])
         self.credit_markers = tuple(m.lower() for m in lexicon["credit_markers"])

@@ -15,17 +15,33 @@ from spacy.tokens import Doc
 from claimtrack.errors import ModelNotFound
 from claimtrack.modelinfo import INSTALL_HINT, model_candidates, model_id_from_meta
 
-# Importing the component modules registers their factories.
-from claimtrack.nlp import assemble, attribution, figures, flags, furniture  # noqa: F401
-from claimtrack.nlp.ext import register_extensions
+# Importing the component modules registers their factories (an installed claimtrack also
+# exposes them through the `spacy_factories` entry point, so spaCy finds them on its own).
+from claimtrack.nlp import (  # noqa: F401
+    attribution,
+    claims,
+    figure_context,
+    figures,
+    flag_attachment,
+    flags,
+    furniture,
+    speakers,
+    zero_figures,
+)
+from claimtrack.nlp.annotations import register_extensions
 
-# Our components, in order. Each reads what the ones before it wrote (see claimtrack.nlp.ext).
+# Our components, one per stage, in order. Each reads what the ones before it wrote (see
+# claimtrack.nlp.annotations); `nlp.analyze_pipes(pretty=True)` shows who assigns what.
 COMPONENTS = (
     "claimtrack_furniture",
     "claimtrack_figures",
+    "claimtrack_figure_context",
+    "claimtrack_zero_figures",
     "claimtrack_attribution",
+    "claimtrack_speakers",
     "claimtrack_flags",
     "claimtrack_claims",
+    "claimtrack_flag_attachment",
 )
 
 

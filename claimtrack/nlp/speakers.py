@@ -19,13 +19,15 @@ sequences, and a name matching a known person is a person whatever its label.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from importlib import resources
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.nlp.ext import SpeakerInfo
+from claimtrack.lexicons import Overrides
+from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.annotations import ATTRIBUTIONS, SpeakerInfo, register_extensions
+from claimtrack.nlp.syntax import noun_phrase
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -33,12 +35,18 @@ RELATIVE = {"who", "which", "that", "whom"}
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
-def load_lexicon(path: str | None = None) -> dict:
-    if path:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    text = resources.files("claimtrack.lexicons").joinpath("speakers.json").read_text("utf-8")
-    return json.loads(text)
+# "I" or "we" inside someone's quoted words is that someone.
+FIRST_PERSON = {"i", "we", "me", "us"}
+
+
+@Language.factory(
+    "claimtrack_speakers",
+    assigns=["span._.claimtrack_attribution", "doc._.claimtrack_speakers"],
+    requires=["doc.spans", "doc.ents", "token.dep", "token.pos", "token.lemma"],
+    default_config={"lexicons": {}},
+)
+def make_speakers(nlp: Language, name: str, *, lexicons: dict[str, str]) -> SpeakerResolver:
+    return SpeakerResolver(lexicons=lexicons)
 
 
 @dataclass(slots=True, eq=False)
@@ -53,8 +61,12 @@ class Entity:
 
 
 class SpeakerResolver:
-    def __init__(self, path: str | None = None) -> None:
-        lexicon = load_lexicon(path)
+    """Fills the speaker of every attribution the attribution component found, and the
+    article's list of speakers (`doc._.claimtrack_speakers`)."""
+
+    def __init__(self, *, lexicons: Overrides | None = None) -> None:
+        register_extensions()
+        lexicon = load_lexicon("speakers", lexicons)
         self.titles: dict[str, list[str]] = {k.lower(): v for k, v in lexicon["titles"].items()}
         self.anonymous = frozenset(lexicon["anonymous"])
         self.organization = frozenset(lexicon["organization"])
@@ -66,6 +78,22 @@ class SpeakerResolver:
         for k, group in enumerate(lexicon.get("anonymous_groups", [])):
             for word in group:
                 self.group_of[word] = k
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = [span._.claimtrack_attribution for span in doc.spans.get(ATTRIBUTIONS, [])]
+        contents = list(doc.spans.get(ATTRIBUTIONS, []))
+        speakers, infos = self.resolve(doc, [a.mention for a in attributions])
+        for i, attribution in enumerate(attributions):
+            info = infos[i]
+            mention = attribution.mention
+            if mention is not None and mention.root.lower_ in FIRST_PERSON:
+                outer = _enclosing(contents, mention, i)
+                if outer is not None and infos[outer] is not None:
+                    info = infos[outer]
+                    infos[i] = info
+            attribution.speaker = info
+        doc._.claimtrack_speakers = speakers
+        return doc
 
     def resolve(
         self, doc: Doc, mentions: list[Span | None]
@@ -121,8 +149,6 @@ class SpeakerResolver:
             noun = verb.head if verb.dep_ in ("relcl", "acl") else None
             if noun is None or noun is verb:
                 return None
-            from claimtrack.nlp.attribution import noun_phrase
-
             return self._resolve(noun_phrase(noun), state, as_speaker=True)
         gender = PERSON_PRONOUNS.get(lower)
         if gender is not None:
@@ -424,3 +450,12 @@ def _alias(span: Span) -> str:
         if token.text == "," and token.i > span.start:
             return span.doc[span.start : token.i].text.strip()
     return span.text.strip()
+
+
+def _enclosing(contents: list[Span], mention: Span, i: int) -> int | None:
+    """The earlier attribution whose content holds attribution i's mention."""
+    for j in range(i - 1, -1, -1):
+        content = contents[j]
+        if content.start <= mention.start and mention.end <= content.end:
+            return j
+    return None

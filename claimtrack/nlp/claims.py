@@ -1,8 +1,8 @@
-"""The last component: decide the claims of an article, then turn the Doc into `Claim` models.
+"""Claim assembly: decide the claims of an article, and turn a finished Doc into `Claim` models.
 
 A claim is an attributed statement (the attribution component's content spans), or a sentence in
 the author's own voice that carries a figure or a verifiability flag. Figures inside a claim's
-span belong to it; flags are attached by the flags module's scope rules.
+span belong to it; the next stage (`claimtrack.nlp.flag_attachment`) attaches the flags.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimtrack.models import Claim, Cue, Figure, Flag, Speaker
-from claimtrack.nlp.ext import (
+from claimtrack.nlp.annotations import (
     ATTRIBUTIONS,
     CLAIMS,
     FIGURES,
@@ -24,13 +24,12 @@ from claimtrack.nlp.ext import (
     SpeakerInfo,
     register_extensions,
 )
-from claimtrack.nlp.flags import attach_flags
 
 
 @Language.factory(
     "claimtrack_claims",
-    assigns=["doc.spans", "span._.claimtrack_figures", "span._.claimtrack_flags"],
-    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.claimtrack_attribution", "span._.claimtrack_figures"],
+    requires=["doc.spans", "doc.sents", "span._.claimtrack_attribution"],
 )
 def make_claims_assembler(nlp: Language, name: str) -> ClaimsAssembler:
     return ClaimsAssembler()
@@ -55,7 +54,6 @@ class ClaimsAssembler:
                 f for f in figures if f.start >= claim.start and f.end <= claim.end
             ]
             claim._.claimtrack_flags = []
-        attach_flags(doc, claims)
         doc.spans[CLAIMS] = claims
         return doc
 

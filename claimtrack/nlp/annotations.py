@@ -16,7 +16,7 @@ span groups plus prefixed extension attributes, registered here once:
 - `doc._.claimtrack_speakers`: the speakers of the article (`SpeakerInfo`, one per real entity).
 - `doc._.claimtrack_authors`: the byline's names, set before the pipeline runs when known.
 
-`claimtrack.nlp.assemble.doc_to_claims` then turns the finished Doc into `Claim` models.
+`claimtrack.nlp.claims.doc_to_claims` then turns the finished Doc into `Claim` models.
 """
 
 from __future__ import annotations

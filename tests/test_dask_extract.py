@@ -21,7 +21,7 @@ def comparable(store: Path) -> dict:
 
 @pytest.mark.slow
 def test_scale_dask_store_equals_cli_store(tmp_path, monkeypatch):
-    from claimtrack.scale import extract_bag, total
+    from claimtrack.dask_extract import extract_bag, total
 
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SEEDS, "corpus")
