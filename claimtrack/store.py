@@ -26,13 +26,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimtrack.errors import SchemaTooNew, StoreError, UnknownClaim, UnknownSource
+from claimtrack.errors import (
+    SchemaTooNew,
+    StoreError,
+    StoreNotFound,
+    UnknownClaim,
+    UnknownSource,
+)
+from claimtrack.ingest import source_name
 from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
 from claimtrack.summary import SpeakerSummary, merge, summarize
 
 INDEX_NAME = ".index.sqlite"
 QUARANTINE = "quarantine"
-_INDEX_VERSION = "5"
+_INDEX_VERSION = "6"
 
 
 def _file_mode() -> int:
@@ -92,12 +99,33 @@ class SourceInfo:
     figures: int
     flags: dict[str, int]
     file: str
+    url: str | None = None
+    outlet: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What tables show of the path: the file name (a URL's last segment or host)."""
+        return source_name(self.path)
 
 
 @dataclass(frozen=True, slots=True)
 class BadFile:
     file: str
     reason: str
+
+
+def open_store(root: Path | str) -> Store:
+    """The store at `root` for reading; StoreNotFound when there is no such folder (an empty
+    result from a mistyped path would look like an empty store)."""
+    store = Store(root)
+    if not store.root.is_dir():
+        where = os.path.abspath(store.root)
+        shown = str(root) if str(root) == where else f"{root} ({where})"
+        raise StoreNotFound(
+            f"no store at {shown}: `claimtrack extract PATH --store {root}` makes one; "
+            "--store or $CLAIMTRACK_STORE reads another"
+        )
+    return store
 
 
 class Store:
@@ -255,36 +283,71 @@ class Store:
     def sources(self, *, skip_bad: bool = False) -> list[SourceInfo]:
         with self._index(skip_bad=skip_bad) as index:
             rows = index.execute(
-                "SELECT source_id, path, title, authors, date, n_claims, n_figures, flags, file "
-                "FROM files WHERE error IS NULL ORDER BY path"
+                "SELECT source_id, path, title, authors, date, n_claims, n_figures, flags, file, "
+                "url, outlet FROM files WHERE error IS NULL ORDER BY path"
             ).fetchall()
         return [
-            SourceInfo(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], json.loads(r[7]), r[8])
+            SourceInfo(
+                r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], json.loads(r[7]), r[8],
+                url=r[9], outlet=r[10],
+            )
             for r in rows
-        ]
+        ]  # fmt: skip
 
     def speakers(self, *, skip_bad: bool = False) -> list[SpeakerSummary]:
         """Who speaks, merged across sources from each source's summary in the index."""
         with self._index(skip_bad=skip_bad) as index:
             rows = index.execute(
-                "SELECT name, kind, role, aliases, claims, source_path FROM speakers "
-                "ORDER BY file, rowid"
+                "SELECT s.name, s.kind, s.role, s.aliases, s.claims, s.source_path, f.outlet "
+                "FROM speakers s JOIN files f ON f.file = s.file ORDER BY s.file, s.rowid"
             ).fetchall()
         return merge(
-            SpeakerSummary(name, kind, role, json.loads(aliases), claims, [path])
-            for name, kind, role, aliases, claims, path in rows
+            SpeakerSummary(
+                name, kind, role, json.loads(aliases), claims, [path], [outlet] if outlet else []
+            )
+            for name, kind, role, aliases, claims, path, outlet in rows
         )
 
-    def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
-        """A source by id, unique id prefix, or path as stored."""
+    def sources_matching(self, key: str, *, skip_bad: bool = False) -> list[SourceInfo]:
+        """The sources `key` names: by id or path as stored, else by the name tables show
+        (the file name), else by id prefix. UnknownSource when none."""
         known = self.sources(skip_bad=skip_bad)
         matches = [s for s in known if key in (s.id, s.path)]
+        if not matches:
+            matches = [s for s in known if s.name == key or s.url == key]
         if not matches:
             matches = [s for s in known if s.id.startswith(key)]
         if not matches:
             raise UnknownSource(f"no source {key!r} in the store {self.root}")
+        return matches
+
+    def speakers_by_outlet(
+        self, *, skip_bad: bool = False
+    ) -> list[tuple[str | None, SpeakerSummary]]:
+        """Who speaks in each outlet: (outlet, speaker summary) by outlet, most claims first."""
+        by: dict[str | None, list[SpeakerSummary]] = {}
+        with self._index(skip_bad=skip_bad) as index:
+            rows = index.execute(
+                "SELECT s.name, s.kind, s.role, s.aliases, s.claims, s.source_path, f.outlet "
+                "FROM speakers s JOIN files f ON f.file = s.file ORDER BY s.file, s.rowid"
+            ).fetchall()
+        for name, kind, role, aliases, claims, path, outlet in rows:
+            by.setdefault(outlet, []).append(
+                SpeakerSummary(name, kind, role, json.loads(aliases), claims, [path])
+            )
+        return [
+            (outlet, summary)
+            for outlet in sorted(by, key=lambda o: (o is None, (o or "").lower()))
+            for summary in merge(by[outlet])
+        ]
+
+    def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
+        """A source by id, unique id prefix, path as stored or file name."""
+        matches = self.sources_matching(key, skip_bad=skip_bad)
         if len(matches) > 1:
-            raise UnknownSource(f"{key!r} matches {len(matches)} sources; give more of the id")
+            raise UnknownSource(
+                f"{key!r} matches {len(matches)} sources; give more of the id or the path"
+            )
         return read_document(self.root / matches[0].file)
 
     def claim(self, key: str, *, skip_bad: bool = False) -> tuple[Claim, SourceDocument]:
@@ -367,13 +430,22 @@ class Store:
             # A cache rebuilt from the documents: WAL with NORMAL survives a killed process, and
             # skips the fsync of every commit (FULL made each write() cost ~25 ms more).
             index.execute("PRAGMA synchronous=NORMAL")
+        index.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        version = index.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if not version or version[0] != _INDEX_VERSION:
+            # Another version's tables may have other columns: they go, and are rebuilt.
+            with index:
+                for table in ("files", "claims", "speakers"):
+                    index.execute(f"DROP TABLE IF EXISTS {table}")
+                index.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_INDEX_VERSION,)
+                )
         index.executescript(
             """
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS files (
                 file TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, error TEXT,
                 source_id TEXT, path TEXT, title TEXT, authors TEXT, date TEXT,
-                n_claims INTEGER, n_figures INTEGER, flags TEXT);
+                n_claims INTEGER, n_figures INTEGER, flags TEXT, url TEXT, outlet TEXT);
             CREATE TABLE IF NOT EXISTS claims (
                 claim_id TEXT, source_id TEXT, file TEXT, start INTEGER, names TEXT, json TEXT,
                 figures INTEGER);
@@ -386,15 +458,6 @@ class Store:
             CREATE INDEX IF NOT EXISTS files_path ON files (path);
             """
         )
-        version = index.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-        if not version or version[0] != _INDEX_VERSION:
-            with index:
-                index.execute("DELETE FROM files")
-                index.execute("DELETE FROM claims")
-                index.execute("DELETE FROM speakers")
-                index.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_INDEX_VERSION,)
-                )
         return index
 
     def _sync(self, index: sqlite3.Connection) -> None:
@@ -467,7 +530,7 @@ class Store:
                 )
             )
         index.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 file,
                 mtime,
@@ -480,6 +543,8 @@ class Store:
                 len(document.claims),
                 figures,
                 json.dumps(flags),
+                document.url,
+                document.outlet,
             ),
         )
         index.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
