@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import ArticleSkipped, ClaimtrackError, StoreError
-from claimtrack.ingest import ROW_SUFFIXES, STDIN_PATH, Article, Fields, discover, iter_articles
+from claimtrack.fetch import Fetcher, iter_sources
+from claimtrack.ingest import ROW_SUFFIXES, STDIN_PATH, Article, Fields, discover
 from claimtrack.modelinfo import installed_model_id
 from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
 from claimtrack.store import Store
@@ -30,8 +31,6 @@ from claimtrack.version import __version__
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-    from claimtrack.fetch import Fetcher
 
 
 @dataclass(slots=True)
@@ -196,7 +195,7 @@ def extract_files(
         on_skip(path, reason)
 
     def articles() -> Iterator[Article]:
-        for path, article in iter_articles(discover(paths), names=names):
+        for path, article in iter_sources(discover(paths), names=names):
             if isinstance(article, ArticleSkipped):
                 skipped(path, str(article))
             else:
@@ -237,7 +236,7 @@ def run(
         on_total(None if rows else len(files))
     summary = Summary()
     tick = on_progress or (lambda n: None)
-    articles = iter_articles(files, names=names, fetcher=fetcher)
+    articles = iter_sources(files, names=names, fetcher=fetcher)
     todo = _to_extract(articles, store, model, force, summary, tick)
     if workers == 0:
         workers = os.cpu_count() or 1

@@ -10,15 +10,44 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from claimtrack import __version__
 from claimtrack.errors import ArticleSkipped
-from claimtrack.ingest import MAX_BYTES, Article, decode, decode_html, from_html, from_text
+from claimtrack.ingest import (
+    MAX_BYTES,
+    Article,
+    Fields,
+    decode,
+    decode_html,
+    from_html,
+    from_text,
+    is_url,
+    iter_articles,
+)
+from claimtrack.version import __version__
 
 USER_AGENT = f"claimtrack/{__version__} (news claim extraction; python-requests)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+
+
+def iter_sources(
+    paths: Iterable[str], *, names: Fields | None = None, fetcher: Fetcher | None = None
+) -> Iterator[tuple[str, Article | ArticleSkipped]]:
+    """Each article of `paths` (files, URLs, "-") or why it was skipped, in order, with where it
+    came from (see `claimtrack.ingest.iter_articles`). URLs are fetched with `fetcher`, one made
+    on first need (so a run without URLs never imports an HTTP client)."""
+    for path in paths:
+        if not is_url(path):
+            yield from iter_articles([path], names=names)
+            continue
+        if fetcher is None:
+            fetcher = Fetcher()
+        try:
+            yield path, fetcher.article(path)
+        except ArticleSkipped as skipped:
+            yield path, skipped
 
 
 class Fetcher:

@@ -25,13 +25,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from claimtrack.errors import ArticleSkipped, InputError
-
-if TYPE_CHECKING:
-    from claimtrack.fetch import Fetcher
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 ROW_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".json"})
@@ -478,22 +475,15 @@ def _line_date(line: str) -> str | None:
 
 
 def iter_articles(
-    paths: Iterable[str], *, names: Fields | None = None, fetcher: Fetcher | None = None
+    paths: Iterable[str], *, names: Fields | None = None
 ) -> Iterator[tuple[str, Article | ArticleSkipped]]:
-    """Each article of `paths` (files, URLs, "-") or why it was skipped, with where it came
-    from: a file of rows yields one article per row ("file.jsonl#3" when the row gives no URL).
-    URLs are fetched with `fetcher` (one made on first need)."""
+    """Each article of `paths` (files, "-") or why it was skipped, with where it came from: a
+    file of rows yields one article per row ("file.jsonl#3" when the row gives no URL). URLs
+    are `claimtrack.fetch.iter_sources`'s."""
     names = names or Fields()
     for path in paths:
         if is_url(path):
-            if fetcher is None:
-                from claimtrack.fetch import Fetcher
-
-                fetcher = Fetcher()
-            try:
-                yield path, fetcher.article(path)
-            except ArticleSkipped as skipped:
-                yield path, skipped
+            yield path, ArticleSkipped(f"{path}: a URL (fetched by claimtrack.fetch)")
             continue
         if path != STDIN and Path(path).suffix.lower() in ROW_SUFFIXES:
             yield from _row_articles(path, names)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from claimtrack.models import Claim, Figure
-from claimtrack.store import SourceInfo
+from claimtrack.summary import SourceInfo
 
 CONTEXT = "https://schema.org"
 

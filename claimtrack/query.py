@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from claimtrack.errors import UnknownSource
 from claimtrack.models import Claim
-from claimtrack.store import SourceInfo, Store
+from claimtrack.store import Store
+from claimtrack.summary import SourceInfo
 
 
 @dataclass(slots=True)

@@ -33,9 +33,8 @@ from claimtrack.errors import (
     UnknownClaim,
     UnknownSource,
 )
-from claimtrack.ingest import source_name
 from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
-from claimtrack.summary import SpeakerSummary, merge, summarize
+from claimtrack.summary import SourceInfo, SpeakerSummary, merge, summarize
 
 INDEX_NAME = ".index.sqlite"
 QUARANTINE = "quarantine"
@@ -84,28 +83,6 @@ def parse_document(path: Path, raw: bytes) -> SourceDocument:
             path,
             f"does not validate ({error.error_count()} errors; first: {where}: {first['msg']})",
         ) from None
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """What `sources` shows of a stored document, without loading its claims."""
-
-    id: str
-    path: str
-    title: str | None
-    authors: list[str]
-    date: str | None
-    claims: int
-    figures: int
-    flags: dict[str, int]
-    file: str
-    url: str | None = None
-    outlet: str | None = None
-
-    @property
-    def name(self) -> str:
-        """What tables show of the path: the file name (a URL's last segment or host)."""
-        return source_name(self.path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from claimtrack.ingest import source_name
 from claimtrack.models import Claim
-
-if TYPE_CHECKING:
-    from claimtrack.store import SourceInfo
 
 
 @dataclass(slots=True)
@@ -102,6 +99,28 @@ class _Rows:
             row.outlets = list(outlets)
             out.append(row)
         return sorted(out, key=lambda r: (-r.claims, r.name.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What `sources` shows of a stored document, without loading its claims."""
+
+    id: str
+    path: str
+    title: str | None
+    authors: list[str]
+    date: str | None
+    claims: int
+    figures: int
+    flags: dict[str, int]
+    file: str
+    url: str | None = None
+    outlet: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What tables show of the path: the file name (a URL's last segment or host)."""
+        return source_name(self.path)
 
 
 @dataclass(slots=True)
