@@ -19,12 +19,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import ArticleSkipped, ClaimtrackError, StoreError
-from claimtrack.ingest import STDIN_PATH, Article, discover, iter_articles
+from claimtrack.fetch import Fetcher, iter_sources
+from claimtrack.ingest import ROW_SUFFIXES, STDIN_PATH, Article, Fields, discover
 from claimtrack.modelinfo import installed_model_id
-from claimtrack.models import Claim, SourceDocument
+from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
 from claimtrack.store import Store
 from claimtrack.version import __version__
 
@@ -140,6 +142,8 @@ class Extractor:
             title=article.title,
             authors=article.authors or authors,
             date=article.date,
+            url=article.url,
+            outlet=article.outlet,
             sha256=article.sha256,
             model=self.model,
             claimtrack_version=__version__,
@@ -175,6 +179,38 @@ def extract_texts(
         yield result
 
 
+def extract_files(
+    paths: Iterable[str],
+    *,
+    names: Fields | None = None,
+    model: str | None = None,
+    nlp: Language | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> Iterator[SourceDocument]:
+    """Source documents for files, folders, URLs and article files of rows (.jsonl, .csv,
+    .json), in order, without a store. An article that cannot be read or extracted goes to
+    `on_skip(path, reason)`, or raises ArticleSkipped naming it when there is no `on_skip`."""
+
+    def skipped(path: str, reason: str) -> None:
+        if on_skip is None:
+            raise ArticleSkipped(f"{path}: {reason}")
+        on_skip(path, reason)
+
+    def articles() -> Iterator[Article]:
+        for path, article in iter_sources(discover(paths), names=names):
+            if isinstance(article, ArticleSkipped):
+                skipped(path, str(article))
+            else:
+                yield article
+
+    extractor = Extractor(model, nlp)
+    for article, result in extractor.documents(articles()):
+        if isinstance(result, ArticleSkipped):
+            skipped(article.path, str(result))
+        else:
+            yield result
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Progress = Callable[[int], None]
@@ -187,17 +223,24 @@ def run(
     model: str | None = None,
     force: bool = False,
     workers: int = 1,
-    on_total: Callable[[int], None] | None = None,
+    names: Fields | None = None,
+    fetcher: Fetcher | None = None,
+    on_total: Callable[[int | None], None] | None = None,
     on_progress: Progress | None = None,
 ) -> Summary:
-    """`claimtrack extract`: extract the articles under `paths` into `store`."""
-    files = discover(paths)
+    """`claimtrack extract`: extract the articles under `paths` (files, folders, URLs, "-")
+    into `store`. `names` names the fields of JSONL/CSV/JSON article files; `fetcher` fetches
+    URLs (a polite default one when None). `on_total` gets the number of articles, or None
+    when files of rows make it unknown until they are read."""
+    files = discover(paths, exclude=[store.root])
     store.check_writable()  # a store that is a file fails now, not after the extraction
     if on_total:
-        on_total(len(files))
+        rows = any(Path(f).suffix.lower() in ROW_SUFFIXES for f in files)
+        on_total(None if rows else len(files))
     summary = Summary()
     tick = on_progress or (lambda n: None)
-    todo = _to_extract(files, store, model, force, summary, tick)
+    articles = iter_sources(files, names=names, fetcher=fetcher)
+    todo = _to_extract(articles, store, model, force, summary, tick)
     if workers == 0:
         workers = os.cpu_count() or 1
     results = _in_pool(todo, model, workers) if workers > 1 else _in_process(todo, model)
@@ -221,7 +264,7 @@ def run(
 
 
 def _to_extract(
-    files: list[str],
+    articles: Iterator[tuple[str, Article | ArticleSkipped]],
     store: Store,
     model: str | None,
     force: bool,
@@ -231,7 +274,7 @@ def _to_extract(
     """The articles that need NLP work; the rest are counted in the summary as they pass."""
     model_id = None if force else installed_model_id(model)
     seen: dict[str, str] = {}
-    for path, article in iter_articles(files):
+    for path, article in articles:
         if isinstance(article, ArticleSkipped):
             summary.skipped.append((path, str(article)))
             tick(1)
@@ -258,6 +301,7 @@ def _unchanged(store: Store, article: Article, model_id: str | None) -> bool:
         stored is not None
         and stored.sha256 == article.sha256
         and stored.claimtrack_version == __version__
+        and stored.schema_version == SCHEMA_VERSION
         and (model_id is None or stored.model == model_id)
     )
 

@@ -32,19 +32,17 @@ from claimtrack.documents import (  # noqa: F401 - the store's API, as before th
     read_document,
     write_atomically,
 )
-from claimtrack.errors import StoreError, UnknownClaim, UnknownSource
+from claimtrack.errors import StoreError, StoreNotFound, UnknownClaim, UnknownSource
 from claimtrack.models import Claim, SourceDocument
 from claimtrack.store_index import (
     INDEX_NAME,
-    SourceInfo,
     StoreIndex,
-    _claim_from_row,
     _IndexDisagrees,
     _plain_name,
     _source_from_row,
     _speaker_from_row,
 )
-from claimtrack.summary import SpeakerSummary, merge
+from claimtrack.summary import SourceInfo, SpeakerSummary, merge
 
 QUARANTINE = "quarantine"
 LOCK_NAME = ".lock"
@@ -54,6 +52,21 @@ LOCK_NAME = ".lock"
 class BadFile:
     file: str
     reason: str
+
+
+def open_store(root: Path | str) -> Store:
+    """The store at `root` for reading; StoreNotFound when there is no such folder (an empty
+    result from a mistyped path would look like an empty store)."""
+    store = Store(root)
+    store._check_root()  # a file there: say so, not "no store"
+    if not store.root.is_dir():
+        where = os.path.abspath(store.root)
+        shown = str(root) if str(root) == where else f"{root} ({where})"
+        raise StoreNotFound(
+            f"no store at {shown}: `claimtrack extract PATH --store {root}` makes one; "
+            "--store or $CLAIMTRACK_STORE reads another"
+        )
+    return store
 
 
 class Store(StoreIndex):
@@ -270,43 +283,13 @@ class Store(StoreIndex):
             args.extend(ids)
         return self._claim_rows(sql, args, skip_bad)
 
-    def _claim_rows(self, where: str, args: list[Any], skip_bad: bool) -> Iterator[Claim]:
-        """Claims from the index, validated one by one as they are used. A row that does not
-        validate means the index disagrees with the documents: it is rebuilt and the rows after
-        the last good one are read again."""
-        select = f"SELECT file, start, claim_id, json FROM claims {where}"
-        order = " ORDER BY file, start, claim_id"
-        last: tuple[Any, ...] | None = None
-        for attempt in (1, 2):
-            sql, params = select + order, args
-            if last is not None:
-                sql, params = (
-                    select + " AND (file, start, claim_id) > (?, ?, ?)" + order,
-                    [
-                        *args,
-                        *last,
-                    ],
-                )
-            with self._index(skip_bad=skip_bad) as index:
-                rows = index.execute(sql, params).fetchall()
-            try:
-                for file, start, claim_id, raw in rows:
-                    claim = _claim_from_row(raw)
-                    yield claim
-                    last = (file, start, claim_id)
-                return
-            except _IndexDisagrees as error:
-                if attempt == 2:
-                    raise StoreError(self.root / INDEX_NAME, str(error)) from None
-                self._distrust(str(error))
-
     def sources(self, *, skip_bad: bool = False) -> list[SourceInfo]:
         def rows(index: sqlite3.Connection) -> list[SourceInfo]:
             return [
                 _source_from_row(r)
                 for r in index.execute(
                     "SELECT source_id, path, title, authors, date, n_claims, n_figures, flags, "
-                    "file FROM files WHERE error IS NULL ORDER BY path"
+                    "file, url, outlet FROM files WHERE error IS NULL ORDER BY path"
                 )
             ]
 
@@ -319,23 +302,59 @@ class Store(StoreIndex):
             return [
                 _speaker_from_row(r)
                 for r in index.execute(
-                    "SELECT name, kind, role, aliases, claims, source_path FROM speakers "
-                    "ORDER BY file, rowid"
+                    "SELECT s.name, s.kind, s.role, s.aliases, s.claims, s.source_path, "
+                    "f.outlet FROM speakers s JOIN files f ON f.file = s.file "
+                    "ORDER BY s.file, s.rowid"
                 )
             ]
 
         return merge(self._read(skip_bad, rows))
 
-    def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
-        """A source by id, unique id prefix, or path as stored."""
+    def sources_matching(self, key: str, *, skip_bad: bool = False) -> list[SourceInfo]:
+        """The sources `key` names: by id or path as stored, else by the name tables show
+        (the file name), else by id prefix. UnknownSource when none."""
         known = self.sources(skip_bad=skip_bad)
         matches = [s for s in known if key in (s.id, s.path)]
+        if not matches:
+            matches = [s for s in known if s.name == key or s.url == key]
         if not matches:
             matches = [s for s in known if s.id.startswith(key)]
         if not matches:
             raise UnknownSource(f"no source {key!r} in the store {self.root}")
+        return matches
+
+    def speakers_by_outlet(
+        self, *, skip_bad: bool = False
+    ) -> list[tuple[str | None, SpeakerSummary]]:
+        """Who speaks in each outlet: (outlet, speaker summary) by outlet, most claims first."""
+        by: dict[str | None, list[SpeakerSummary]] = {}
+
+        def rows(index: sqlite3.Connection) -> list[tuple[Any, SpeakerSummary]]:
+            return [
+                (r[6], _speaker_from_row(r))
+                for r in index.execute(
+                    "SELECT s.name, s.kind, s.role, s.aliases, s.claims, s.source_path, "
+                    "f.outlet FROM speakers s JOIN files f ON f.file = s.file "
+                    "ORDER BY s.file, s.rowid"
+                )
+            ]
+
+        for outlet, summary in self._read(skip_bad, rows):
+            summary.outlets = []  # one outlet's list: it goes without saying
+            by.setdefault(outlet, []).append(summary)
+        return [
+            (outlet, summary)
+            for outlet in sorted(by, key=lambda o: (o is None, (o or "").lower()))
+            for summary in merge(by[outlet])
+        ]
+
+    def source(self, key: str, *, skip_bad: bool = False) -> SourceDocument:
+        """A source by id, unique id prefix, path as stored or file name."""
+        matches = self.sources_matching(key, skip_bad=skip_bad)
         if len(matches) > 1:
-            raise UnknownSource(f"{key!r} matches {len(matches)} sources; give more of the id")
+            raise UnknownSource(
+                f"{key!r} matches {len(matches)} sources; give more of the id or the path"
+            )
         return read_document(self.root / matches[0].file)
 
     def claim(self, key: str, *, skip_bad: bool = False) -> tuple[Claim, SourceDocument]:

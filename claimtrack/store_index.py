@@ -11,7 +11,6 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,10 +19,10 @@ from pydantic import ValidationError
 from claimtrack.documents import read_document
 from claimtrack.errors import StoreError
 from claimtrack.models import Claim, SourceDocument
-from claimtrack.summary import SpeakerSummary, summarize
+from claimtrack.summary import SourceInfo, SpeakerSummary, summarize
 
 INDEX_NAME = ".index.sqlite"
-_INDEX_VERSION = "5"
+_INDEX_VERSION = "6"
 T = TypeVar("T")
 
 log = logging.getLogger("claimtrack")
@@ -32,21 +31,6 @@ log = logging.getLogger("claimtrack")
 
 class _IndexDisagrees(Exception):
     """A row of the index that is not what indexing a document writes: the index is rebuilt."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """What `sources` shows of a stored document, without loading its claims."""
-
-    id: str
-    path: str
-    title: str | None
-    authors: list[str]
-    date: str | None
-    claims: int
-    figures: int
-    flags: dict[str, int]
-    file: str
 
 
 class StoreIndex:
@@ -60,6 +44,36 @@ class StoreIndex:
             raise StoreError(self.root, "is not a folder; --store names the store's folder")
 
     # -- the index ---------------------------------------------------------------------------
+
+    def _claim_rows(self, where: str, args: list[Any], skip_bad: bool) -> Iterator[Claim]:
+        """Claims from the index, validated one by one as they are used. A row that does not
+        validate means the index disagrees with the documents: it is rebuilt and the rows after
+        the last good one are read again."""
+        select = f"SELECT file, start, claim_id, json FROM claims {where}"
+        order = " ORDER BY file, start, claim_id"
+        last: tuple[Any, ...] | None = None
+        for attempt in (1, 2):
+            sql, params = select + order, args
+            if last is not None:
+                sql, params = (
+                    select + " AND (file, start, claim_id) > (?, ?, ?)" + order,
+                    [
+                        *args,
+                        *last,
+                    ],
+                )
+            with self._index(skip_bad=skip_bad) as index:
+                rows = index.execute(sql, params).fetchall()
+            try:
+                for file, start, claim_id, raw in rows:
+                    claim = _claim_from_row(raw)
+                    yield claim
+                    last = (file, start, claim_id)
+                return
+            except _IndexDisagrees as error:
+                if attempt == 2:
+                    raise StoreError(self.root / INDEX_NAME, str(error)) from None
+                self._distrust(str(error))
 
     def _read(self, skip_bad: bool, query: Callable[[sqlite3.Connection], T]) -> T:
         """`query` on the synced index; once more on a rebuilt one if a row disagrees."""
@@ -172,13 +186,22 @@ class StoreIndex:
             # A cache rebuilt from the documents: WAL with NORMAL survives a killed process, and
             # skips the fsync of every commit (FULL made each write() cost ~25 ms more).
             index.execute("PRAGMA synchronous=NORMAL")
+        index.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        version = index.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if not version or version[0] != _INDEX_VERSION:
+            # Another version's tables may have other columns: they go, and are rebuilt.
+            with index:
+                for table in ("files", "claims", "speakers"):
+                    index.execute(f"DROP TABLE IF EXISTS {table}")
+                index.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_INDEX_VERSION,)
+                )
         index.executescript(
             """
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS files (
                 file TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, error TEXT,
                 source_id TEXT, path TEXT, title TEXT, authors TEXT, date TEXT,
-                n_claims INTEGER, n_figures INTEGER, flags TEXT);
+                n_claims INTEGER, n_figures INTEGER, flags TEXT, url TEXT, outlet TEXT);
             CREATE TABLE IF NOT EXISTS claims (
                 claim_id TEXT, source_id TEXT, file TEXT, start INTEGER, names TEXT, json TEXT,
                 figures INTEGER);
@@ -191,15 +214,6 @@ class StoreIndex:
             CREATE INDEX IF NOT EXISTS files_path ON files (path);
             """
         )
-        version = index.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-        if not version or version[0] != _INDEX_VERSION:
-            with index:
-                index.execute("DELETE FROM files")
-                index.execute("DELETE FROM claims")
-                index.execute("DELETE FROM speakers")
-                index.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_INDEX_VERSION,)
-                )
         return index
 
     def _sync(self, index: sqlite3.Connection) -> None:
@@ -297,7 +311,7 @@ class StoreIndex:
                 )
             )
         index.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 file,
                 mtime,
@@ -310,6 +324,8 @@ class StoreIndex:
                 len(document.claims),
                 figures,
                 json.dumps(flags),
+                document.url,
+                document.outlet,
             ),
         )
         index.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -357,7 +373,7 @@ def _json_list_of_str(raw: object) -> list[str]:
 
 
 def _source_from_row(r: tuple[Any, ...]) -> SourceInfo:
-    source_id, path, title, authors, date, n_claims, n_figures, flags, file = r
+    source_id, path, title, authors, date, n_claims, n_figures, flags, file, url, outlet = r
     try:
         counts = json.loads(flags) if isinstance(flags, str | bytes) else None
     except ValueError:
@@ -371,24 +387,38 @@ def _source_from_row(r: tuple[Any, ...]) -> SourceInfo:
         and isinstance(n_figures, int)
         and isinstance(counts, dict)
         and all(isinstance(k, str) and isinstance(v, int) for k, v in counts.items())
+        and isinstance(url, str | None)
+        and isinstance(outlet, str | None)
         and _plain_name(file)
         and file == f"{source_id}.json"
     )
     if not ok or not isinstance(counts, dict):
         raise _IndexDisagrees(f"the row of {file!r} is not what indexing a document writes")
     return SourceInfo(
-        source_id, path, title, _json_list_of_str(authors), date, n_claims, n_figures, counts, file
+        source_id,
+        path,
+        title,
+        _json_list_of_str(authors),
+        date,
+        n_claims,
+        n_figures,
+        counts,
+        file,
+        url=url,
+        outlet=outlet,
     )
 
 
 def _speaker_from_row(r: tuple[Any, ...]) -> SpeakerSummary:
-    name, kind, role, aliases, claims, path = r
+    name, kind, role, aliases, claims, path, outlet = r
     if not (
-        isinstance(name, str)
+        isinstance(outlet, str | None)
+        and isinstance(name, str)
         and isinstance(kind, str)
         and isinstance(role, str | None)
         and isinstance(claims, int)
         and isinstance(path, str)
     ):
         raise _IndexDisagrees("a speaker row is not what indexing a document writes")
-    return SpeakerSummary(name, kind, role, _json_list_of_str(aliases), claims, [path])
+    aliases = _json_list_of_str(aliases)
+    return SpeakerSummary(name, kind, role, aliases, claims, [path], [outlet] if outlet else [])
