@@ -43,18 +43,13 @@ def folder() -> Path:
     return Path(base) / "claimtrack"
 
 
-# The type of an entry whose caller passes a `build` that does not declare it (a lambda), by
-# import path so that this module imports nothing. Passing `kind=` makes an entry unnecessary.
-_KINDS = {"money": "claimtrack.figparse.currencies:Money"}
-
-
 def cached(name: str, key: str, build: Callable[[], T], *, kind: Any = None) -> T:
     """`build()`, remembered on disk under `name` for as long as `key` stays the same. The entry
     is read back as `kind` (else the return type `build` declares) or not at all; with no type
     to check against, nothing is cached."""
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     path = folder() / f"{name}-{digest}.json"
-    kind = kind or _declared(build) or _known(name)
+    kind = kind or _declared(build)
     if kind is None:
         return build()
     with contextlib.suppress(_Miss, ValueError, RecursionError):
@@ -79,18 +74,6 @@ def _declared(build: Callable[[], Any]) -> Any:
     try:
         return typing.get_type_hints(build).get("return")
     except (NameError, TypeError, AttributeError):
-        return None
-
-
-def _known(name: str) -> Any:
-    if name not in _KINDS:
-        return None
-    import importlib
-
-    module, _, attribute = _KINDS[name].partition(":")
-    try:
-        return getattr(importlib.import_module(module), attribute)
-    except (ImportError, AttributeError):
         return None
 
 
