@@ -64,3 +64,17 @@ def test_linear_time_figures_in_a_long_token() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
+
+
+def test_linear_time_digits_spread_over_a_long_token() -> None:
+    """Digits far apart in one run without a space (400 kB): each digit's window was widened
+    over the whole run on its own, so the work grew with digits x run length."""
+    code = (
+        "from claimtrack import figparse\n"
+        "print(len(figparse.find(('x' * 199 + '7') * 2_000 + ' 40 people')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=BUDGET_S
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
