@@ -49,6 +49,7 @@ class FigureInfo:
     place: str | None = None
     period: str | None = None
     scope: str | None = None
+    holder: str | None = None
 
 
 @dataclass(slots=True)

@@ -165,6 +165,7 @@ def _figure_model(span: Span, offset: int) -> Figure:
         place=info.place,
         period=info.period,
         scope=info.scope,
+        holder=info.holder,
     )
 
 
