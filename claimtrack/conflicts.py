@@ -37,16 +37,30 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.figparse import units
+from claimtrack.frames import (
+    Names,
+    article_date,
+    frame_tables,
+    period_key,
+    resolve_period,
+    sentence_key,
+    stories,
+)
 from claimtrack.models import Claim, Figure, SourceDocument
+
+if TYPE_CHECKING:
+    from claimtrack.store import Store
 
 INF = math.inf
 
@@ -118,6 +132,9 @@ def parse_counted(counted: str | None) -> Counted | None:
     pre = words[:cut] if cut is not None else words
     if not pre:
         return None
+    whole = " ".join(pre).lower()
+    if whole in t.counted:  # "net worth" ~ "fortune": the phrase itself names the class
+        return Counted(head=t.counted[whole], mods=(), phrase=counted)
     head = pre[-1].lower()
     head = t.counted.get(head, head)
     mods = tuple(sorted({t.groups.get(w.lower(), w.lower()) for w in pre[:-1]}))
@@ -207,6 +224,24 @@ def _pint(unit: str) -> tuple[str, float, str] | None:
     return (str(quantity.dimensionality), float(base.magnitude), f"{base.units:~}")
 
 
+# -- article dates -------------------------------------------------------------------------------
+
+
+def source_dates(store: Store, *, skip_bad: bool = False) -> dict[str, date | None]:
+    """Every stored source's article date: its metadata, else its path; the text's dateline is
+    read only for a source that has neither."""
+    dates: dict[str, date | None] = {}
+    for info in store.sources(skip_bad=skip_bad):
+        day = article_date(info.date, info.path)
+        if day is None:
+            try:
+                day = article_date(text=store.source(info.id, skip_bad=skip_bad).text)
+            except ClaimtrackError:
+                day = None  # unreadable now: the figures are still compared, undated
+        dates[info.id] = day
+    return dates
+
+
 # -- records ------------------------------------------------------------------------------------
 
 
@@ -235,11 +270,18 @@ class FigureRef:
     place: str | None
     period: str | None
     scope: str | None
+    holder: str | None
+    article_date: str | None
+    story: str  # the source, or the first source of the story this one is a copy of
+    joined: bool  # in the group by a frame that names less (no holder, no period, ...)
     flags: list[str]
     converted: str | None
     base_low: float | None
     base_high: float | None
     base_unit: str
+
+
+Context = tuple[str | None, str | None, str | None, str | None]  # predicate, holder, place, period
 
 
 @dataclass(slots=True)
@@ -249,30 +291,66 @@ class _Entry:
 
     claim: Claim
     figure: Figure
-    voice: str  # source and speaker: who stands behind the figure
+    voice: str  # story and speaker: who stands behind the figure
+    story: str
+    sentence: int  # the claim's words, hashed: the same sentence in two sources is one voice
     key: tuple[str, tuple[str, ...]]
     measure: Measure
-    context: tuple[str | None, str | None, str | None]  # predicate class, place, period
+    context: Context
     lo: float
     hi: float
     lo_inc: bool
     hi_inc: bool
+    day: date | None  # the article's date
+    running: bool | None  # moves from day to day (a tally, a toll); None: ask the claim's words
+    joined: bool = False
 
 
 def _speaker(claim: Claim) -> str | None:
     return claim.speaker.name or claim.speaker.mention
 
 
-def entries(claims: Iterable[Claim]) -> list[_Entry]:
-    """The comparable figures of these claims (those with a key and an interval)."""
+@dataclass(slots=True)
+class _Corpus:
+    """What the frame needs from all the claims at once: article dates, stories, names."""
+
+    dates: dict[str, date | None]
+    story: dict[str, str]
+    names: Names
+
+
+def _corpus(
+    claims: list[Claim], said: list[int], dates: Mapping[str, date | None] | None
+) -> _Corpus:
+    known: dict[str, date | None] = dict(dates or {})
+    sentences: dict[str, set[int]] = defaultdict(set)
+    holders: set[str] = set()
+    for claim, key in zip(claims, said, strict=True):
+        source = claim.source_id
+        if source not in known:
+            known[source] = article_date(path=claim.source_path)
+        sentences[source].add(key)
+        for figure in claim.quantities:
+            if figure.holder:
+                holders.add(figure.holder)
+    return _Corpus(dates=known, story=stories(sentences), names=Names(holders))
+
+
+def entries(
+    claims: Iterable[Claim], dates: Mapping[str, date | None] | None = None
+) -> list[_Entry]:
+    """The comparable figures of these claims (those with a frame and an interval)."""
+    claims = [c for c in claims if c.quantities]
+    said = [sentence_key(c.text) for c in claims]
+    corpus = _corpus(claims, said, dates)
     out: list[_Entry] = []
     tolerance = tables().tolerance
     # Stories repeat the same few descriptions; derive key, measure and context once for each.
-    derived: dict[tuple[str | None, ...], tuple[Any, ...] | None] = {}
-    for claim in claims:
-        if not claim.quantities:
-            continue
-        voice: str | None = None
+    derived: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
+    for claim, sentence in zip(claims, said, strict=True):
+        day = corpus.dates.get(claim.source_id)
+        story = corpus.story.get(claim.source_id, claim.source_id)
+        voice = f"{story}\x00{(_speaker(claim) or '').lower()}"
         for figure in claim.quantities:
             about = (
                 figure.counted,
@@ -281,45 +359,77 @@ def entries(claims: Iterable[Claim]) -> list[_Entry]:
                 figure.predicate,
                 figure.place,
                 figure.period,
+                figure.holder,
+                day if figure.period else None,
             )
-            if about in derived:
-                found = derived[about]
-            else:
-                found = derived[about] = _derive(figure)
+            found = derived.get(about, _MISSING)
+            if found is _MISSING:
+                found = derived[about] = _derive(figure, day, corpus.names)
             if found is None:
                 continue
-            key, m, context = found
-            low = figure.low if figure.low is not None else figure.value
-            high = figure.high if figure.high is not None else figure.value
-            if figure.low is None and figure.qualifier in _UNBOUNDED_BELOW:
-                low = None
-            if figure.high is None and figure.qualifier in _UNBOUNDED_ABOVE:
-                high = None
-            if low is None and high is None:
+            key, m, context, running = found
+            bounds = _bounds(figure, m, tolerance)
+            if bounds is None:
                 continue
-            lo = low * m.factor if low is not None else -INF
-            hi = high * m.factor if high is not None else INF
-            lo_inc, hi_inc = figure.low_inclusive, figure.high_inclusive
-            if m.converted:
-                lo, hi = lo - abs(lo) * tolerance, hi + abs(hi) * tolerance
-                lo_inc = hi_inc = True
-            if voice is None:
-                voice = f"{claim.source_id}\x00{(_speaker(claim) or '').lower()}"
-            out.append(_Entry(claim, figure, voice, key, m, context, lo, hi, lo_inc, hi_inc))
+            out.append(
+                _Entry(
+                    claim, figure, voice, story, sentence, key, m, context, *bounds, day, running
+                )
+            )
     return out
 
 
-def _derive(figure: Figure) -> tuple[Any, ...] | None:
+_MISSING: Any = object()
+
+
+def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float, bool, bool] | None:
+    low = figure.low if figure.low is not None else figure.value
+    high = figure.high if figure.high is not None else figure.value
+    if figure.low is None and figure.qualifier in _UNBOUNDED_BELOW:
+        low = None
+    if figure.high is None and figure.qualifier in _UNBOUNDED_ABOVE:
+        high = None
+    if low is None and high is None:
+        return None
+    lo = low * m.factor if low is not None else -INF
+    hi = high * m.factor if high is not None else INF
+    lo_inc, hi_inc = figure.low_inclusive, figure.high_inclusive
+    if m.converted:
+        lo, hi = lo - abs(lo) * tolerance, hi + abs(hi) * tolerance
+        lo_inc = hi_inc = True
+    return lo, hi, lo_inc, hi_inc
+
+
+def _is_running(entry: _Entry) -> bool:
+    """Asked only of groups whose figures are dated and differ, so the words are read rarely."""
+    if entry.running is None:
+        entry.running = _running_cue(entry.claim.text)
+    return entry.running
+
+
+def _running_cue(text: str) -> bool:
+    low = f" {' '.join(_WORD_ANY.findall(text.lower()))} "
+    return any(f" {cue} " in low for cue in frame_tables().running_cues)
+
+
+_WORD_ANY = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _derive(figure: Figure, day: date | None, names: Names) -> tuple[Any, ...] | None:
     m = measure(figure.unit, figure.currency)
-    key = _key(figure, m)
+    predicate = predicate_class(figure.predicate)
+    holder = names.canonical(figure.holder)
+    key = _key(figure, m, predicate, holder)
     if key is None:
         return None
-    context = (
-        predicate_class(figure.predicate),
-        normal_text(figure.place),
-        normal_text(figure.period),
+    interval = resolve_period(figure.period, day)
+    period = period_key(interval) if interval is not None else normal_text(figure.period)
+    context = (predicate, holder, normal_text(figure.place), period)
+    t = frame_tables()
+    running = key[0].split("/")[0] in t.running_nouns or (
+        predicate is not None and predicate.split(" ")[0] in t.running_predicates
     )
-    return key, m, context
+    return key, m, context, running or None
 
 
 def _ref(entry: _Entry) -> FigureRef:
@@ -346,6 +456,10 @@ def _ref(entry: _Entry) -> FigureRef:
         place=figure.place,
         period=figure.period,
         scope=figure.scope,
+        holder=figure.holder,
+        article_date=entry.day.isoformat() if entry.day is not None else None,
+        story=entry.story,
+        joined=entry.joined,
         flags=sorted({f.kind for f in claim.flags}) if claim.flags else [],
         converted=m.converted,
         base_low=None if entry.lo == -INF else entry.lo,
@@ -358,14 +472,24 @@ _UNBOUNDED_BELOW = frozenset({"at_most", "less_than", "up_to"})
 _UNBOUNDED_ABOVE = frozenset({"at_least", "more_than"})
 
 
-def _key(figure: Figure, m: Measure) -> tuple[str, tuple[str, ...]] | None:
+def _key(
+    figure: Figure, m: Measure, predicate: str | None, holder: str | None
+) -> tuple[str, tuple[str, ...]] | None:
+    """What is measured. A generic noun ("states", "people") is a quantity only with the verb
+    that says what they did ("states hold primaries"); a sum with no attribute only with its
+    verb and its holder ("Roe raised"); a share with no attribute never."""
     counted = parse_counted(figure.counted)
     if counted is not None:
+        if counted.head in frame_tables().generic_nouns and not counted.mods:
+            if predicate is None:
+                return None
+            return (f"{counted.head}/{predicate}", counted.mods)
         return (counted.head, counted.mods)
-    if m.family.startswith("money"):
-        predicate = predicate_class(figure.predicate)
-        if predicate is not None:
-            return (predicate, ())
+    # a rate ("money/month") or a zero of pay says what it is by itself; a one-off sum needs
+    # whose it is
+    priced = m.family.startswith("money") and predicate is not None
+    if priced and (holder is not None or m.rate_free or m.family != "money"):
+        return (predicate, ())
     return None
 
 
@@ -391,17 +515,22 @@ class Why:
     terms: list[str]  # the `counted` phrases (or predicates) as the texts wrote them
     unit_family: str
     predicate: str | None
+    holder: str | None
     place: str | None
-    period: str | None
+    period: str | None  # the period's dates ("2016-03-01", "2014-01-01..2014-12-31") or words
+    dates: list[str]  # the first and last article date of the group's figures
+    stories: int  # distinct stories (copies of one story count once)
+    voices: int
     scopes: list[str]
     converted: list[str]
     gap: Gap | None
+    confidence: float  # how sure the frame match is, 0..1: see `_confidence`
     summary: str
 
 
 @dataclass(slots=True)
 class Group:
-    status: str  # conflict | consistent | single
+    status: str  # conflict | update | consistent | single
     key: str
     why: Why
     figures: list[FigureRef] = field(default_factory=list)
@@ -410,15 +539,20 @@ class Group:
         return asdict(self)
 
 
+STATUSES = ("conflict", "update", "consistent", "single")
+
+
 def find_conflicts(
     claims: Iterable[Claim],
     *,
-    statuses: Sequence[str] = ("conflict", "consistent"),
+    statuses: Sequence[str] = ("conflict", "update", "consistent"),
+    dates: Mapping[str, date | None] | None = None,
 ) -> list[Group]:
-    """Every group of comparable figures, conflicts first (largest gap first), then consistent
-    groups, then (when asked) single-source groups."""
+    """Every group of figures of one quantity, the conflicts most worth a look first, then
+    updates, consistent groups and (when asked) single voices. `dates` gives article dates by
+    source id; a source not in it is dated from its path."""
     with _collector_paused():
-        return group_entries(entries(claims), statuses=statuses)
+        return group_entries(entries(claims, dates), statuses=statuses)
 
 
 @contextmanager
@@ -460,9 +594,10 @@ def select(
 
 
 def group_entries(
-    items: list[_Entry], *, statuses: Sequence[str] = ("conflict", "consistent")
+    items: list[_Entry], *, statuses: Sequence[str] = ("conflict", "update", "consistent")
 ) -> list[Group]:
-    """Block, split by context, decide; only groups of `statuses` are built for output."""
+    """Block by what is measured, partition each block by frame, decide; only groups of
+    `statuses` are built for output."""
     wanted = frozenset(statuses)
     blocks: dict[tuple[Any, ...], list[_Entry]] = defaultdict(list)
     rate_free: dict[tuple[str, tuple[str, ...]], list[_Entry]] = defaultdict(list)
@@ -471,20 +606,18 @@ def group_entries(
             rate_free[entry.key].append(entry)
         else:
             blocks[(entry.key, entry.measure.family)].append(entry)
-    # A zero of pay meets every money block of its key (any currency, any rate).
+    # A zero of pay meets every money block of its key (any currency, any rate); where there
+    # are several, the first (the sorted order) takes it, so a figure sits in one group only.
     money_blocks: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
     for block_key in blocks:
         if str(block_key[1]).startswith("money"):
             money_blocks[block_key[0]].append(block_key)
     for key, zeros in rate_free.items():
-        money = money_blocks.get(key, [])
-        if not money:
-            blocks[(key, "money")].extend(zeros)
-        for block_key in money:
-            blocks[block_key].extend(zeros)
+        money = sorted(money_blocks.get(key, []), key=str)
+        blocks[money[0] if money else (key, "money")].extend(zeros)
     groups: list[Group] = []
     for (key, family), block in blocks.items():
-        for context, members in _split_contexts(block):
+        for context, members in partition(block):
             if "single" not in wanted and _one_voice(members):
                 continue
             group = _decide(key, family, context, members, wanted)
@@ -494,37 +627,65 @@ def group_entries(
     return groups
 
 
-def _rank(group: Group) -> tuple[int, float, str]:
-    order = {"conflict": 0, "consistent": 1, "single": 2}[group.status]
+def _rank(group: Group) -> tuple[int, float, float, str]:
+    order = {"conflict": 0, "update": 1, "consistent": 2, "single": 3}[group.status]
     gap = group.why.gap
-    size = -(gap.ratio or INF) if gap is not None else 0.0
-    return (order, size, group.key)
+    size = -min(gap.ratio or 1e9, 1e9) if gap is not None else 0.0
+    return (order, -group.why.confidence, size, group.key)
 
 
-def _split_contexts(
-    block: list[_Entry],
-) -> Iterable[tuple[tuple[str | None, ...], list[_Entry]]]:
-    """Figures meet when their contexts agree wherever both give one. Each most specific
-    context present makes a group, joined by the figures whose contexts generalise it."""
-    by_context: dict[tuple[str | None, ...], list[_Entry]] = defaultdict(list)
+def partition(block: list[_Entry]) -> Iterator[tuple[Context, list[_Entry]]]:
+    """Each figure in one group. Figures whose frames give the same predicate, holder, place
+    and period form a group; a figure whose frame leaves some of these out joins the one group
+    that fills them in, when exactly one does, and otherwise stays apart (it could be any of
+    them). Contexts are compared through their generalisations (at most 2^4 each), so the work
+    is linear in the block."""
+    by_context: dict[Context, list[_Entry]] = defaultdict(list)
     for entry in block:
         by_context[entry.context].append(entry)
     if len(by_context) == 1:
         yield next(iter(by_context.items()))
         return
-    covered: set[tuple[str | None, ...]] = set()
-    general: dict[tuple[str | None, ...], list[tuple[str | None, ...]]] = {}
+    specialised: dict[Context, list[Context]] = defaultdict(list)
     for context in by_context:
-        found = [g for g in _generalisations(context) if g in by_context]
-        general[context] = found
-        covered.update(found)
-    for context, found in general.items():
-        if context in covered:
+        for general in _generalisations(context):
+            if general in by_context:
+                specialised[general].append(context)
+    groups: dict[Context, list[_Entry]] = {}
+    for context, members in by_context.items():
+        if context not in specialised:
+            groups.setdefault(context, []).extend(members)
+    for context, members in by_context.items():
+        if context in groups:
             continue
-        members = list(by_context[context])
-        for g in found:
-            members.extend(by_context[g])
-        yield context, members
+        maximal = [c for c in specialised[context] if c not in specialised]
+        for entry in members:
+            home = maximal if len(maximal) == 1 else _on_the_day(maximal, entry.day)
+            if len(home) == 1:
+                entry.joined = True
+                groups[home[0]].append(entry)
+            else:
+                groups.setdefault(context, []).append(entry)
+    yield from groups.items()
+
+
+def _on_the_day(contexts: list[Context], day: date | None) -> list[Context]:
+    """The contexts whose period is a date range holding the article's day: "a dozen states
+    held contests" in an article of March 1 is about the contests of March 1."""
+    if day is None:
+        return []
+    return [c for c in contexts if (span := _dates(c[3])) is not None and span[0] <= day <= span[1]]
+
+
+@cache
+def _dates(period: str | None) -> tuple[date, date] | None:
+    if not period or not period[:4].isdigit():
+        return None
+    try:
+        start, _, end = period.partition("..")
+        return date.fromisoformat(start), date.fromisoformat(end or start)
+    except ValueError:
+        return None
 
 
 def _one_voice(members: list[_Entry]) -> bool:
@@ -532,38 +693,39 @@ def _one_voice(members: list[_Entry]) -> bool:
     return all(e.voice == first for e in members)
 
 
-def _generalisations(context: tuple[str | None, ...]) -> Iterable[tuple[str | None, ...]]:
+def _generalisations(context: Context) -> Iterable[Context]:
     given = [i for i, v in enumerate(context) if v is not None]
     for r in range(1, len(given) + 1):
         for drop in combinations(given, r):
-            yield tuple(None if i in drop else v for i, v in enumerate(context))
+            yield tuple(None if i in drop else v for i, v in enumerate(context))  # type: ignore[misc]
 
 
-def _overlap(a: _Entry, b: _Entry) -> bool:
-    # Bounds equal up to float noise from unit conversion count as touching.
-    if _same(a.hi, b.lo):
-        return a.hi_inc and b.lo_inc
-    if _same(b.hi, a.lo):
-        return b.hi_inc and a.lo_inc
-    return not (a.hi < b.lo or b.hi < a.lo)
+def _apart(low: _Entry, high: _Entry, rounding: float) -> bool:
+    """`high` lies above `low` beyond rounding: the figures cannot both be true."""
+    if _same(low.hi, high.lo):
+        return not (low.hi_inc and high.lo_inc)
+    if low.hi >= high.lo:
+        return False
+    # "30,000" and "31,000" are the same figure rounded
+    return not (low.hi > 0 and high.lo <= low.hi * (1 + rounding))
 
 
 def _same(x: float, y: float) -> bool:
     return x == y or (math.isfinite(x) and math.isfinite(y) and math.isclose(x, y, rel_tol=1e-9))
 
 
-def _widest_gap(members: list[_Entry]) -> tuple[_Entry, _Entry] | None:
+def _widest_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry] | None:
     """The pair from different voices whose nearest bounds are furthest apart, if any two of
-    different voices do not overlap. Only the two highest lower bounds and the two lowest upper
+    different voices lie apart. Only the two highest lower bounds and the two lowest upper
     bounds of distinct voices can form it, so this is linear in the group's size."""
     top_lo: dict[str, _Entry] = {}
     top_hi: dict[str, _Entry] = {}
     for entry in members:
-        source = entry.voice
-        if source not in top_lo or entry.lo > top_lo[source].lo:
-            top_lo[source] = entry
-        if source not in top_hi or entry.hi < top_hi[source].hi:
-            top_hi[source] = entry
+        voice = entry.voice
+        if voice not in top_lo or entry.lo > top_lo[voice].lo:
+            top_lo[voice] = entry
+        if voice not in top_hi or entry.hi < top_hi[voice].hi:
+            top_hi[voice] = entry
     if len(top_lo) < 2:
         return None
     highs = sorted(top_lo.values(), key=lambda e: -e.lo)[:2]
@@ -572,7 +734,7 @@ def _widest_gap(members: list[_Entry]) -> tuple[_Entry, _Entry] | None:
     best_size = -INF
     for upper in highs:
         for lower in lows:
-            if upper.voice == lower.voice or _overlap(upper, lower):
+            if upper.voice == lower.voice or not _apart(lower, upper, rounding):
                 continue
             size = upper.lo / lower.hi if lower.hi > 0 else INF
             if size > best_size:
@@ -580,89 +742,176 @@ def _widest_gap(members: list[_Entry]) -> tuple[_Entry, _Entry] | None:
     return best
 
 
+def _one_moment(members: list[_Entry]) -> bool:
+    """All the figures' articles are of one day, or undated."""
+    days = {e.day for e in members} - {None}
+    return len(days) <= 1
+
+
+def _same_time_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry] | None:
+    """The widest gap between figures whose articles are close enough in date to speak of one
+    moment: a day for a running tally, `same_time_days` for the rest. Members are cut into
+    windows of that many days and their neighbours, so the work stays linear."""
+    t = frame_tables()
+    running = any(_is_running(e) for e in members)
+    days = t.running_same_time_days if running else t.same_time_days
+    dated = [e for e in members if e.day is not None]
+    undated = [e for e in members if e.day is None]
+    if not dated:
+        return _widest_gap(members, rounding)
+    windows: dict[int, list[_Entry]] = defaultdict(list)
+    width = max(days, 1)
+    for entry in dated:
+        windows[entry.day.toordinal() // width].append(entry)  # type: ignore[union-attr]
+    best: tuple[_Entry, _Entry] | None = None
+    best_size = -INF
+    for index, window in windows.items():
+        for pool in (window + undated, window + windows.get(index + 1, [])):
+            pair = _widest_gap(pool, rounding)
+            if pair is None or not _close(pair, days):
+                continue
+            lower, upper = pair
+            size = upper.lo / lower.hi if lower.hi > 0 else INF
+            if size > best_size:
+                best, best_size = pair, size
+    return best
+
+
+def _close(pair: tuple[_Entry, _Entry], days: int) -> bool:
+    a, b = pair
+    if a.day is None or b.day is None:
+        return True
+    return abs(a.day.toordinal() - b.day.toordinal()) <= days
+
+
 def _decide(
     key: tuple[str, tuple[str, ...]],
     family: str,
-    context: tuple[str | None, ...],
+    context: Context,
     members: list[_Entry],
     wanted: frozenset[str],
 ) -> Group | None:
+    rounding = frame_tables().rounding
+    _merge_copied_voices(members)
     voices = {e.voice for e in members}
-    pair = _widest_gap(members) if len(voices) > 1 else None
-    if pair is not None:
-        status = "conflict"
-    elif len(voices) > 1:
-        status = "consistent"
-    else:
-        status = "single"
+    status, pair = "single", None
+    if len(voices) > 1:
+        pair = _widest_gap(members, rounding)
+        if pair is None:
+            status = "consistent"
+        elif context[3] is not None or _one_moment(members):
+            status = "conflict"
+        else:
+            at_once = _same_time_gap(members, rounding)
+            status = "conflict" if at_once is not None else "update"
+            pair = at_once or pair
     if status not in wanted:
         return None
     members.sort(key=lambda e: (e.lo, e.hi, e.claim.source_id, e.figure.start))
-    sources = {e.claim.source_id for e in members}
     refs = [_ref(e) for e in members]
-    gap = None
-    if pair is not None:
-        lower, upper = pair
-        ratio = upper.lo / lower.hi if lower.hi > 0 else None
-        gap = Gap(
-            lower_figure=next(i for i, e in enumerate(members) if e is lower),
-            upper_figure=next(i for i, e in enumerate(members) if e is upper),
-            lower_bound=lower.hi,
-            upper_bound=upper.lo,
-            ratio=round(ratio, 3) if ratio is not None else None,
-            difference=upper.lo - lower.hi,
-            unit=upper.measure.base_unit,
-        )
+    gap = _gap(members, pair) if pair is not None else None
     head, mods = key
     counted = " ".join([*mods, head])
-    predicate, place, period = context
-    terms = sorted({r.counted or r.predicate or "" for r in refs} - {""})
-    scopes = sorted({r.scope for r in refs if r.scope})
-    converted = sorted({r.converted for r in refs if r.converted})
+    predicate, holder, place, period = context
+    days = sorted({e.day for e in members if e.day is not None})
     why = Why(
         counted=counted,
-        terms=terms,
+        terms=sorted({r.counted or r.predicate or "" for r in refs} - {""}),
         unit_family=family,
         predicate=predicate,
+        holder=holder,
         place=place,
         period=period,
-        scopes=scopes,
-        converted=converted,
+        dates=[days[0].isoformat(), days[-1].isoformat()] if days else [],
+        stories=len({e.story for e in members}),
+        voices=len(voices),
+        scopes=sorted({r.scope for r in refs if r.scope}),
+        converted=sorted({r.converted for r in refs if r.converted}),
         gap=gap,
+        confidence=_confidence(head, context, members),
         summary="",
     )
-    why.summary = _summary(why, status, len(sources), len(voices))
-    parts = [counted, family, predicate or "", place or "", period or ""]
+    why.summary = _summary(why, status)
+    parts = [counted, family, predicate or "", holder or "", place or "", period or ""]
     return Group(status=status, key=" | ".join(p for p in parts if p), why=why, figures=refs)
 
 
-def _summary(why: Why, status: str, n_sources: int, n_voices: int) -> str:
+def _merge_copied_voices(members: list[_Entry]) -> None:
+    """The same sentence printed by two sources is one voice, even where the rest of the two
+    articles differ (a wire paragraph pasted into a longer story)."""
+    first: dict[tuple[int, float, float], str] = {}
+    for entry in members:
+        entry.voice = first.setdefault((entry.sentence, entry.lo, entry.hi), entry.voice)
+
+
+def _gap(members: list[_Entry], pair: tuple[_Entry, _Entry]) -> Gap:
+    lower, upper = pair
+    ratio = upper.lo / lower.hi if lower.hi > 0 else None
+    return Gap(
+        lower_figure=next(i for i, e in enumerate(members) if e is lower),
+        upper_figure=next(i for i, e in enumerate(members) if e is upper),
+        lower_bound=lower.hi,
+        upper_bound=upper.lo,
+        ratio=round(ratio, 3) if ratio is not None else None,
+        difference=upper.lo - lower.hi,
+        unit=upper.measure.base_unit,
+    )
+
+
+def _confidence(head: str, context: Context, members: list[_Entry]) -> float:
+    """How sure it is that the group's figures are one quantity: a frame that names whose
+    figure it is, with a specific verb, and a period counts most; figures that joined by a
+    frame naming less, and a generic noun made specific only by its verb, count against it."""
+    predicate, holder, place, period = context
+    score = 0.4
+    score += 0.25 if holder is not None else 0.0
+    score += 0.1 if predicate is not None else 0.0
+    score += 0.1 if period is not None else 0.0
+    score += 0.05 if place is not None else 0.0
+    score += 0.1 if len({e.story for e in members}) >= 3 else 0.0
+    joined = sum(e.joined for e in members) / len(members)
+    score -= 0.3 * joined
+    if "/" in head:
+        score -= 0.1
+    return round(min(max(score, 0.0), 1.0), 2)
+
+
+def _summary(why: Why, status: str) -> str:
     shared = f"'{why.counted}'"
     if len(why.terms) > 1:
         shared += f" ({' ~ '.join(why.terms)})"
     shared += f", {why.unit_family}"
-    for label, value in (("verb", why.predicate), ("in", why.place), ("period", why.period)):
+    for label, value in (
+        ("verb", why.predicate),
+        ("of", why.holder),
+        ("in", why.place),
+        ("period", why.period),
+    ):
         if value:
             shared += f", {label} {value}"
-    text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
-    if n_voices != n_sources:
-        text += f" ({n_voices} speakers)"
+    text = f"{why.stories} stor{'ies' if why.stories != 1 else 'y'}"
+    if why.voices != why.stories:
+        text += f" ({why.voices} voices)"
     text += f" on {shared}"
     if why.gap is not None:
         gap = why.gap
         ratio = f"{gap.ratio:g}x" if gap.ratio is not None else "none vs some"
+        apart = "at one time" if status == "conflict" else "at different times"
         text += (
-            f"; intervals do not overlap: nearest bounds {_num(gap.lower_bound)} and "
+            f"; intervals do not overlap {apart}: nearest bounds {_num(gap.lower_bound)} and "
             f"{_num(gap.upper_bound)} {gap.unit} ({ratio})"
         )
     elif status == "consistent":
         text += "; intervals overlap"
+    if len(why.dates) == 2 and why.dates[0] != why.dates[1]:
+        text += f"; articles {why.dates[0]} to {why.dates[1]}"
     if len(why.scopes) > 1:
         text += f"; scope differs: {' vs '.join(why.scopes)}"
     elif why.scopes and status != "single":
         text += f"; scope: {why.scopes[0]}"
     if why.converted:
         text += f"; converted {', '.join(why.converted)}"
+    text += f"; confidence {why.confidence:.2f}"
     return text
 
 
@@ -695,7 +944,7 @@ class ClaimRef:
 class SourceDiff:
     source_a: str
     source_b: str
-    figures: list[Group]  # groups with figures from both sources: conflict or consistent
+    figures: list[Group]  # groups with figures from both sources: conflict, update, consistent
     matched: list[ClaimMatch]
     only_a: list[ClaimRef]
     only_b: list[ClaimRef]
@@ -720,9 +969,16 @@ def diff(
     claims_b = list(source_b.claims if isinstance(source_b, SourceDocument) else source_b)
     id_a = _source_id(source_a, claims_a)
     id_b = _source_id(source_b, claims_b)
+    dates = {
+        source.id: article_date(source.date, source.path, source.text)
+        for source in (source_a, source_b)
+        if isinstance(source, SourceDocument)
+    }
     groups = [
         g
-        for g in find_conflicts([*claims_a, *claims_b], statuses=("conflict", "consistent"))
+        for g in find_conflicts(
+            [*claims_a, *claims_b], statuses=("conflict", "update", "consistent"), dates=dates
+        )
         if {f.source_id for f in g.figures} >= {id_a, id_b}
     ]
     matched: list[ClaimMatch] = []

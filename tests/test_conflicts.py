@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date
 from itertools import combinations
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from claimtrack.conflicts import diff, find_conflicts, measure, select
 from claimtrack.models import Claim, Figure, Speaker
 
-STATUSES = ("conflict", "consistent", "single")
+STATUSES = ("conflict", "update", "consistent", "single")
 
 # -- building claims by hand --------------------------------------------------------------------
 
@@ -145,7 +146,14 @@ PAIRS = [
     ),
     (
         "currency: 100,000 UAH is about $3,400 (converted, within tolerance)",
-        fig("100,000 hryvnias", 100000, unit="UAH", currency="UAH", predicate="pay"),
+        fig(
+            "100,000 hryvnias",
+            100000,
+            unit="UAH",
+            currency="UAH",
+            predicate="pay",
+            holder="Ukraine",
+        ),
         fig(
             "about $3,300",
             3300,
@@ -155,13 +163,21 @@ PAIRS = [
             unit="USD",
             currency="USD",
             predicate="pay",
+            holder="Ukraine",
         ),
         "consistent",
     ),
     (
         "currency: 100,000 UAH is not $10,000",
-        fig("100,000 hryvnias", 100000, unit="UAH", currency="UAH", predicate="pay"),
-        fig("$10,000", 10000, unit="USD", currency="USD", predicate="pay"),
+        fig(
+            "100,000 hryvnias",
+            100000,
+            unit="UAH",
+            currency="UAH",
+            predicate="pay",
+            holder="Ukraine",
+        ),
+        fig("$10,000", 10000, unit="USD", currency="USD", predicate="pay", holder="Ukraine"),
         "conflict",
     ),
     (
@@ -278,7 +294,7 @@ PAIRS = [
     (
         "zero statement: without pay vs a one-off sum of pay",
         fig("without pay", 0, unit="money", counted="pay", predicate="pay"),
-        fig("$500", 500, unit="USD", currency="USD", predicate="pay"),
+        fig("$500", 500, unit="USD", currency="USD", predicate="pay", holder="Acme"),
         "conflict",
     ),
     (
@@ -543,35 +559,50 @@ PERIODS = [None, "in may", "since the war began"]
         max_size=25,
     )
 )
-def test_conflicts_blocking_agrees_with_all_pairs(rows):
-    """Blocking must find exactly the conflicting pairs the definition gives, checked by
-    brute force over all pairs."""
+def test_conflicts_partition_agrees_with_the_definition(rows):
+    """Blocking and partitioning must give exactly the groups the definition gives, checked by
+    brute force: figures of one key and one period are one group; a figure with no period joins
+    the only period of its key, if there is exactly one; every figure is in one group at most;
+    a group is a conflict when two sources' intervals lie apart beyond rounding."""
     claims = [
         claim(
             source,
             f"speaker {source}",
             fig(f"f{i}", None, lo, lo + width, qualifier="range", counted=key, period=period),
+            text=f"claim {i}",
         )
         for i, (key, period, source, lo, width) in enumerate(rows)
     ]
     canon = {"inquiry": "request"}
+    periods: dict[str, set] = {}
+    for key, period, *_ in rows:
+        periods.setdefault(canon.get(key, key), set()).add(period)
+    expected: dict[tuple, list] = {}
+    for c in claims:
+        f = c.quantities[0]
+        key = canon.get(f.counted, f.counted)
+        specific = periods[key] - {None}
+        period = f.period if f.period or len(specific) != 1 else next(iter(specific))
+        expected.setdefault((key, period), []).append(c)
 
-    def meets(a: Figure, b: Figure) -> bool:
-        same_key = canon.get(a.counted, a.counted) == canon.get(b.counted, b.counted)
-        periods = a.period is None or b.period is None or a.period == b.period
-        return same_key and periods
+    def apart(a: Figure, b: Figure) -> bool:
+        low, high = (a, b) if a.high <= b.high else (b, a)
+        return high.low > low.high and not (low.high > 0 and high.low <= low.high * 1.05)
 
-    expected = set()
-    for (ca, a), (cb, b) in combinations([(c, c.quantities[0]) for c in claims], 2):
-        if ca.source_id != cb.source_id and meets(a, b) and (a.high < b.low or b.high < a.low):
-            expected.add(frozenset({a.text, b.text}))
-    found = set()
-    for group in find_conflicts(claims):
-        for a, b in combinations(group.figures, 2):
-            if a.source_id != b.source_id and (a.high < b.low or b.high < a.low):
-                found.add(frozenset({a.text, b.text}))
-    # every conflicting pair of the definition is shown in some group, and nothing else
-    assert expected == found
+    want = set()
+    for members in expected.values():
+        if len({c.source_id for c in members}) < 2:
+            continue
+        conflict = any(
+            ca.source_id != cb.source_id and apart(ca.quantities[0], cb.quantities[0])
+            for ca, cb in combinations(members, 2)
+        )
+        status = "conflict" if conflict else "consistent"
+        want.add((status, frozenset(c.quantities[0].text for c in members)))
+    got = {(g.status, frozenset(f.text for f in g.figures)) for g in find_conflicts(claims)}
+    assert got == want
+    everything = [f.text for g in find_conflicts(claims, statuses=STATUSES) for f in g.figures]
+    assert sorted(everything) == sorted(c.quantities[0].text for c in claims)  # a partition
 
 
 # -- diff -----------------------------------------------------------------------------------------
@@ -736,11 +767,11 @@ def conflict_store(tmp_path):
     sources = {
         "aaa111": [
             claim("aaa111", "Ann Lee", fig("12 ships", 12, counted="ship", start=30, end=38)),
-            claim("aaa111", "Ann Lee", fig("5 planes", 5, counted="plane")),
+            claim("aaa111", "Ann Lee", fig("5 planes", 5, counted="plane"), text="Five planes."),
         ],
         "bbb222": [
             claim("bbb222", "Bo Diaz", fig("40 ships", 40, counted="ship")),
-            claim("bbb222", "Bo Diaz", fig("5 planes", 5, counted="plane")),
+            claim("bbb222", "Bo Diaz", fig("5 planes", 5, counted="plane"), text="5 planes."),
         ],
     }
     for source_id, claims in sources.items():
@@ -797,3 +828,171 @@ def test_conflicts_cli_diff_and_bad_source(conflict_store):
     result = runner.invoke(app, ["diff", "zzz", "aaa", "--store", str(conflict_store)])
     assert result.exit_code != 0
     assert "zzz" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+# -- the quantity frame: whose, when, what -------------------------------------------------------
+
+D = date.fromisoformat
+FRAMES = [
+    # (what the pair shows, figure A, figure B, article dates of A and B, expected status)
+    (
+        "one holder however named: Mr. Roe's fortune is Jane Q. Roe's net worth",
+        fig("$3 billion", 3e9, unit="USD", currency="USD", counted="fortune", holder="Mr. Roe"),
+        fig(
+            "$1.2 billion",
+            1.2e9,
+            unit="USD",
+            currency="USD",
+            counted="net worth",
+            holder="Jane Q. Roe",
+        ),
+        ("2020-05-01", "2020-05-20"),
+        "conflict",
+    ),
+    (
+        "two holders are two quantities",
+        fig("$3 billion", 3e9, unit="USD", currency="USD", counted="worth", holder="Jane Roe"),
+        fig("$1.2 billion", 1.2e9, unit="USD", currency="USD", counted="worth", holder="Ann Lee"),
+        ("2020-05-01", "2020-05-01"),
+        None,
+    ),
+    (
+        "a generic noun alone is no quantity",
+        fig("15", 15, counted="people"),
+        fig("40", 40, counted="people"),
+        ("2020-05-01", "2020-05-01"),
+        None,
+    ),
+    (
+        "a generic noun with what they did is one",
+        fig("15", 15, counted="state", predicate="hold", period="on March 3"),
+        fig("11", 11, counted="state", predicate="hold"),
+        ("2020-02-01", "2020-02-20"),
+        "conflict",
+    ),
+    (
+        "a sum with only a verb is no quantity (raise $5,000 vs raise $15 trillion)",
+        fig("$5,000", 5000, unit="USD", currency="USD", predicate="raise"),
+        fig("$15 trillion", 15e12, unit="USD", currency="USD", predicate="raise"),
+        ("2020-05-01", "2020-05-01"),
+        None,
+    ),
+    (
+        "a running tally on different days is an update",
+        fig("221", 221, counted="delegate", predicate="have", holder="Jane Roe"),
+        fig("739", 739, counted="delegate", predicate="have", holder="Roe"),
+        ("2020-03-01", "2020-03-24"),
+        "update",
+    ),
+    (
+        "a running tally on the same day is a conflict",
+        fig("221", 221, counted="delegate", predicate="have", holder="Jane Roe"),
+        fig("739", 739, counted="delegate", predicate="have", holder="Roe"),
+        ("2020-03-01", "2020-03-01"),
+        "conflict",
+    ),
+    (
+        "an estimate a year apart is an update",
+        fig("$3 billion", 3e9, unit="USD", currency="USD", counted="worth", holder="Jane Roe"),
+        fig("$1.2 billion", 1.2e9, unit="USD", currency="USD", counted="worth", holder="Jane Roe"),
+        ("2019-01-10", "2020-03-01"),
+        "update",
+    ),
+    (
+        "one period named by both: articles a year apart still disagree",
+        fig("31,000", 31000, counted="email", predicate="delete", period="in 2014"),
+        fig("34,000", 34000, counted="email", predicate="destroy", period="in 2014"),
+        ("2015-06-01", "2016-07-06"),
+        "conflict",
+    ),
+    (
+        "a relative period resolves against its article: 'last year' in 2015 is 2014",
+        fig("31,000", 31000, counted="email", predicate="delete", period="last year"),
+        fig("34,000", 34000, counted="email", predicate="delete", period="in 2014"),
+        ("2015-06-01", "2016-07-06"),
+        "conflict",
+    ),
+    (
+        "different years are different quantities",
+        fig("31,000", 31000, counted="email", predicate="delete", period="in 2013"),
+        fig("34,000", 34000, counted="email", predicate="delete", period="in 2014"),
+        ("2015-06-01", "2016-07-06"),
+        None,
+    ),
+    (
+        "rounding: 30,000 and 31,000 agree",
+        fig("30,000", 30000, counted="email", predicate="delete"),
+        fig("31,000", 31000, counted="email", predicate="delete"),
+        ("2016-07-01", "2016-07-06"),
+        "consistent",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "a", "b", "days", "expected"), FRAMES, ids=[f[0] for f in FRAMES]
+)
+def test_conflicts_frame_rules(label, a, b, days, expected):
+    claims = [claim("A", "Ann Lee", a, text="a"), claim("B", "Bo Diaz", b, text="b")]
+    groups = find_conflicts(claims, dates={"A": D(days[0]), "B": D(days[1])})
+    if expected is None:
+        assert groups == []
+    else:
+        assert [g.status for g in groups] == [expected]
+        assert {f.text for f in groups[0].figures} == {a.text, b.text}
+
+
+def test_conflicts_frame_figure_without_holder_joins_only_an_unambiguous_group():
+    roe = claim("A", "Ann Lee", fig("120", 120, counted="delegate", holder="Jane Roe"), text="a")
+    lee = claim("B", "Bo Diaz", fig("80", 80, counted="delegate", holder="Al Lee"), text="b")
+    bare = claim("C", "Cy Moe", fig("500", 500, counted="delegate"), text="c")
+    groups = find_conflicts([roe, bare], statuses=STATUSES)
+    assert [sorted(f.text for f in g.figures) for g in groups] == [["120", "500"]]
+    assert groups[0].figures[0].joined != groups[0].figures[1].joined
+    groups = find_conflicts([roe, lee, bare], statuses=STATUSES)
+    assert sorted(len(g.figures) for g in groups) == [1, 1, 1]  # "500" could be either's
+
+
+def test_conflicts_copies_of_one_story_are_one_voice():
+    def article(source: str, speaker: str, value: float, words: str) -> list[Claim]:
+        return [
+            claim(source, speaker, fig("n", value, counted="ship"), text=f"{words} ships sank."),
+            claim(source, speaker, fig("m", 3, counted="harbour"), text=f"{words} harbours shut."),
+        ]
+
+    wire = article("wire", "Ann Lee", 12, "Twelve") + article("paper", "Ann Lee", 12, "Twelve")
+    assert [g.status for g in find_conflicts(wire, statuses=STATUSES)] == ["single", "single"]
+    groups = find_conflicts(wire + article("rival", "Bo Diaz", 40, "Forty"))
+    ships = next(g for g in groups if g.why.counted == "ship")
+    assert ships.status == "conflict" and ships.why.stories == 2 and ships.why.voices == 2
+
+
+def test_conflicts_frame_explains_itself():
+    claims = [
+        claim(
+            "A", "Ann Lee", fig("15", 15, counted="state", predicate="hold", period="on March 3")
+        ),
+        claim("B", "Bo Diaz", fig("11", 11, counted="state", predicate="hold")),
+    ]
+    [group] = find_conflicts(claims, dates={"A": D("2020-02-01"), "B": D("2020-02-20")})
+    assert group.why.period == "2020-03-03"
+    assert group.why.dates == ["2020-02-01", "2020-02-20"]
+    assert 0 < group.why.confidence < 1
+    assert "period 2020-03-03" in group.why.summary and "confidence" in group.why.summary
+    data = json.loads(json.dumps(group.to_json()))
+    assert {"claim_id", "start", "end", "holder", "article_date", "joined"} <= set(
+        data["figures"][0]
+    )
+
+
+def test_conflicts_articles_net_worth_by_holder(extract):
+    claims = extract(
+        profile="Jane Roe, the developer, says she is worth $3 billion.",
+        magazine="While one magazine lists Ms. Roe's fortune at $1.2 billion, another says it is "
+        "$1.1 billion.",
+        other="Ann Lee, a rival developer, has said her net worth is $3 billion.",
+    )
+    [group] = find_conflicts(claims)
+    assert group.status == "conflict"
+    assert group.why.holder == "jane roe" and group.why.counted == "worth"
+    assert {f.source_id for f in group.figures} == {"profile", "magazine"}

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     from claimtrack.conflicts import FigureRef, Group, SourceDiff
 
 AllFlag = Annotated[
-    bool, typer.Option("--all", help="Also show consistent groups (two or more sources agree).")
+    bool,
+    typer.Option(
+        "--all",
+        help="Also show updates (one quantity at different times) and consistent groups.",
+    ),
 ]
 # Past this many groups a terminal is no place to read them, and rich takes ~3 ms a table.
 TABLES = 200
@@ -38,15 +42,17 @@ def conflicts(
 ) -> None:
     """Figures that describe the same quantity and cannot both be true, side by side."""
     from claimtrack import query
-    from claimtrack.conflicts import find_conflicts, select
+    from claimtrack.conflicts import find_conflicts, select, source_dates
     from claimtrack.store import Store
 
     claims_store = Store(store)
     source_ids = sorted(query.source_ids(claims_store, source or [], skip_bad=skip_bad))
-    statuses = ("conflict", "consistent") if all_ else ("conflict",)
+    statuses = ("conflict", "update", "consistent") if all_ else ("conflict",)
     groups = select(
         find_conflicts(
-            claims_store.claims(skip_bad=skip_bad, with_figures=True), statuses=statuses
+            claims_store.claims(skip_bad=skip_bad, with_figures=True),
+            statuses=statuses,
+            dates=source_dates(claims_store, skip_bad=skip_bad),
         ),
         statuses=statuses,
         sources=source_ids,
@@ -138,14 +144,25 @@ def _flags(figure: FigureRef, gap_role: str) -> str:
 def _group_table(group: Group):  # type: ignore[no-untyped-def]
     from rich.table import Table
 
-    style = {"conflict": "bold red", "consistent": "green"}.get(group.status, "")
+    style = {"conflict": "bold red", "update": "yellow", "consistent": "green"}.get(
+        group.status, ""
+    )
     table = Table(
         title=f"[{style}]{group.status.upper()}[/]: {group.why.summary}",
         caption=f"key: {group.key}",
         title_justify="left",
         show_lines=False,
     )
-    for name in ("figure", "interval", "counted / scope", "period", "source", "speaker", "flags"):
+    for name in (
+        "figure",
+        "interval",
+        "counted / scope",
+        "holder",
+        "period",
+        "source",
+        "speaker",
+        "flags",
+    ):
         table.add_column(name, overflow="fold")
     gap = group.why.gap
     for i, figure in enumerate(group.figures):
@@ -161,8 +178,10 @@ def _group_table(group: Group):  # type: ignore[no-untyped-def]
             figure.text,
             _interval(figure),
             about,
+            figure.holder or "",
             figure.period or "",
-            f"{figure.source_path.rsplit('/', 1)[-1]} @{figure.start}",
+            f"{figure.source_path.rsplit('/', 1)[-1]} @{figure.start}"
+            + (f" ({figure.article_date})" if figure.article_date else ""),
             figure.speaker or "",
             _flags(figure, role),
         )

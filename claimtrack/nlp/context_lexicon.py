@@ -47,6 +47,8 @@ class ContextLexicon:
     worth_words: frozenset[str]
     value_preps: frozenset[str]
     inheriting_pronouns: frozenset[str]
+    money_purpose_preps: frozenset[str]
+    empty_period_words: frozenset[str]
 
 
 def load_context_lexicon(lexicons: Overrides | None = None) -> ContextLexicon:
@@ -97,4 +99,6 @@ def _compiled(key: tuple[tuple[str, str], ...]) -> ContextLexicon:
         worth_words=words(ctx, "worth_words"),
         value_preps=words(ctx, "value_preps"),
         inheriting_pronouns=words(ctx, "inheriting_pronouns"),
+        money_purpose_preps=words(ctx, "money_purpose_preps"),
+        empty_period_words=words(ctx, "empty_period_words"),
     )

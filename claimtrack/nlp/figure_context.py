@@ -343,9 +343,19 @@ class ContextReader:
             return self.phrase(head, complement=False)
         for token in (governor, span.root):
             for child in token.rights:
-                if child.dep_ == "prep" and child.lower_ in self.lex.money_complement_preps:
+                if child.dep_ == "prep" and (
+                    child.lower_ in self.lex.money_complement_preps
+                    or child.lower_ in self.lex.money_purpose_preps
+                ):
                     obj = child_of(child, "pobj")
                     if obj is not None and self.is_countable(obj):
+                        return self.phrase(obj, complement=False)
+        if governor.dep_ == "dobj":
+            # "will spend $2 million on the new bridge": the sum is for the verb's purpose
+            for child in governor.head.rights:
+                if child.dep_ == "prep" and child.lower_ in self.lex.money_purpose_preps:
+                    obj = child_of(child, "pobj")
+                    if obj is not None and self.is_countable(obj) and obj.pos_ == "NOUN":
                         return self.phrase(obj, complement=False)
         return None
 

@@ -50,11 +50,10 @@ class HolderReader:
             if head.dep_ == "amod":
                 owner = head.head
             return head, owner
+        copula = self.copula(governor, verb)
         if (
-            governor.dep_ == "attr"
-            and verb is not None
-            and verb.lemma_.lower() == "be"
-            and (subject := child_of(verb, "nsubj")) is not None
+            copula is not None
+            and (subject := child_of(copula, "nsubj")) is not None
             and subject.pos_ in {"NOUN", "PROPN"}
         ):
             return subject, None
@@ -67,11 +66,26 @@ class HolderReader:
                 return None, obj  # "pegged him at $2.9 billion": whose, not what
         return None, None
 
+    @staticmethod
+    def copula(governor: Token, verb: Token | None) -> Token | None:
+        """The "be" whose complement the figure is: "is $3 billion", "is in excess of $3
+        billion" (a qualifier the parser reads as a prepositional phrase)."""
+        if governor.dep_ == "attr" and verb is not None and verb.lemma_.lower() == "be":
+            return verb
+        if governor.dep_ == "prep" and governor.head.lemma_.lower() == "be":
+            return governor.head
+        return None
+
     def attribute_inherits(self, governor: Token, verb: Token | None) -> bool:
-        """ "another says it is $2 billion": a bare "it" as the copula's subject."""
-        if governor.dep_ != "attr" or verb is None or verb.lemma_.lower() != "be":
+        """ "another says it is $2 billion", "a third has it at $2.5 billion": a bare "it" as
+        the copula's subject or the valuing verb's object."""
+        copula = self.copula(governor, verb)
+        if copula is not None:
+            subject = child_of(copula, "nsubj")
+        elif governor.dep_ == "pobj" and governor.head.lower_ in self.lex.value_preps:
+            subject = child_of(governor.head.head, "dobj")
+        else:
             return False
-        subject = child_of(verb, "nsubj")
         return subject is not None and subject.lower_ in self.lex.inheriting_pronouns
 
     # -- the holder -----------------------------------------------------------------------------
@@ -92,7 +106,7 @@ class HolderReader:
         if not self.is_object_of(governor, verb):
             return None
         subject = child_of(verb, "nsubj") or child_of(verb, "nsubjpass")
-        if subject is None or subject == governor or subject == about:
+        if subject is None or subject in (governor, about):
             return None
         if subject.pos_ == "NOUN" and (possessor := child_of(subject, "poss")) is not None:
             return self.name(possessor)  # "Roe's campaign raised $2 million"
@@ -117,7 +131,9 @@ class HolderReader:
         if ent is not None:
             return None
         left = token.i
-        while left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head == token:
+        while (
+            left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head == token
+        ):
             left -= 1
         return _clean(self.doc[left : token.i + 1].text)
 
