@@ -37,7 +37,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -282,6 +282,8 @@ class FigureRef:
 
 
 Context = tuple[str | None, str | None, str | None, str | None]  # predicate, holder, place, period
+HOLDER, PERIOD = 1, 3
+_BARE: Context = (None, None, None, None)
 
 
 @dataclass(slots=True)
@@ -291,7 +293,7 @@ class _Entry:
 
     claim: Claim
     figure: Figure
-    voice: str  # story and speaker: who stands behind the figure
+    voice: str  # who stands behind the figure: its story (an article and its copies)
     story: str
     sentence: int  # the claim's words, hashed: the same sentence in two sources is one voice
     key: tuple[str, tuple[str, ...]]
@@ -350,7 +352,7 @@ def entries(
     for claim, sentence in zip(claims, said, strict=True):
         day = corpus.dates.get(claim.source_id)
         story = corpus.story.get(claim.source_id, claim.source_id)
-        voice = f"{story}\x00{(_speaker(claim) or '').lower()}"
+        voice = story
         for figure in claim.quantities:
             about = (
                 figure.counted,
@@ -368,6 +370,8 @@ def entries(
             if found is None:
                 continue
             key, m, context, running = found
+            if m.family == "count" and _refers_to_a_set(claim, figure):
+                continue
             bounds = _bounds(figure, m, tolerance)
             if bounds is None:
                 continue
@@ -382,6 +386,19 @@ def entries(
 _MISSING: Any = object()
 
 
+def _refers_to_a_set(claim: Claim, figure: Figure) -> bool:
+    """ "the two states", "his three children", "two of the three contests": a number that
+    picks out a known set or a part of one is not a claim about how many there are."""
+    at = figure.start - claim.start
+    if at < 0 or at > len(claim.text):
+        return False
+    before = claim.text[max(0, at - 12) : at].lower().split()
+    if before and before[-1] in frame_tables().definite_words:
+        return True
+    after = claim.text[at + len(figure.text) : at + len(figure.text) + 16].lower().split()
+    return len(after) >= 2 and after[0] == "of" and after[1] in frame_tables().definite_words
+
+
 def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float, bool, bool] | None:
     low = figure.low if figure.low is not None else figure.value
     high = figure.high if figure.high is not None else figure.value
@@ -389,6 +406,8 @@ def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float,
         low = None
     if figure.high is None and figure.qualifier in _UNBOUNDED_ABOVE:
         high = None
+    if figure.qualifier == "vague":
+        high = None  # "millions" of deportations is "at least two million", not fewer than ten
     if low is None and high is None:
         return None
     lo = low * m.factor if low is not None else -INF
@@ -479,16 +498,20 @@ def _key(
     that says what they did ("states hold primaries"); a sum with no attribute only with its
     verb and its holder ("Roe raised"); a share with no attribute never."""
     counted = parse_counted(figure.counted)
+    if counted is not None and m.family.startswith("ratio") and predicate is None and not holder:
+        # "31 percent of Republican voters": a share of a group says nothing until it says
+        # doing what, or whose
+        return None
     if counted is not None:
         if counted.head in frame_tables().generic_nouns and not counted.mods:
             if predicate is None:
                 return None
             return (f"{counted.head}/{predicate}", counted.mods)
         return (counted.head, counted.mods)
-    # a rate ("money/month") or a zero of pay says what it is by itself; a one-off sum needs
-    # whose it is
-    priced = m.family.startswith("money") and predicate is not None
-    if priced and (holder is not None or m.rate_free or m.family != "money"):
+    # A rate ("money/month") or a zero of pay says what it is with its verb ("pays 100,000
+    # hryvnias a month", "without pay"); a one-off sum with only a verb does not ("raise
+    # $5,000" on Kickstarter, "raise $1.1 trillion" in taxes; "earned" and "paid").
+    if m.family.startswith("money") and predicate is not None and (m.rate_free or "/" in m.family):
         return (predicate, ())
     return None
 
@@ -615,12 +638,15 @@ def group_entries(
     for key, zeros in rate_free.items():
         money = sorted(money_blocks.get(key, []), key=str)
         blocks[money[0] if money else (key, "money")].extend(zeros)
+    common = _CommonNames(items)
     groups: list[Group] = []
     for (key, family), block in blocks.items():
         for context, members in partition(block):
+            if context == _BARE:
+                continue  # "delegates", "crystal chandeliers": nothing says whose, when, doing what
             if "single" not in wanted and _one_voice(members):
                 continue
-            group = _decide(key, family, context, members, wanted)
+            group = _decide(key, family, context, members, wanted, common)
             if group is not None:
                 groups.append(group)
     groups.sort(key=_rank)
@@ -660,10 +686,12 @@ def partition(block: list[_Entry]) -> Iterator[tuple[Context, list[_Entry]]]:
             continue
         maximal = [c for c in specialised[context] if c not in specialised]
         for entry in members:
-            home = maximal if len(maximal) == 1 else _on_the_day(maximal, entry.day)
-            if len(home) == 1:
+            on_the_day = _on_the_day(maximal, entry.day)
+            if len(on_the_day) == 1:
+                groups[on_the_day[0]].append(entry)  # dated by its article: a full match
+            elif len(maximal) == 1:
                 entry.joined = True
-                groups[home[0]].append(entry)
+                groups[maximal[0]].append(entry)
             else:
                 groups.setdefault(context, []).append(entry)
     yield from groups.items()
@@ -694,7 +722,9 @@ def _one_voice(members: list[_Entry]) -> bool:
 
 
 def _generalisations(context: Context) -> Iterable[Context]:
-    given = [i for i, v in enumerate(context) if v is not None]
+    """The contexts that leave out some of this one's predicate, place and period. The holder
+    is never left out: a figure that names no holder is not about one that does."""
+    given = [i for i, v in enumerate(context) if v is not None and i != HOLDER]
     for r in range(1, len(given) + 1):
         for drop in combinations(given, r):
             yield tuple(None if i in drop else v for i, v in enumerate(context))  # type: ignore[misc]
@@ -702,9 +732,9 @@ def _generalisations(context: Context) -> Iterable[Context]:
 
 def _apart(low: _Entry, high: _Entry, rounding: float) -> bool:
     """`high` lies above `low` beyond rounding: the figures cannot both be true."""
-    if _same(low.hi, high.lo):
-        return not (low.hi_inc and high.lo_inc)
-    if low.hi >= high.lo:
+    if low.hi >= high.lo or _same(low.hi, high.lo):
+        # touching bounds ("more than one million" and "one million") agree: the round
+        # figure may itself be rounded
         return False
     # "30,000" and "31,000" are the same figure rounded
     return not (low.hi > 0 and high.lo <= low.hi * (1 + rounding))
@@ -740,6 +770,86 @@ def _widest_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry]
             if size > best_size:
                 best, best_size = (lower, upper), size
     return best
+
+
+def _conflicting_pair(
+    key: tuple[str, tuple[str, ...]],
+    family: str,
+    context: Context,
+    members: list[_Entry],
+    common: frozenset[str],
+) -> tuple[_Entry, _Entry] | None:
+    """The widest gap that makes a conflict: between figures of two stories that both fill the
+    group's whole frame (not joined by leaving something out), speak of one moment, and, where
+    the frame names neither whose figure it is nor a date, whose sentences name the same
+    person, place or thing (two articles on one story)."""
+    rounding = frame_tables().rounding
+    firm = [e for e in members if not e.joined]
+    if len({e.voice for e in firm}) < 2:
+        return None
+    timed = _dates(context[PERIOD]) is not None
+    # A date pins a quantity only when the noun says which one: "states holding primaries on
+    # March 1" or "31 percent in 2012" could be anywhere.
+    pinned = context[HOLDER] is not None or (timed and "/" not in key[0] and family == "count")
+    if not pinned:
+        pools: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in firm:
+            for name in _names(entry.claim.text) - common:
+                pools[name].append(entry)
+        candidates = [p for p in pools.values() if len({e.voice for e in p}) > 1]
+    else:
+        candidates = [firm]
+    best: tuple[_Entry, _Entry] | None = None
+    best_size = -INF
+    for pool in candidates:
+        if timed or _one_moment(pool):
+            pair = _widest_gap(pool, rounding)
+        else:
+            pair = _same_time_gap(pool, rounding)
+        if pair is None:
+            continue
+        lower, upper = pair
+        size = upper.lo / lower.hi if lower.hi > 0 else INF
+        if size > best_size:
+            best, best_size = pair, size
+    return best
+
+
+class _CommonNames:
+    """The names too common in this corpus to say two articles are on one story ("Trump" in a
+    year of campaign news): those in more than `common_name_share` of its stories. Counted on
+    first use only, since most groups never ask."""
+
+    def __init__(self, items: list[_Entry]) -> None:
+        self.items = items
+        self.found: frozenset[str] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self.found is None:
+            seen: dict[str, set[str]] = defaultdict(set)
+            claims = {id(e.claim): e for e in self.items}
+            for entry in claims.values():
+                for name in _names(entry.claim.text):
+                    seen[name].add(entry.story)
+            stories_n = len({e.story for e in self.items})
+            share = frame_tables().common_name_share
+            limit = max(share * stories_n, frame_tables().common_name_min)
+            self.found = frozenset(n for n, s in seen.items() if len(s) > limit)
+        return self.found
+
+
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]+")
+
+
+@cache
+def _names(text: str) -> frozenset[str]:
+    """The names a sentence mentions, as stems ("Ukraine" and "Ukrainian" share "ukrai"): the
+    capitalised words that are not a function word, a title, a month or a day."""
+    stop = frame_tables().name_stopwords
+    words = _NAME.findall(text)
+    return frozenset(
+        w.lower()[:5] for w in words if w.lower().strip("'’") not in stop and len(w) > 1
+    )
 
 
 def _one_moment(members: list[_Entry]) -> bool:
@@ -790,19 +900,19 @@ def _decide(
     context: Context,
     members: list[_Entry],
     wanted: frozenset[str],
+    common: Callable[[], frozenset[str]],
 ) -> Group | None:
     rounding = frame_tables().rounding
     _merge_copied_voices(members)
+    members = _drop_disagreeing_joiners(members, rounding)
     voices = {e.voice for e in members}
     status, pair = "single", None
     if len(voices) > 1:
         pair = _widest_gap(members, rounding)
         if pair is None:
             status = "consistent"
-        elif context[3] is not None or _one_moment(members):
-            status = "conflict"
         else:
-            at_once = _same_time_gap(members, rounding)
+            at_once = _conflicting_pair(key, family, context, members, common())
             status = "conflict" if at_once is not None else "update"
             pair = at_once or pair
     if status not in wanted:
@@ -834,6 +944,22 @@ def _decide(
     why.summary = _summary(why, status)
     parts = [counted, family, predicate or "", holder or "", place or "", period or ""]
     return Group(status=status, key=" | ".join(p for p in parts if p), why=why, figures=refs)
+
+
+def _drop_disagreeing_joiners(members: list[_Entry], rounding: float) -> list[_Entry]:
+    """A figure that joined by leaving part of the frame out ("a dozen attacks", no period)
+    stays only if it agrees with the figures that fill the frame: it might be about another
+    window, so its disagreement is no evidence of a conflict, and it is not shown as one."""
+    firm = [e for e in members if not e.joined]
+    if len(firm) == len(members) or not firm:
+        return members
+    top = max(firm, key=lambda e: e.lo)
+    bottom = min(firm, key=lambda e: e.hi)
+    return [
+        e
+        for e in members
+        if not e.joined or not (_apart(e, top, rounding) or _apart(bottom, e, rounding))
+    ]
 
 
 def _merge_copied_voices(members: list[_Entry]) -> None:

@@ -43,6 +43,10 @@ class FrameTables:
     copy_min: int
     copy_max_sources: int
     ambiguous_share: float
+    definite_words: frozenset[str]
+    name_stopwords: frozenset[str]
+    common_name_share: float
+    common_name_min: int
 
 
 @cache
@@ -69,6 +73,10 @@ def frame_tables() -> FrameTables:
         copy_min=int(data["copy_min"]),
         copy_max_sources=int(data["copy_max_sources"]),
         ambiguous_share=float(data["ambiguous_share"]),
+        definite_words=words("definite_words"),
+        name_stopwords=words("name_stopwords") | words("name_titles"),
+        common_name_share=float(data["common_name_share"]),
+        common_name_min=int(data["common_name_min"]),
     )
 
 
@@ -133,7 +141,12 @@ def resolve_period(text: str | None, base: date | None) -> Interval | None:
     not a date ("since the war began") or there is no phrase."""
     if not text or not _date_like(text):
         return None
-    return _resolve(_strip_lead(text.lower()), base)
+    phrase = _strip_lead(text.lower())
+    found = _resolve(phrase, base)
+    if found is None and "," in text:
+        # "on March 1, known as Super Tuesday": the date before the aside
+        found = _resolve(_strip_lead(text.lower().split(",", 1)[0]), base)
+    return found
 
 
 @cache
@@ -142,7 +155,7 @@ def _date_like(text: str) -> bool:
 
 
 def _strip_lead(text: str) -> str:
-    text = " ".join(text.replace(",", " ").split())
+    text = " ".join(text.split())
     for word in frame_tables().period_lead_words:
         if text.startswith(word + " "):
             return text[len(word) + 1 :]

@@ -31,6 +31,7 @@ PERIODS = [
     ("in 2014", date(2016, 7, 6), (date(2014, 1, 1), date(2014, 12, 31))),
     ("last year", date(2015, 6, 1), (date(2014, 1, 1), date(2014, 12, 31))),
     ("in May", date(2019, 8, 10), (date(2019, 5, 1), date(2019, 5, 31))),
+    ("on March 1, known as Super Tuesday", date(2016, 2, 10), (date(2016, 3, 1), date(2016, 3, 1))),
     ("since the war began", date(2019, 8, 10), None),
     ("after that", date(2019, 8, 10), None),
     (None, date(2019, 8, 10), None),
