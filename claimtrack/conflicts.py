@@ -1,33 +1,27 @@
 """Conflicts: the figures that sources disagree on, and only those.
 
-Two figures are compared only when they describe the same quantity:
+Every figure gets a quantity frame (README, "Conflicts"): what is measured (the counted noun
+with its group modifiers, or for a sum or share the attribute it is the value of; a generic noun
+only with its verb), whose (the holder, a name resolved across articles by `frames.Names`),
+where (place), when (the period resolved to dates against the article's date by
+`frames.resolve_period`), the verb class, and the unit family (counts; money converted to USD
+with the dated table in lexicons/rates.json; ratios; pint's physical units; rates only meet
+rates).
 
-- the same thing counted: the head of `counted` in the same synonym class
-  (lexicons/synonyms.json: request ~ inquiry ~ application ~ offer) and the same group modifiers
-  ("American volunteer" is not "volunteer", nor "Canadian volunteer"); a sum of money with no
-  `counted` is keyed by its predicate class ("pay");
-- the same unit family: counts; money (converted to USD with the fixed, dated table in
-  lexicons/rates.json, marked `converted`, widened by its tolerance); percent and fraction;
-  physical units pint can read; a rate ("UAH/month") only meets rates;
-- the same predicate class ("join" is not "apply", "make cut" is not "inquire"); verbs that only
-  say a thing exists or was reported ("be", "occur", "report") match any;
-- the same place and the same period where the text gives one: a figure with no period meets
-  every period, two different periods never meet ("in the early weeks of the war" vs "since the
-  war began").
+Groups are a partition. Figures are blocked by (what is measured, unit family) with a dict;
+inside a block, by their (verb, holder, place, period) context with a dict. A figure whose
+context leaves the verb, place or period out is placed through its context's generalisations (at
+most 2^3 per distinct context, never all pairs): it joins the one group that fills them in (the
+one whose period holds its article's date, else the only one) or stays apart. The holder is never
+left out. So the cost is a dict insert per figure plus a constant per distinct context.
 
-A figure with neither a key nor money (a bare "50,000" whose noun was not found) is never
-compared. Scope ("soldiers" vs "volunteers") does not keep figures apart: it is shown, because
-"pays its soldiers 100,000 hryvnias" against "volunteers would not be paid" is exactly what a
-reader must see.
-
-Decision: two figures from different voices conflict when their intervals do not overlap
-(inclusivity respected). A voice is a source and a speaker: the same article quoting a minister
-and an embassy spokesman holds two voices, and they can disagree; one voice restating its own
-figure differently is not a dispute. A group is "conflict" if any such pair exists, "consistent"
-if two or more voices meet and all overlap, "single" otherwise.
-
-Cost: figures are blocked by (key, unit family) with a dict, and inside a block by their distinct
-contexts, so the work is a sort per group: about n log n overall, never all pairs.
+Decision, per group, linear in its size: a voice is a story (a source and its near-copies,
+`frames.stories`); figures disagree when their intervals lie apart beyond rounding; `conflict`
+when two stories disagree at one time with figures that fill the whole frame (and, where the
+frame names neither holder nor date, their sentences share an uncommon name: one story);
+`update` when they disagree only across times; `consistent`; `single`. Only the two highest
+lower bounds and two lowest upper bounds of distinct voices can make the widest gap, and times
+are compared in windows of days, so no step compares all pairs.
 """
 
 from __future__ import annotations
