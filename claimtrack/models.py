@@ -78,6 +78,9 @@ class Figure(_Model):
     period: str | None = None
     scope: str | None = None
     """Who or what the figure is about when that differs from `counted` ("soldiers")."""
+    holder: str | None = None
+    """Whose figure: the person, organisation or place named as having it ("Jane Roe" for
+    "Roe's fortune", "his net worth", "Roe has 120 delegates")."""
 
 
 class Flag(_Model):

@@ -31,7 +31,11 @@ if TYPE_CHECKING:
     from claimtrack.conflicts import FigureRef, Group, SourceDiff
 
 AllFlag = Annotated[
-    bool, typer.Option("--all", help="Also show consistent groups (two or more sources agree).")
+    bool,
+    typer.Option(
+        "--all",
+        help="Also show updates (one quantity at different times) and consistent groups.",
+    ),
 ]
 # Past this many groups a terminal is no place to read them, and rich takes ~3 ms a table.
 TABLES = 200
@@ -63,7 +67,7 @@ def conflicts(
       claimtrack conflicts --since 2022-03 --outlet bbc.co.uk --outlet reuters.com --csv
     """
     from claimtrack import query
-    from claimtrack.conflicts import find_conflicts, select
+    from claimtrack.conflicts import find_conflicts, select, source_dates
 
     claims_store = read_store(store)
     source_ids = sorted(query.source_ids(claims_store, source or [], skip_bad=skip_bad))
@@ -74,9 +78,11 @@ def conflicts(
         for c in claims_store.claims(skip_bad=skip_bad, with_figures=True)
         if compared.matches(c, within)
     )
-    statuses = ("conflict", "consistent") if all_ else ("conflict",)
+    statuses = ("conflict", "update", "consistent") if all_ else ("conflict",)
     groups = select(
-        find_conflicts(claims, statuses=statuses),
+        find_conflicts(
+            claims, statuses=statuses, dates=source_dates(claims_store, skip_bad=skip_bad)
+        ),
         statuses=statuses,
         sources=source_ids,
         speaker=speaker,
@@ -227,7 +233,9 @@ def _group_table(group: Group, narrow: bool = False):  # type: ignore[no-untyped
 
     from claimtrack.cli.output import clean
 
-    style = {"conflict": "bold red", "consistent": "green"}.get(group.status, "")
+    style = {"conflict": "bold red", "update": "yellow", "consistent": "green"}.get(
+        group.status, ""
+    )
     table = Table(
         title=f"[{style}]{group.status.upper()}[/]: {escape(clean(group.why.summary))}",
         caption=_safe(f"key: {group.key}"),
@@ -237,7 +245,16 @@ def _group_table(group: Group, narrow: bool = False):  # type: ignore[no-untyped
     names: tuple[str, ...] = (
         ("figure", "counted / scope", "source / speaker", "flags")
         if narrow
-        else ("figure", "interval", "counted / scope", "period", "source", "speaker", "flags")
+        else (
+            "figure",
+            "interval",
+            "counted / scope",
+            "holder",
+            "period",
+            "source",
+            "speaker",
+            "flags",
+        )
     )
     for name in names:
         table.add_column(name, overflow="fold")
@@ -252,10 +269,12 @@ def _group_table(group: Group, narrow: bool = False):  # type: ignore[no-untyped
         if figure.scope:
             about += f" / {figure.scope}"
         where = f"{source_name(figure.source_path)} @{figure.start}"
+        if figure.article_date:
+            where += f" ({figure.article_date})"
         if narrow:
             cells = [
                 f"{figure.text}\n{_interval(figure)}",
-                "\n".join(x for x in (about, figure.period) if x),
+                "\n".join(x for x in (about, figure.holder, figure.period) if x),
                 "\n".join(x for x in (where, figure.speaker) if x),
                 _flags(figure, role),
             ]
@@ -264,6 +283,7 @@ def _group_table(group: Group, narrow: bool = False):  # type: ignore[no-untyped
                 figure.text,
                 _interval(figure),
                 about,
+                figure.holder or "",
                 figure.period or "",
                 where,
                 figure.speaker or "",
