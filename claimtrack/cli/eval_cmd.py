@@ -25,11 +25,19 @@ def eval_command(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Score only the first N articles.")
     ] = None,
+    attribution_model: Annotated[
+        str | None,
+        typer.Option(
+            "--attribution-model",
+            help="A trained attribution tagger (default: $CLAIMTRACK_ATTRIBUTION_MODEL, else the "
+            "packaged one).",
+        ),
+    ] = None,
 ) -> None:
     """Score who-said-what against gold attributions: content, content+source, exact spans."""
     from claimtrack.evaluate import evaluate
 
-    report = evaluate(gold_dir, model=model, limit=limit)
+    report = evaluate(gold_dir, model=model, limit=limit, attribution_model=attribution_model)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
         return

@@ -33,11 +33,27 @@ def extract(
         typer.Option("--workers", "-j", min=0, help="Worker processes; 0 means one per core."),
     ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    attribution_model: Annotated[
+        str | None,
+        typer.Option(
+            "--attribution-model",
+            help="A trained attribution tagger (default: $CLAIMTRACK_ATTRIBUTION_MODEL, else the "
+            "packaged one).",
+        ),
+    ] = None,
 ) -> None:
     """Extract the claims of articles (.txt, .md, .html) into the store."""
+    import os
+
     from claimtrack.cli.output import stderr
     from claimtrack.extract import run
     from claimtrack.store import Store
+
+    if attribution_model is not None:
+        from claimtrack.nlp.attribution_model import MODEL_ENV, model_path
+
+        # Through the environment, so worker processes load the same tagger.
+        os.environ[MODEL_ENV] = str(model_path(attribution_model))
 
     console = stderr()
     with _progress(console, quiet) as progress:
