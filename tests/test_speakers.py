@@ -229,6 +229,13 @@ def test_speakers_group_and_bare_noun_kinds(parse, text, content, kind):
             "the budget would pass",
             "Mark Dunne",
         ),
+        # A wife named later is not the "Mr. Obama" met before her.
+        (
+            'President Obama spoke on Saturday.\n\nMichelle Obama said the vote mattered.\n\n'
+            "Mr. Obama said the stakes were high.",
+            "the stakes were high",
+            "Obama",
+        ),
         # A surname the NER calls an organization is the person the article names.
         (
             "Amanda Renteria, the campaign's political director, toured the state.\n\n"

@@ -46,6 +46,8 @@ class ArticlePeople:
         self, doc: Doc, *, female: frozenset[str], male: frozenset[str], titles: frozenset[str]
     ) -> None:
         self.female, self.male = female, male
+        first_line = doc.text.find("\n")
+        self.headline_end = len(doc) if first_line < 0 else _token_at(doc, first_line)
         self.people: list[Person] = []
         # Every mention of a person by name, in text order (the same person recurs).
         self.spans = _person_names(doc, female | male, titles)
@@ -70,13 +72,28 @@ class ArticlePeople:
         """Whether a name is (the end of) a person's name in this article."""
         return any(_ends(p.words, words) for p in self.people)
 
-    def fullest(self, words: tuple[str, ...], gender: str | None = None) -> Person | None:
-        """The person a short name means: among the article's people whose name ends with it,
-        those of the right gender, then the first introduced."""
-        candidates = [p for p in self.people if len(p.words) > len(words) and _ends(p.words, words)]
-        if gender is not None:
-            candidates = [p for p in candidates if p.gender in (None, gender)] or candidates
+    def fullest(
+        self, words: tuple[str, ...], gender: str | None = None, *, at: int = 0
+    ) -> Person | None:
+        """The person a short name at token `at` means: among the article's people whose name
+        ends with it and whose gender fits, the first introduced. A full name the article
+        gives only later counts for a headline's surname; elsewhere a later "Michelle Obama"
+        is someone else than the "President Obama" before her, while a later "Barack Obama"
+        is the "Mr. Obama" before him."""
+        candidates = [
+            p
+            for p in self.people
+            if len(p.words) > len(words)
+            and _ends(p.words, words)
+            and (gender is None or p.gender in (None, gender))
+            and (p.start < at or at < self.headline_end or (gender and p.gender == gender))
+        ]
         return min(candidates, key=lambda p: p.start) if candidates else None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
 
 
 def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> list[Span]:

@@ -219,7 +219,7 @@ class SpeakerResolver:
             entity = state.match_name(words, gender)
         if entity is None and kind == "person":
             # "Dunne" before or without "Mark Dunne": the person the article names in full.
-            full = state.people.fullest(words, gender)
+            full = state.people.fullest(words, gender, at=span.start)
             if full is not None:
                 entity = state.match_name(full.words, gender)
                 if entity is None:
@@ -377,7 +377,18 @@ class SpeakerResolver:
                 and doc[start - 1].lower_ not in self.titles
             ):
                 start -= 1
-            name = doc[start : root.i + 1]
+            end = root.i + 1
+            # "the Association of Flight Attendants": a name runs on over "of" and proper nouns.
+            while (
+                end + 1 < span.end
+                and doc[end].lower_ in ("of", "for")
+                and doc[end + 1].pos_ == "PROPN"
+                and root.ent_type_ != "PERSON"
+            ):
+                end += 2
+                while end < span.end and doc[end].pos_ == "PROPN":
+                    end += 1
+            name = doc[start:end]
         while len(name) > 1 and name[0].lower_ in self.titles:
             name = name[1:]
         while len(name) > 1 and (name[-1].is_punct or name[-1].lower_ in ("'s", "’s")):
@@ -498,13 +509,14 @@ class _State:
         if not words:
             return None
         candidates = [e for e in self.persons if _same_name(words, e.words)]
+        if gender is not None:
+            # "Michelle Obama" is not the "Mr. Obama" met before her.
+            candidates = [e for e in candidates if e.gender in (None, gender)]
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
         exact = [e for e in candidates if e.words == words]
         if exact:
             return exact[-1]
-        if gender is not None:
-            candidates = [e for e in candidates if e.gender in (None, gender)] or candidates
         return min(candidates, key=lambda e: e.order)
 
     def match_org(self, words: tuple[str, ...]) -> Entity | None:
