@@ -231,7 +231,7 @@ def test_speakers_group_and_bare_noun_kinds(parse, text, content, kind):
         ),
         # A wife named later is not the "Mr. Obama" met before her.
         (
-            'President Obama spoke on Saturday.\n\nMichelle Obama said the vote mattered.\n\n'
+            "President Obama spoke on Saturday.\n\nMichelle Obama said the vote mattered.\n\n"
             "Mr. Obama said the stakes were high.",
             "the stakes were high",
             "Obama",
@@ -275,3 +275,38 @@ def test_speakers_interviewer_question_is_not_the_interviewee(parse):
     asked = speaker_at(doc, "the town needs it")
     assert asked is None or asked.name != "Rachel Stone"
     assert speaker_at(doc, "the council will listen").name == "Rachel Stone"
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "name", "kind"),
+    [
+        # "it" is the organization that was the subject before, though it had not spoken.
+        (
+            "The Times endorsed Clinton in January. Meanwhile, it attacked Trump, saying he "
+            "was unfit for office.",
+            "he was unfit for office",
+            "Times",
+            "organization",
+        ),
+        # A person's name before an organization noun names the organization.
+        (
+            "On Monday the Clinton campaign said it expects the moderator to check facts.",
+            "expects the moderator to check facts",
+            "Clinton campaign",
+            "organization",
+        ),
+        # "The campaign" is the campaign named before.
+        (
+            "The Trump campaign released a new ad on Friday.\n\n"
+            "The campaign says the ad will air nationally.",
+            "the ad will air nationally",
+            "Trump campaign",
+            "organization",
+        ),
+    ],
+)
+def test_speakers_organizations_by_pronoun_noun_and_description(
+    parse, text, content_part, name, kind
+):
+    speaker = speaker_at(parse(text), content_part)
+    assert (speaker.name, speaker.kind) == (name, kind)

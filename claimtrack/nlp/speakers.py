@@ -126,6 +126,11 @@ class SpeakerResolver:
         events: list[tuple[int, int, Span]] = []
         for ent in state.people.spans:
             events.append((ent.start, -1, _with_titles(ent, self.titles)))
+        named = {ent.start for ent in state.people.spans}
+        for ent in doc.ents:
+            # An organization as a sentence's subject may be the next "it" or "they".
+            if ent.label_ == "ORG" and ent.start not in named and main_clause_subject(ent):
+                events.append((ent.start, -1, ent))
         for k, mention in enumerate(mentions):
             if mention is not None:
                 events.append((mention.start, k, mention))
@@ -340,6 +345,9 @@ class SpeakerResolver:
         """The proper name inside a mention, without titles: a PERSON entity when the NER has
         one, else the run of proper nouns ending at the mention's head (or its apposition)."""
         root = span.root
+        if root.pos_ == "NOUN" and root.lemma_.lower() in self.organization:
+            # "the Clinton campaign" is the campaign, not Clinton.
+            return None
         if root.pos_ != "PROPN":
             for child in root.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < span.end:
@@ -497,8 +505,10 @@ class _State:
         self.recent.append(entity)
 
     def recent_speaker(self, exclude: str | None = None) -> Entity | None:
+        """The most recent entity that spoke or was a sentence's subject ("PolitiFact did a
+        fact-check ... they published")."""
         for entity in reversed(self.recent):
-            if entity.spoke and entity.info.kind != exclude:
+            if (entity.spoke or entity.subject_at >= 0) and entity.info.kind != exclude:
                 return entity
         return None
 
@@ -520,9 +530,15 @@ class _State:
         return min(candidates, key=lambda e: e.order)
 
     def match_org(self, words: tuple[str, ...]) -> Entity | None:
+        """The organization of that name; for a bare head noun ("the campaign"), the most
+        recent organization whose name ends with it ("Trump campaign")."""
         for entity in reversed(self.entities):
             if entity.info.kind == "organization" and entity.words == words:
                 return entity
+        if len(words) == 1:
+            for entity in reversed(self.entities):
+                if entity.info.kind == "organization" and entity.words[-1:] == words:
+                    return entity
         return None
 
 
