@@ -290,7 +290,8 @@ def test_speakers_interviewer_question_is_not_the_interviewee(parse):
         ),
         # A person's name before an organization noun names the organization.
         (
-            "On Monday the Clinton campaign said it expects the moderator to check facts.",
+            "Clinton campaign manager Robby Mook spoke on Monday.\n\n"
+            "The Clinton campaign said it expects the moderator to check facts.",
             "expects the moderator to check facts",
             "Clinton campaign",
             "organization",

@@ -271,7 +271,7 @@ class SpeakerResolver:
                 if entity.info.kind == "anonymous" and self.group_of.get(entity.head_word) == group:
                     state.touch(entity)
                     return entity
-        if definite:
+        if definite and head not in self.organization:
             for entity in reversed(state.persons):
                 if head in entity.roles or word in entity.roles:
                     state.touch(entity)
