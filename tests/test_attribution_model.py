@@ -60,6 +60,19 @@ def test_attribution_model_rules_alone_ignore_the_tagger(nlp):
     assert [e.label_ for e in doc.ents] == [e.label_ for e in nlp(text).ents]
 
 
+def test_attribution_model_packaged_tagger_adds_spans_and_keeps_the_entities(nlp):
+    from claimtrack.nlp import pipeline
+
+    tagged = pipeline.load(attribution_model="packaged")
+    text = "Mayor Ann Lee said on Monday that the bridge will reopen in May."
+    doc = next(pipeline.parse(tagged, [text]))
+    labels = {s.label_ for s in doc.spans[MODEL_SPANS]}
+    assert labels and labels <= {"SOURCE", "CUE", "CONTENT"}
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(text).ents]
+    contents = [s.text for s in doc.spans["claimtrack_attributions"]]
+    assert "that the bridge will reopen in May" in contents
+
+
 def test_cli_train_rejects_a_folder_that_is_not_gold(tmp_path):
     result = CliRunner().invoke(app, ["train", str(tmp_path), "--output", str(tmp_path / "m")])
     assert result.exit_code == 1

@@ -29,8 +29,8 @@ def eval_command(
         str | None,
         typer.Option(
             "--attribution-model",
-            help="A trained attribution tagger (default: $CLAIMTRACK_ATTRIBUTION_MODEL, else the "
-            "packaged one).",
+            help="A trained attribution tagger, or 'packaged' for the shipped one (default: "
+            "$CLAIMTRACK_ATTRIBUTION_MODEL, else the rules alone).",
         ),
     ] = None,
 ) -> None:

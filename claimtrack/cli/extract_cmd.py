@@ -37,8 +37,8 @@ def extract(
         str | None,
         typer.Option(
             "--attribution-model",
-            help="A trained attribution tagger (default: $CLAIMTRACK_ATTRIBUTION_MODEL, else the "
-            "packaged one).",
+            help="A trained attribution tagger, or 'packaged' for the shipped one (default: "
+            "$CLAIMTRACK_ATTRIBUTION_MODEL, else the rules alone).",
         ),
     ] = None,
 ) -> None:
