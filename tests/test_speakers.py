@@ -236,6 +236,14 @@ def test_speakers_group_and_bare_noun_kinds(parse, text, content, kind):
             "the stakes were high",
             "Obama",
         ),
+        # Two names the parser joined: the one next to the cue speaks; "Jr." does not hide
+        # the surname.
+        (
+            "Chief Justice John G. Roberts Jr. spoke of the legacy of racism. To understand the "
+            "real Dred Scott, Chief Justice Roberts said, one should visit this museum.",
+            "one should visit this museum",
+            "John G. Roberts Jr.",
+        ),
         # A surname the NER calls an organization is the person the article names.
         (
             "Amanda Renteria, the campaign's political director, toured the state.\n\n"

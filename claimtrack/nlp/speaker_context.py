@@ -26,6 +26,7 @@ from claimtrack.nlp.quotes import find_quotes
 _QUESTION = re.compile(r"^\s*(Q|Question)\s*[:.)\-—]", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(A|Answer)\s*[:.)\-—]", re.IGNORECASE)
 # Clauses whose subject is not the sentence's topic ("comments Trump had made").
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj", "xcomp", "pobj"})
 
 
@@ -54,6 +55,9 @@ class ArticlePeople:
         seen: set[tuple[str, ...]] = set()
         for span in self.spans:
             words = tuple(t.lower_ for t in span if not t.is_punct)
+            while len(words) > 1 and words[-1] in SUFFIXES:
+                # "John G. Roberts Jr." is the "Roberts" of later mentions.
+                words = words[:-1]
             if not words or words in seen:
                 continue
             seen.add(words)

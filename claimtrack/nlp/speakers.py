@@ -361,6 +361,7 @@ class SpeakerResolver:
                         break
                 else:
                     return None
+        root = _last_named(span, root)
         if root.ent_type_ == "PERSON":
             doc = span.doc
             start = root.i
@@ -590,6 +591,21 @@ def _with_titles(ent: Span, titles: dict[str, list[str]]) -> Span:
             break
         start -= 1
     return doc[start : ent.end]
+
+
+def _last_named(span: Span, root: Token) -> Token:
+    """In "the real Dred Scott, Chief Justice Roberts said" the parser makes one noun phrase of
+    two names; the one after the comma, next to the cue, is the speaker."""
+    doc = span.doc
+    people = [
+        e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end
+    ]
+    if len(people) < 2:
+        return root
+    last = people[-1]
+    if last.end == span.end and last.start > root.i and "," in doc[root.i : last.start].text:
+        return last.root
+    return root
 
 
 def _heading(span: Span) -> bool:
