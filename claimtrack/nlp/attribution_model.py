@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
@@ -180,7 +180,7 @@ class AttributionTagger:
         return docs
 
 
-def _load_tagger(nlp: Language, path: Path):
+def _load_tagger(nlp: Language, path: Path) -> Any:
     """The trained NER head alone, built in this pipeline's vocab from the saved config and
     weights: the saved pipeline's tokenizer and vocab are not needed to tag."""
     from spacy.util import load_config
@@ -188,7 +188,7 @@ def _load_tagger(nlp: Language, path: Path):
     config = load_config(path / "config.cfg", interpolate=True)
     settings = dict(config["components"]["ner"])
     factory = settings.pop("factory", "ner")
-    ner = nlp.create_pipe(factory, name="claimtrack_attribution_tagger", config=settings)
+    ner: Any = nlp.create_pipe(factory, name="claimtrack_attribution_tagger", config=settings)
     ner.from_disk(path / "ner", exclude=["vocab"])
     for label in ner.labels:
         nlp.vocab.strings.add(label)

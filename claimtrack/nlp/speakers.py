@@ -249,7 +249,7 @@ class SpeakerResolver:
         return entity
 
     def _description(self, span: Span, state: _State) -> Entity | None:
-        root = self._group_head(span.root)
+        root = _group_head(span.root, self.quantifiers)
         head = root.lemma_.lower()
         word = root.lower_
         if head in self.not_speakers or word in self.not_speakers or _heading(span):
@@ -257,9 +257,9 @@ class SpeakerResolver:
             return None
         if head in self.kin and any(c.dep_ == "poss" for c in root.children):
             # "His son said ... The son, Daniel Reyes, ...": the person named next.
-            named = _next_person(span, state.people.spans)
-            if named is not None:
-                return self._resolve(named, state, as_speaker=True)
+            next_named = _next_person(span, state.people.spans)
+            if next_named is not None:
+                return self._resolve(next_named, state, as_speaker=True)
         definite = any(
             t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
         )
@@ -320,24 +320,6 @@ class SpeakerResolver:
             if nouns & role_words:
                 return self._resolve(titled, state, as_speaker=True)
         return None
-
-    def _group_head(self, root: Token) -> Token:
-        """The noun that says who a part of a group is ("many of the men" -> men): a
-        quantifier's kind is its "of" object's."""
-        for _ in range(2):
-            if root.lower_ not in self.quantifiers:
-                break
-            objects = [
-                o
-                for c in root.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            if not objects:
-                break
-            root = objects[0]
-        return root
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -591,6 +573,25 @@ def _with_titles(ent: Span, titles: dict[str, list[str]]) -> Span:
             break
         start -= 1
     return doc[start : ent.end]
+
+
+def _group_head(root: Token, quantifiers: frozenset[str]) -> Token:
+    """The noun that says who a part of a group is ("many of the men" -> men): a
+    quantifier's kind is its "of" object's."""
+    for _ in range(2):
+        if root.lower_ not in quantifiers:
+            break
+        objects = [
+            o
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if not objects:
+            break
+        root = objects[0]
+    return root
 
 
 def _last_named(span: Span, root: Token) -> Token:
