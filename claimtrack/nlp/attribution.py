@@ -130,6 +130,7 @@ class AttributionFinder:
                 doc,
                 found,
                 list(tagged),
+                make=AttributionMatch,
                 speaker_of=self._speaker_of,
                 quote_kind=lambda c: _quote_kind(c, quotes, quote_of),
                 rules=self.rules,

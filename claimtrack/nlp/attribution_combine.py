@@ -19,12 +19,18 @@ measured alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-if TYPE_CHECKING:
-    from claimtrack.nlp.attribution import AttributionMatch
+
+class Found(Protocol):
+    """What combining reads of an attribution (`claimtrack.nlp.attribution.AttributionMatch`)."""
+
+    content: Span
+
+
+F = TypeVar("F", bound=Found)
 
 SAME_CONTENT = 0.5
 # How far (in tokens) a cue may stand from the content it introduces, and a source from its cue.
@@ -33,24 +39,25 @@ SOURCE_REACH = 8
 
 SpeakerOf = Callable[[Token], "Span | None"]
 QuoteKind = Callable[[Span], str]
+# Builds an attribution from (content, mention, cue, quote kind).
+Make = Callable[[Span, "Span | None", "Span | None", str], F]
 
 
 def combine(
     doc: Doc,
-    found: list[AttributionMatch],
+    found: list[F],
     tagged: list[Span],
     *,
+    make: Make[F],
     speaker_of: SpeakerOf,
     quote_kind: QuoteKind,
     rules: bool = True,
-) -> list[AttributionMatch]:
+) -> list[F]:
     """The attributions of a Doc from the rules' `found` and the tagger's `tagged` spans."""
-    from claimtrack.nlp.attribution import AttributionMatch
-
     contents = [s for s in tagged if s.label_ == "CONTENT"]
     sources = [s for s in tagged if s.label_ == "SOURCE"]
     cues = [s for s in tagged if s.label_ == "CUE"]
-    out: list[AttributionMatch] = []
+    out: list[F] = []
     claimed: set[int] = set()
     for f in found if rules else []:
         k = _best(f.content, contents)
@@ -74,7 +81,7 @@ def combine(
             mention = speaker_of(cue.root)
             if mention is not None and _overlap(mention, content):
                 mention = None
-        out.append(AttributionMatch(content, mention, cue, quote_kind(content)))
+        out.append(make(content, mention, cue, quote_kind(content)))
     out.sort(key=lambda f: (f.content.start, f.content.end))
     return out
 

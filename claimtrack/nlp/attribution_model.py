@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
@@ -32,8 +32,14 @@ from spacy.util import filter_spans
 
 from claimtrack.errors import InputError
 
-if TYPE_CHECKING:
-    from claimtrack.evaluate import GoldArticle
+
+class GoldArticle(Protocol):
+    """What the converter reads of `claimtrack.evaluate.GoldArticle` (not imported here: the
+    evaluation loads the pipeline, which loads this module)."""
+
+    text: str
+    attributions: list[Any]
+
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
 # The span group the tagger writes.
