@@ -31,6 +31,14 @@ def eval_command(
         int | None,
         typer.Option("--limit", metavar="N", min=1, help="Score only the first N articles."),
     ] = None,
+    attribution_model: Annotated[
+        str | None,
+        typer.Option(
+            "--attribution-model",
+            help="A trained attribution tagger, or 'packaged' for the shipped one (default: "
+            "$CLAIMTRACK_ATTRIBUTION_MODEL, else the rules alone).",
+        ),
+    ] = None,
 ) -> None:
     """Score who-said-what against gold attributions: content, content+source, exact spans.
 
@@ -41,7 +49,7 @@ def eval_command(
     """
     from claimtrack.evaluate import evaluate
 
-    report = evaluate(gold_dir, model=model, limit=limit)
+    report = evaluate(gold_dir, model=model, limit=limit, attribution_model=attribution_model)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
         return

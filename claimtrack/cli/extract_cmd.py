@@ -78,6 +78,15 @@ def extract(
         bool,
         typer.Option("--quiet", "-q", help="No progress and no notes (skipped files still shown)."),
     ] = False,
+    attribution_model: Annotated[
+        str | None,
+        typer.Option(
+            "--attribution-model",
+            metavar="PATH",
+            help="A trained attribution tagger, or 'packaged' for the shipped one (default: "
+            "$CLAIMTRACK_ATTRIBUTION_MODEL, else the rules alone).",
+        ),
+    ] = None,
 ) -> None:
     """Extract the claims of articles into the store: .txt, .md, .html files, web pages, and
     the rows of .jsonl, .csv and .json files (each row one article, with a text field and
@@ -91,14 +100,12 @@ def extract(
     """
     from claimtrack.cli.output import clean, stderr
     from claimtrack.extract import run
-    from claimtrack.ingest import Fields, is_url, read_url_list
+    from claimtrack.ingest import Fields, is_url
     from claimtrack.store import Store
 
-    inputs = list(paths or [])
-    if urls is not None:
-        inputs += read_url_list(str(urls))
-    if not inputs:
-        fail("give files, folders or URLs to read (or --urls FILE); see --help", Exit.USAGE)
+    if attribution_model is not None:
+        _use_attribution_model(attribution_model)
+    inputs = _inputs(paths, urls)
     names = Fields.parse(field or [])
     fetcher = None
     if any(is_url(i) for i in inputs):
@@ -134,6 +141,27 @@ def extract(
     console.print(clean(f"{summary.line()} (store: {store})"), highlight=False, markup=False)
     if summary.skipped and not summary.articles and not summary.unchanged:
         raise typer.Exit(1)  # nothing of what was asked is in the store: a script must notice
+
+
+def _use_attribution_model(name: str) -> None:
+    import os
+
+    from claimtrack.nlp.attribution_model import MODEL_ENV, model_path
+
+    # Through the environment, so worker processes load the same tagger.
+    os.environ[MODEL_ENV] = str(model_path(name))
+
+
+def _inputs(paths: list[str] | None, urls: Path | None) -> list[str]:
+    """The files, folders and URLs to read: the arguments, then the lines of --urls."""
+    from claimtrack.ingest import read_url_list
+
+    inputs = list(paths or [])
+    if urls is not None:
+        inputs += read_url_list(str(urls))
+    if not inputs:
+        fail("give files, folders or URLs to read (or --urls FILE); see --help", Exit.USAGE)
+    return inputs
 
 
 class _Progress:

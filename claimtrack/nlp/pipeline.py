@@ -28,6 +28,7 @@ from claimtrack.nlp import (  # noqa: F401
     speakers,
     zero_figures,
 )
+from claimtrack.nlp import attribution_model as _tagger  # noqa: F401
 from claimtrack.nlp.annotations import register_extensions
 
 # Our components, one per stage, in order. Each reads what the ones before it wrote (see
@@ -37,6 +38,7 @@ COMPONENTS = (
     "claimtrack_figures",
     "claimtrack_figure_context",
     "claimtrack_zero_figures",
+    "claimtrack_attribution_model",
     "claimtrack_attribution",
     "claimtrack_speakers",
     "claimtrack_flags",
@@ -60,12 +62,22 @@ def load_base(model: str | None = None) -> Language:
     )
 
 
-def load(model: str | None = None) -> Language:
-    """The base pipeline with claimtrack's components appended."""
+def load(
+    model: str | None = None,
+    *,
+    attribution_model: str | None = None,
+    config: dict[str, dict] | None = None,
+) -> Language:
+    """The base pipeline with claimtrack's components appended. `attribution_model` is the
+    trained attribution tagger's folder (default: $CLAIMTRACK_ATTRIBUTION_MODEL, else the one
+    shipped in the package); `config` sets components' settings by name."""
     register_extensions()
     nlp = load_base(model)
+    settings = {k: dict(v) for k, v in (config or {}).items()}
+    if attribution_model is not None:
+        settings.setdefault("claimtrack_attribution_model", {})["path"] = attribution_model
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=settings.get(component, {}))
     return nlp
 
 
