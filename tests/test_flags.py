@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
-from claimtrack.nlp.annotations import CLAIMS, FLAGS, Attribution, SpeakerInfo
 from claimtrack.errors import LexiconError
 from claimtrack.lexicons import load as load_lexicon
+from claimtrack.nlp.annotations import CLAIMS, FLAGS, Attribution, SpeakerInfo
 from claimtrack.nlp.flag_attachment import attach_flags
 from claimtrack.nlp.flags import FlagFinder, load_flag_lexicon
 
@@ -92,7 +92,7 @@ KIND_CASES = [
     ("The company declined to say how much it paid.", "undisclosed", "declined to say"),
     ("A spokesman would not say where the prisoners were held.", "undisclosed", "would not say"),
     ("The fighters were paid an undisclosed sum.", "undisclosed", "undisclosed"),
-    ("Officials declined to comment.", "undisclosed", "declined to comment"),
+    ("Officials declined to comment.", "no_response", "declined to comment"),
     ("The police did not say whether anyone was arrested.", "undisclosed", "did not say whether"),
     # no_response
     ("The embassy did not respond to a request for comment.", "no_response", "did not respond"),
@@ -271,7 +271,8 @@ def test_flags_article_scope_reaches_claims_on_the_topic(parse):
     ]
     attach_flags(doc, claims)
     # "mutiny" is related to "revolt"; a title ("Soldiers in Revolt") is not the topic.
-    expected = [["unverified"], ["unverified"], [], [], [], ["unverified"]]
+    # "Officials reported" is an unnamed source of its own (guideline: unnamed insiders).
+    expected = [["unverified"], ["anonymous_source", "unverified"], [], [], [], ["unverified"]]
     assert [kinds_on(c) for c in claims] == expected
 
 
@@ -289,7 +290,8 @@ def test_flags_caveat_about_the_previous_claim(parse):
         claim(doc, "The report was denied by the army.", author()),
     ]
     attach_flags(doc, claims)
-    expected = [["unverified"], ["unverified"], ["disputed"], ["disputed"]]
+    # A caveat sentence is never a claim of its own: its flag sits on the claim it refers to.
+    expected = [["unverified"], [], ["anonymous_source", "disputed"], []]
     assert [kinds_on(c) for c in claims] == expected
 
 
@@ -318,7 +320,8 @@ def test_flags_anonymous_source_reaches_every_claim_of_that_speaker(parse):
         claim(doc, "a ceasefire was unlikely", official, "The official"),
     ]
     attach_flags(doc, claims)
-    assert [kinds_on(c) for c in claims] == [["anonymous_source"], [], ["anonymous_source"]]
+    # "The official added" is that source's caveat again (one per sentence that cites it).
+    assert [set(kinds_on(c)) for c in claims] == [{"anonymous_source"}, set(), {"anonymous_source"}]
 
 
 def test_flags_anonymous_source_resolved_to_a_named_person_stays_on_its_own_claim(parse):

@@ -66,6 +66,12 @@ class FlagInfo:
     focus: frozenset[str] = frozenset()
     mention: Span | None = None
     anaphoric: bool = False
+    # A follow-up caveat ("X did not respond to a request for comment", "The figure could not be
+    # verified", "He denied the charges") is about a statement elsewhere: `refers_to` is the
+    # sentence it refers back to, `party` the names of whom it is about. Its own sentence is
+    # caveat machinery, not a claim.
+    refers_to: Span | None = None
+    party: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True, eq=False)

@@ -40,7 +40,13 @@ class ClaimsAssembler:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        attributed = sorted(doc.spans.get(ATTRIBUTIONS, []), key=lambda s: (s.start, s.end))
+        flags = list(doc.spans.get(FLAGS, []))
+        figures = list(doc.spans.get(FIGURES, []))
+        attributed = [
+            s
+            for s in sorted(doc.spans.get(ATTRIBUTIONS, []), key=lambda s: (s.start, s.end))
+            if not _is_caveat_machinery(s, flags, figures)
+        ]
         claims = list(attributed)
         claims.extend(self._author_statements(doc, attributed))
         claims.sort(key=lambda s: (s.start, s.end))
@@ -59,10 +65,15 @@ class ClaimsAssembler:
 
     def _author_statements(self, doc: Doc, attributed: list[Span]) -> Iterable[Span]:
         """Sentences in the author's voice with a figure or a flag, outside any attribution and
-        outside page furniture."""
+        outside page furniture. A follow-up caveat ("X did not respond to a request for
+        comment") does not make its own sentence a claim: the sentence it refers back to is one."""
         covered = _token_mask(doc, attributed)
         furniture = _token_mask(doc, doc.spans.get(FURNITURE, []))
-        marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + list(doc.spans.get(FLAGS, [])))
+        flags = list(doc.spans.get(FLAGS, []))
+        follow_ups = [f for f in flags if f._.claimtrack_flag.refers_to is not None]
+        own = [f for f in flags if f._.claimtrack_flag.refers_to is None]
+        referred = [f._.claimtrack_flag.refers_to for f in follow_ups]
+        marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + own + referred)
         for sent in doc.sents:
             if any(furniture[sent.start : sent.end]):
                 continue
@@ -70,6 +81,34 @@ class ClaimsAssembler:
                 continue
             if any(marked[sent.start : sent.end]):
                 yield _trim(sent)
+
+
+# Tags of a finite verb: what makes a span a statement rather than a phrase.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Caveats whose complement is not a statement ("claim [to be veterans]" is one).
+_MACHINERY_KINDS = frozenset({"no_response", "undisclosed", "anonymous_source", "disputed"})
+
+
+def _is_caveat_machinery(span: Span, flags: list[Span], figures: list[Span]) -> bool:
+    """An attributed "statement" that is only the rest of a caveat ("declined [to comment]",
+    "would not comment on [the merger]", "spoke on condition of anonymity [to discuss the
+    talks]", "denied [the charges]"): it overlaps a caveat's cue or hangs on it as its cue, and
+    says nothing of its own (no finite verb, no figure). The caveat goes on the claim it
+    qualifies instead."""
+    if any(t.tag_ in _FINITE for t in span):
+        return False
+    if any(f.start >= span.start and f.end <= span.end for f in figures):
+        return False
+    attribution = span._.claimtrack_attribution
+    cue = getattr(attribution, "cue", None)
+    for flag in flags:
+        if flag._.claimtrack_flag.kind not in _MACHINERY_KINDS:
+            continue
+        if flag.start < span.end and span.start < flag.end:
+            return True
+        if cue is not None and flag.start < cue.end and cue.start < flag.end:
+            return True
+    return False
 
 
 def _token_mask(doc: Doc, spans: Iterable[Span]) -> list[bool]:

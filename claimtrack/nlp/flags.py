@@ -46,6 +46,7 @@ from claimtrack.nlp.annotations import (
     SpeakerInfo,
     register_extensions,
 )
+from claimtrack.nlp.flag_targets import is_follow_up, party_of, refers_to
 
 # Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
 # "we need to confirm", "will deny").
@@ -59,6 +60,8 @@ _ANAPHORIC_DETERMINERS = frozenset(
 # Verbs whose predicate adjective is the cue ("is unknown", "remains unclear", "'s not clear").
 _COPULAS = frozenset({"be", "remain", "seem", "appear", "’", "'s"})
 _CUE_ADVERBS = frozenset({"independently", "immediately"})
+# "will not be confirmed", "should not confirm": a plan or a duty, not a failure to verify.
+_PLAN_AUXILIARIES = frozenset({"will", "wo", "would", "should", "shall", "'ll"})
 # A cue span wider than this many tokens would swallow more than the cue itself.
 _MAX_CUE_TOKENS = 8
 
@@ -87,6 +90,10 @@ class FlagLexicon:
     report_nouns: frozenset[str]
     disputable_nouns: frozenset[str]
     contact_objects: frozenset[str]
+    source_verbs: frozenset[str]
+    source_modifiers: frozenset[str]
+    media_words: frozenset[str]
+    predictive_auxiliaries: frozenset[str]
     topic_fields: dict[str, frozenset[str]]
     topic_stop: frozenset[str]
 
@@ -150,6 +157,10 @@ def _compiled(path: str | None) -> FlagLexicon:
         report_nouns=words("report_nouns"),
         disputable_nouns=words("disputable_nouns"),
         contact_objects=words("contact_objects"),
+        source_verbs=words("source_verbs"),
+        source_modifiers=words("source_modifiers"),
+        media_words=words("media_words"),
+        predictive_auxiliaries=words("predictive_auxiliaries"),
         topic_fields={
             name: frozenset(w.lower() for w in ws)
             for name, ws in data.get("topic_fields", {}).items()
@@ -207,6 +218,7 @@ class FlagFinder:
             return doc
         lex = self.lexicon
         found: list[tuple[Span, FlagInfo]] = []
+        implicit: list[Span] = []
         for match_id, start, end in self._matches(doc):
             cue = lex.cues[doc.vocab.strings[match_id]]
             anchor = doc[start]
@@ -214,10 +226,18 @@ class FlagFinder:
             kind = cue.negated if negated else cue.plain
             if kind is None or not CHECKS[cue.requires](anchor, negated, doc[start:end], lex):
                 continue
-            span = _cue_extent(doc, start, end, anchor, lex)
-            found.append((span, self._info(doc, kind, anchor, span)))
+            if cue.requires == "unnamed_source":
+                span = _source_extent(doc, anchor, lex)
+                implicit.append(span)
+            else:
+                span = _cue_extent(doc, start, end, anchor, lex)
+            info = self._info(doc, kind, anchor, span)
+            if cue.requires == "unnamed_source":
+                info.mention = _noun_phrase(doc, anchor)
+            found.append((span, info))
         spans: list[Span] = []
-        for span, info in _dedupe(found):
+        found = _without_alt_sources(found, implicit)
+        for span, info in _dedupe(_without_hedges_under_disputes(found)):
             span._.claimtrack_flag = info
             spans.append(span)
         doc.spans[FLAGS] = spans
@@ -259,7 +279,11 @@ class FlagFinder:
                 focus = frozenset().union(*(lex.related(h.lemma_.lower()) for h in heads))
                 scope = "article"
         anaphoric = scope == "sentence" and any(_is_anaphoric(t, lex) for t in targets)
-        return FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
+        info = FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
+        if scope == "sentence" and is_follow_up(info, span, anchor, lex.statement_nouns):
+            info.party = party_of(anchor)
+            info.refers_to = refers_to(doc, span, info.party)
+        return info
 
 
 def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
@@ -282,6 +306,47 @@ def _is_anaphoric(target: Token, lex: FlagLexicon) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS for c in target.children
     )
+
+
+def _without_alt_sources(
+    found: list[tuple[Span, FlagInfo]], implicit: list[Span]
+) -> list[tuple[Span, FlagInfo]]:
+    """An unnamed source in a sentence that also says outright that a source is anonymous ("a
+    person familiar with the talks, who spoke on condition of anonymity") is the same caveat:
+    the explicit words are its cue."""
+    if not implicit:
+        return found
+    explicit = {
+        span.sent.start
+        for span, info in found
+        if info.kind == "anonymous_source" and not any(span is i for i in implicit)
+    }
+    return [
+        (span, info)
+        for span, info in found
+        if not (any(span is i for i in implicit) and span.sent.start in explicit)
+    ]
+
+
+def _without_hedges_under_disputes(
+    found: list[tuple[Span, FlagInfo]],
+) -> list[tuple[Span, FlagInfo]]:
+    """ "falsely claimed" is one disputed caveat: a hedge on the verb a dispute adverb modifies
+    goes, and the dispute's cue takes in the verb."""
+    merged: list[tuple[Span, FlagInfo]] = []
+    heads = {}
+    for span, info in found:
+        if info.kind == "disputed" and len(span) == 1 and span[0].pos_ == "ADV":
+            heads[span[0].head.i] = span
+    for span, info in found:
+        if info.kind == "hedged" and span.root.i in heads:
+            continue
+        if info.kind == "disputed" and len(span) == 1 and span[0].head.i in heads:
+            head = span[0].head
+            if abs(head.i - span.start) <= 2 and head.sent == span.sent:
+                span = span.doc[min(span.start, head.i) : max(span.end, head.i + 1)]
+        merged.append((span, info))
+    return merged
 
 
 def _dedupe(found: list[tuple[Span, FlagInfo]]) -> list[tuple[Span, FlagInfo]]:
@@ -307,6 +372,10 @@ def _is_negator(token: Token, lex: FlagLexicon) -> bool:
     text = token.lower_
     if text == "one":
         return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    if token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in token.children
+    ):
+        return True
     return text in lex.negators and token.dep_ in ("nsubj", "nsubjpass", "det", "advmod")
 
 
@@ -382,7 +451,17 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
     "the booking was confirmed"). A failure to confirm is a caveat whatever its object ("his age
     could not be verified", "impossible to verify")."""
     if negated:
-        return True
+        # "This person will not be confirmed", "should not confirm a replacement": a nominee.
+        if any(
+            t.pos_ == "PRON"
+            and t.lower_ not in lex.pronouns
+            or t.ent_type_ == "PERSON"
+            or t.lemma_.lower() in ("person", "nominee", "replacement", "appointee")
+            for t in _targets(anchor, lex)
+        ):
+            return False
+        planned = any(c.dep_ == "aux" and c.lower_ in _PLAN_AUXILIARIES for c in anchor.children)
+        return not (planned and not _about_statement(anchor, lex, lex.statement_nouns))
     if anchor.tag_ not in _REALIS_TAGS:
         return False
     return _about_statement(anchor, lex, lex.statement_nouns)
@@ -391,7 +470,7 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
 def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """A denial of a statement ("denied that...", "disputed the figure", "the report was
     denied"), not of people ("he was denied entry", "half of the volunteers were rejected")."""
-    if anchor.tag_ not in _REALIS_TAGS:
+    if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG":
         return False
     return _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns)
 
@@ -443,6 +522,8 @@ def _check_epistemic_modal(anchor: Token, negated: bool, match: Span, lex: FlagL
     contemplating"), a condition, or a possible future ("may be utilized", "may be able")."""
     if anchor.head.dep_ in ("relcl", "acl", "advcl", "pcomp"):
         return False
+    if _has_if_clause(anchor.head) or is_evaluation(anchor.head):
+        return False
     doc = match.doc
     if match.end >= len(doc) or match[-1].lower_ != "be":
         return True
@@ -458,6 +539,164 @@ def _check_any(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> b
     return True
 
 
+def _governing_verb(token: Token) -> Token:
+    """The verb a modifier belongs to (at most three steps up)."""
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
+def _has_if_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    ) or (
+        verb.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children)
+    )
+
+
+def is_irrealis(verb: Token, lex: FlagLexicon) -> bool:
+    """Whether a clause is a prediction, plan or condition rather than a statement of what is or
+    was: a future or conditional auxiliary ("will likely announce", "could possibly result"),
+    "going to", an if-clause on either side ("If she wins, she might be...")."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.predictive_auxiliaries for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
+        return True
+    return _has_if_clause(verb)
+
+
+def is_evaluation(verb: Token) -> bool:
+    """Whether a copular clause judges rather than states: an adjective predicate ("he's probably
+    sincere", "may be slow in coming") or a superlative or comparative ("probably the worst first
+    day", "may be easier now")."""
+    if verb.lemma_ != "be":
+        return False
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.tag_ in ("JJ", "JJR", "JJS"):
+            return True
+        if child.dep_ == "attr" and any(
+            a.dep_ == "amod" and a.tag_ in ("JJS", "JJR") for a in child.children
+        ):
+            return True
+    return False
+
+
+def _check_factual_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A hedge on a statement of fact ("he reportedly met them", "it very likely had been
+    breached"), not on a prediction ("would probably not come", "could possibly result"), a
+    judgement ("probably the worst day", "he's probably sincere") or a bare answer ("Probably.")."""
+    if anchor.pos_ != "ADV" or anchor.dep_ == "ROOT":
+        return False
+    verb = _governing_verb(anchor)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return anchor.head.pos_ in ("NOUN", "PROPN", "NUM")
+    return not (is_irrealis(verb, lex) or is_evaluation(verb))
+
+
+def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "appears to have been broken", "it appears that", "seemed irritated": the verb takes a
+    clause or a predicate; not "appeared on television" or "will appear in court"."""
+    if anchor.pos_ not in ("VERB", "AUX") or is_irrealis(anchor, lex):
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in anchor.children)
+
+
+def _check_clause_of_copula(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "it is possible that ...": the adjective is the predicate of an extraposed clause (not
+    "possible to", which is ability, nor "the best possible deal")."""
+    if anchor.dep_ not in ("acomp", "attr"):
+        return False
+    head = anchor.head
+    has_it = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+    return has_it and any(c.dep_ == "ccomp" for c in (*anchor.children, *head.children))
+
+
+_WH = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
+_QUESTION_LINKS = frozenset({"about", "over", "on", "of", "as", "is", "was", "remains", "are"})
+
+
+def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A question the article says is open: "questions about whether", "the question is how";
+    not "answered questions" or "questions from reporters"."""
+    doc = anchor.doc
+    i = anchor.i + 1
+    if i >= len(doc) or doc[i].lower_ not in _QUESTION_LINKS:
+        return False
+    if anchor.head.lemma_.lower() in ("answer", "take", "ask", "field", "dodge"):
+        return False
+    return any(t.lower_ in _WH for t in doc[i : min(i + 3, len(doc))])
+
+
+def _is_named(noun: Token) -> bool:
+    if noun.ent_type_ == "PERSON" or noun.dep_ in ("compound", "poss"):
+        return True
+    return any(
+        c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON" for c in noun.children
+    )
+
+
+def _check_unnamed_source(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """An unnamed insider supplying information: the subject of a reporting verb ("officials
+    said", "Sources told reporters", "a source close to the campaign said") or the object of
+    "according to"; "people" and "person" only with what makes them insiders ("people familiar
+    with", "a person briefed on"). Not a named one ("the official, Jane Doe,")."""
+    if _is_named(anchor) or any(c.lemma_.lower() in lex.media_words for c in anchor.children):
+        return False  # "the official, Jane Doe,"; "news sources" are outlets
+    if anchor.lemma_.lower() in ("people", "person") and not any(
+        c.lower_ in lex.source_modifiers for c in anchor.children
+    ):
+        return False
+    head = anchor.head
+    if anchor.dep_ == "nsubj" and head.lemma_.lower() in lex.source_verbs:
+        return not is_irrealis(head, lex)
+    return anchor.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _check_wh_complement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "did not say how many", "has not indicated whether": the withheld detail is a question."""
+    doc = anchor.doc
+    return anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ in _WH
+
+
+def _check_object_of_negated(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "did not provide specific evidence", "never offered proof": the object of a denied verb."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "without":
+        return True
+    return anchor.dep_ == "dobj" and is_negated(head, lex)
+
+
+_JUDGING_VERBS = frozenset({"call", "label", "deem", "brand", "consider", "find", "term"})
+
+
+def _check_judges_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A verdict on something said: "a false narrative", "that is not true", "called the report
+    inaccurate", "It's misleading to imply"; not "false teeth" or "the true cost"."""
+    head = anchor.head
+    if anchor.dep_ == "amod":
+        return head.lemma_.lower() in lex.statement_nouns | lex.report_nouns
+    if anchor.dep_ == "oprd" or head.lemma_.lower() in _JUDGING_VERBS:
+        return True
+    if anchor.dep_ not in ("acomp", "attr", "ROOT", "conj"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in (*anchor.children, *head.children)):
+        return True
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            noun = _resolve(child, lex)
+            if child.lower_ in ("it", "this", "that", "which") or noun.lemma_.lower() in (
+                lex.statement_nouns | lex.report_nouns
+            ):
+                return True
+    return False
+
+
 Check = Callable[[Token, bool, Span, FlagLexicon], bool]
 CHECKS: dict[str, Check] = {
     "any": _check_any,
@@ -470,6 +709,14 @@ CHECKS: dict[str, Check] = {
     "not_noun_phrase": _check_not_noun_phrase,
     "epistemic_modal": _check_epistemic_modal,
     "adverb": _check_adverb,
+    "factual_adverb": _check_factual_adverb,
+    "evidential": _check_evidential,
+    "clause_of_copula": _check_clause_of_copula,
+    "open_question": _check_open_question,
+    "unnamed_source": _check_unnamed_source,
+    "object_of_negated": _check_object_of_negated,
+    "wh_complement": _check_wh_complement,
+    "judges_statement": _check_judges_statement,
 }
 
 
@@ -503,6 +750,25 @@ def _cue_extent(doc: Doc, start: int, end: int, anchor: Token, lex: FlagLexicon)
     if hi - lo > _MAX_CUE_TOKENS or lo < anchor.sent.start or hi > anchor.sent.end:
         return doc[start:end]
     return doc[lo:hi]
+
+
+def _source_extent(doc: Doc, noun: Token, lex: FlagLexicon) -> Span:
+    """The words of an unnamed source with what introduces it: "according to officials",
+    "Sources said", "a source close to the campaign"."""
+    phrase = _noun_phrase(doc, noun)
+    start, end = phrase.start, phrase.end
+    for child in noun.rights:
+        modifier = child.dep_ in ("amod", "acl") and child.lower_ in lex.source_modifiers
+        if modifier and child.right_edge.i + 1 - start <= _MAX_CUE_TOKENS + 4:
+            end = child.right_edge.i + 1
+    head = noun.head
+    if noun.dep_ == "pobj" and head.head.lower_ == "according":
+        start = head.head.i
+    elif head.i in (end, start - 1):
+        start, end = min(start, head.i), max(end, head.i + 1)
+    if end - start > _MAX_CUE_TOKENS + 4:
+        return phrase
+    return doc[start:end]
 
 
 def _topic_phrase(target: Token, lex: FlagLexicon) -> Token | None:

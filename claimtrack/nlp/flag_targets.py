@@ -1,0 +1,100 @@
+"""Where a follow-up caveat points: the statement a reader takes it to be about.
+
+"Sullivan's lawyer did not respond to a request for comment." is about the statement the article
+made about Sullivan; "The figure could not be verified." and "He denied the charges." about the
+statement just before them. The caveat names its party (the subject of its verb); the statement
+is the nearest earlier sentence naming that party, else the sentence before. The walk back is
+bounded (`MAX_SENTENCES_BACK`), so this stays cheap on long articles.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.nlp.annotations import ATTRIBUTIONS, FlagInfo
+
+MAX_SENTENCES_BACK = 40
+_FOLLOW_UP_KINDS = frozenset({"no_response"})
+_ANAPHORIC_KINDS = frozenset({"unverified", "disputed", "confirmed", "undisclosed"})
+# Verb cues whose complement carries the statement themselves ("did not say how many").
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj"})
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "of", "over"})
+_WH = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
+
+
+def _names_its_statement(anchor: Token, statement_nouns: frozenset[str]) -> bool:
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in _TOPIC_PREPS and t.lemma_.lower() in statement_nouns
+        for t in anchor.subtree
+    )
+
+
+def is_follow_up(
+    info: FlagInfo, cue: Span, anchor: Token, statement_nouns: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the caveat is about a statement outside its own sentence: every refusal to
+    comment; a check, denial or confirmation of "it", "the report", "the charges"; a refusal to
+    give details with no question of its own ("would not say", "did not elaborate")."""
+    if info.kind in _FOLLOW_UP_KINDS:
+        # "did not respond to questions regarding the number of applications" names what it is
+        # about in its own sentence.
+        return not _names_its_statement(anchor, statement_nouns)
+    if info.kind in _ANAPHORIC_KINDS and info.anaphoric:
+        # "..., though none of their stories could be verified" is about the stories told in
+        # its own sentence.
+        sent = cue.sent
+        return not any(
+            a.start < sent.end and sent.start < a.end for a in cue.doc.spans.get(ATTRIBUTIONS, [])
+        )
+    if info.kind == "undisclosed" and anchor.pos_ == "VERB":
+        verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+        if any(t.lower_ in _WH for t in cue.doc[cue.end : min(cue.end + 3, len(cue.doc))]):
+            return False
+        own = ("dobj", "nsubjpass", *_CLAUSE_DEPS)
+        return not any(
+            c.dep_ in own and c is not anchor for c in (*verb.children, *anchor.children)
+        )
+    return False
+
+
+def party_of(anchor: Token) -> frozenset[str]:
+    """The names in the subject of the cue's verb ("Sullivan's lawyer Beth Wilkinson", "An
+    attorney for Mills", "Neither Alan Grayson nor Dena Grayson's campaigns")."""
+    verb = anchor
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head is verb:
+            break
+        verb = verb.head
+    names: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subject = child.head.head if child.lower_ in ("who", "which") else child
+            names |= {t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and len(t) > 1}
+    return frozenset(names)
+
+
+def refers_to(doc: Doc, cue: Span, party: frozenset[str]) -> Span | None:
+    """The nearest earlier sentence naming the party (sentences that only repeat a caveat about
+    the party do not count), else the sentence just before; None at the start of the text."""
+    try:
+        sent = cue.sent
+    except ValueError:
+        return None
+    previous: Span | None = None
+    i = sent.start - 1
+    for _ in range(MAX_SENTENCES_BACK):
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0:
+            break
+        before = doc[i].sent
+        i = before.start - 1
+        if not any(t.pos_ in ("VERB", "AUX") for t in before):
+            continue  # a heading or a dateline
+        if previous is None:
+            previous = before
+            if not party:
+                return previous
+        if party and any(t.lower_ in party for t in before):
+            return before
+    return previous
