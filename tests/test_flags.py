@@ -29,13 +29,15 @@ def span_of(doc: Doc, text: str, nth: int = 0) -> Span:
     return span
 
 
-def claim(doc: Doc, text: str, speaker: SpeakerInfo, mention: str | None = None) -> Span:
+def claim(
+    doc: Doc, text: str, speaker: SpeakerInfo, mention: str | None = None, cue: str | None = None
+) -> Span:
     """A claim span built by hand, as the attribution component would hand it over."""
     span = span_of(doc, text)
     span._.claimtrack_attribution = Attribution(
         speaker=speaker,
         mention=span_of(doc, mention) if mention else None,
-        cue=None,
+        cue=span_of(doc, cue) if cue else None,
         quote="indirect" if speaker.kind != "author" else "none",
     )
     return span
@@ -242,8 +244,8 @@ def test_flags_sentence_scope_reaches_every_claim_of_the_sentence(parse):
     some = SpeakerInfo(name=None, kind="anonymous")
     others = SpeakerInfo(name=None, kind="anonymous")
     claims = [
-        claim(doc, "to be veterans", men, "Most of the men interviewed"),
-        claim(doc, "they are on their way to the border", some, "some"),
+        claim(doc, "to be veterans", men, "Most of the men interviewed", cue="claim"),
+        claim(doc, "they are on their way to the border", some, "some", cue="saying"),
         claim(doc, "they plan to go", others, "Others"),
     ]
     attach_flags(doc, claims)

@@ -72,6 +72,12 @@ class FlagInfo:
     # caveat machinery, not a claim.
     refers_to: Span | None = None
     party: frozenset[str] = frozenset()
+    # A caveat in the sentence of its statement: the clause it scopes over ("[Clinton seemed
+    # irritated]: ...", "there is [no evidence those links were activated]").
+    statement: Span | None = None
+    # Whether a speaker-scoped flag reaches every claim of its (unnamed) speaker: an explicit
+    # anonymity statement does; "officials said" covers the claim it introduces.
+    spreads: bool = True
 
 
 @dataclass(slots=True, eq=False)

@@ -74,10 +74,17 @@ class ClaimsAssembler:
         own = [f for f in flags if f._.claimtrack_flag.refers_to is None]
         referred = [f._.claimtrack_flag.refers_to for f in follow_ups]
         marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + own + referred)
+        statements = sorted(
+            (s for f in own if (s := f._.claimtrack_flag.statement) is not None),
+            key=lambda s: (s.start, -s.end),
+        )
         for sent in doc.sents:
             if any(furniture[sent.start : sent.end]):
                 continue
             if any(covered[sent.start : sent.end]):
+                # A caveat's clause that no one else's claim covers is the author's statement
+                # ("Clinton seemed irritated: 'It's a public statement!'").
+                yield from _uncovered(statements, sent, covered)
                 continue
             if any(marked[sent.start : sent.end]):
                 yield _trim(sent)
@@ -109,6 +116,16 @@ def _is_caveat_machinery(span: Span, flags: list[Span], figures: list[Span]) -> 
         if cue is not None and flag.start < cue.end and cue.start < flag.end:
             return True
     return False
+
+
+def _uncovered(statements: list[Span], sent: Span, covered: list[bool]) -> Iterable[Span]:
+    last_end = -1
+    for statement in statements:
+        if statement.start < sent.start or statement.end > sent.end or statement.start < last_end:
+            continue
+        if not any(covered[statement.start : statement.end]):
+            last_end = statement.end
+            yield _trim(statement)
 
 
 def _token_mask(doc: Doc, spans: Iterable[Span]) -> list[bool]:

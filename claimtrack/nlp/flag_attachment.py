@@ -102,6 +102,8 @@ def _speaker_claims(info: FlagInfo, claims: Sequence[Span], sent: tuple[int, int
     speakers = [info.speaker] if info.speaker is not None else []
     speakers += [s for i, _, s in mentioned if i in direct]
     found = set(direct)
+    if not info.spreads:
+        return found
     for speaker in speakers:
         if _unnamed(speaker):
             found |= {i for i, claim in enumerate(claims) if _speaker_of(claim) is speaker}
@@ -118,14 +120,34 @@ _IN_CLAIM_KINDS = frozenset({"hedged", "disputed"})
 
 def _own_targets(flag: Span, claims: Sequence[Span], in_sentence: set[int]) -> set[int]:
     """The claims of its own sentence a caveat qualifies: for a hedge or a dispute word, the claim
-    it stands in ("he reportedly met them", "Carson falsely said"), else every claim of its
-    sentence ("..., though none of their stories could be verified")."""
-    if flag._.claimtrack_flag.kind in _IN_CLAIM_KINDS:
+    it stands in ("he reportedly met them", "Carson falsely said"); else the claims of the clause
+    it scopes over ("Clinton seemed irritated: '...'", "there is no evidence the links were
+    used"); else every claim of its sentence ("..., though none of their stories could be
+    verified": their stories are the sentence's claims)."""
+    info: FlagInfo = flag._.claimtrack_flag
+    if info.kind in _IN_CLAIM_KINDS:
         inside = {
             i for i in in_sentence if claims[i].start <= flag.start and flag.end <= claims[i].end
         }
         if inside:
             return inside
+    statement = info.statement
+    # A caveat that is itself the reporting verb ("most claim to be veterans, some saying...")
+    # qualifies what its sentence reports.
+    reports = any(
+        (cue := getattr(claims[i]._.claimtrack_attribution, "cue", None)) is not None
+        and cue.start < flag.end
+        and flag.start < cue.end
+        for i in in_sentence
+    )
+    if statement is not None and not info.anaphoric and not reports:
+        scoped = {
+            i
+            for i in in_sentence
+            if claims[i].start < statement.end and statement.start < claims[i].end
+        }
+        if scoped:
+            return scoped
     return in_sentence
 
 

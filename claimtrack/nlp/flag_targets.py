@@ -98,3 +98,66 @@ def refers_to(doc: Doc, cue: Span, party: frozenset[str]) -> Span | None:
         if party and any(t.lower_ in party for t in before):
             return before
     return previous
+
+
+# The parts of a clause that make its statement (not its adverbial clauses, conjuncts or what
+# follows a colon).
+_CLAUSE_PARTS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "expl",
+        "csubj",
+        "aux",
+        "auxpass",
+        "neg",
+        "advmod",
+        "xcomp",
+        "ccomp",
+        "acomp",
+        "attr",
+        "dobj",
+        "oprd",
+        "agent",
+        "dative",
+        "prt",
+        "npadvmod",
+    }
+)
+_STOPS = frozenset({":", ";", "—", "–", '"', "“", "”"})
+
+
+def statement_of(anchor: Token, cue: Span) -> Span | None:
+    """The clause a caveat in its statement's sentence scopes over: for a word on a noun
+    ("the alleged bribe") the noun phrase; otherwise the clause of the nearest verb above the
+    cue, its subject and complements, up to a colon or a dash."""
+    doc = cue.doc
+    if anchor.dep_ == "amod" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        noun = anchor.head
+        return doc[noun.left_edge.i : noun.right_edge.i + 1]
+    verb = anchor
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "declined to say how many": the clause of "declined"
+    start, end = min(verb.i, cue.start), max(verb.i + 1, cue.end)
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_PARTS:
+            start, end = min(start, child.left_edge.i), max(end, child.right_edge.i + 1)
+    sent = cue.sent
+    start, end = max(start, sent.start), min(end, sent.end)
+    for token in doc[cue.end : end]:
+        if token.text in _STOPS:
+            end = token.i
+            break
+    for token in reversed(doc[start : cue.start]):
+        if token.text in _STOPS:
+            start = token.i + 1
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None

@@ -46,7 +46,7 @@ from claimtrack.nlp.annotations import (
     SpeakerInfo,
     register_extensions,
 )
-from claimtrack.nlp.flag_targets import is_follow_up, party_of, refers_to
+from claimtrack.nlp.flag_targets import is_follow_up, party_of, refers_to, statement_of
 
 # Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
 # "we need to confirm", "will deny").
@@ -93,6 +93,7 @@ class FlagLexicon:
     source_verbs: frozenset[str]
     source_modifiers: frozenset[str]
     media_words: frozenset[str]
+    directive_verbs: frozenset[str]
     predictive_auxiliaries: frozenset[str]
     topic_fields: dict[str, frozenset[str]]
     topic_stop: frozenset[str]
@@ -160,6 +161,7 @@ def _compiled(path: str | None) -> FlagLexicon:
         source_verbs=words("source_verbs"),
         source_modifiers=words("source_modifiers"),
         media_words=words("media_words"),
+        directive_verbs=words("directive_verbs"),
         predictive_auxiliaries=words("predictive_auxiliaries"),
         topic_fields={
             name: frozenset(w.lower() for w in ws)
@@ -226,6 +228,10 @@ class FlagFinder:
             kind = cue.negated if negated else cue.plain
             if kind is None or not CHECKS[cue.requires](anchor, negated, doc[start:end], lex):
                 continue
+            if _is_mentioned(doc, start, end) or _is_reported_conduct(anchor, lex):
+                continue
+            if kind == "unverified" and anchor.head.lemma_.lower() in _JUDGING_VERBS:
+                kind = "disputed"  # a party "called the charges unsubstantiated": a rejection
             if cue.requires == "unnamed_source":
                 span = _source_extent(doc, anchor, lex)
                 implicit.append(span)
@@ -234,6 +240,7 @@ class FlagFinder:
             info = self._info(doc, kind, anchor, span)
             if cue.requires == "unnamed_source":
                 info.mention = _noun_phrase(doc, anchor)
+                info.spreads = False
             found.append((span, info))
         spans: list[Span] = []
         found = _without_alt_sources(found, implicit)
@@ -283,6 +290,8 @@ class FlagFinder:
         if scope == "sentence" and is_follow_up(info, span, anchor, lex.statement_nouns):
             info.party = party_of(anchor)
             info.refers_to = refers_to(doc, span, info.party)
+        if info.refers_to is None and scope == "sentence":
+            info.statement = statement_of(anchor, span)
         return info
 
 
@@ -305,6 +314,32 @@ def _is_anaphoric(target: Token, lex: FlagLexicon) -> bool:
         return False
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS for c in target.children
+    )
+
+
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "''", "``"})
+_CONDITION_MARKS = frozenset({"if", "unless", "because", "since"})
+
+
+def _is_mentioned(doc: Doc, start: int, end: int) -> bool:
+    """The cue word quoted as a word ("speculative words like 'maybe' and 'perhaps'")."""
+    return (
+        start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text in _QUOTES
+    )
+
+
+def _is_reported_conduct(anchor: Token, lex: FlagLexicon) -> bool:
+    """A refusal or failure that is the story's event, not a caveat on a statement: one in a
+    condition or a reason ("voters were removed if they did not confirm their status", "because
+    they did not respond to the mailings"), or one someone was told to commit ("instructed
+    employees not to disclose the hack")."""
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.directive_verbs:
+        return True
+    clause = anchor.head if anchor.dep_ == "xcomp" else anchor
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
     )
 
 
@@ -394,6 +429,10 @@ def is_negated(token: Token, lex: FlagLexicon) -> bool:
     if token.dep_ == "xcomp":
         if head.lemma_.lower() in lex.negating_heads:
             return True
+        if head.lemma_.lower() in ("want", "wish", "agree") and any(
+            c.dep_ == "neg" for c in head.children
+        ):
+            return True  # "did not want to speak on the record"
         if any(
             c.dep_ == "acomp" and c.lemma_.lower() in lex.negating_heads and c.i < token.i
             for c in head.children
@@ -470,8 +509,14 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
 def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """A denial of a statement ("denied that...", "disputed the figure", "the report was
     denied"), not of people ("he was denied entry", "half of the volunteers were rejected")."""
-    if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG":
+    do_support = any(c.dep_ == "aux" and c.lemma_ == "do" for c in anchor.children)
+    if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
         return False
+    if anchor.pos_ == "ADJ" and anchor.lower_.endswith("ing"):
+        return False  # "it's going to be challenging"
+    for clause in anchor.children:
+        if clause.dep_ == "ccomp" and is_irrealis(clause, lex):
+            return False  # "she doubted voters would care": a prediction, not a statement
     return _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns)
 
 
@@ -604,7 +649,15 @@ def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     clause or a predicate; not "appeared on television" or "will appear in court"."""
     if anchor.pos_ not in ("VERB", "AUX") or is_irrealis(anchor, lex):
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return False  # "began trying to appear moderate": appearing is the aim
+    for child in anchor.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in _PROBABILITY_WORDS:
+            return False  # "seems increasingly likely that he will win": a prediction
     return any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in anchor.children)
+
+
+_PROBABILITY_WORDS = frozenset({"likely", "unlikely", "certain", "sure", "poised", "set", "bound"})
 
 
 def _check_clause_of_copula(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
@@ -636,8 +689,13 @@ def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLex
 def _is_named(noun: Token) -> bool:
     if noun.ent_type_ == "PERSON" or noun.dep_ in ("compound", "poss"):
         return True
-    return any(
+    if any(
         c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON" for c in noun.children
+    ):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "including" and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in noun.children
     )
 
 
@@ -656,6 +714,23 @@ def _check_unnamed_source(anchor: Token, negated: bool, match: Span, lex: FlagLe
     if anchor.dep_ == "nsubj" and head.lemma_.lower() in lex.source_verbs:
         return not is_irrealis(head, lex)
     return anchor.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _check_prenominal(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "the alleged bribe", "apparent plagiarism"; not "heir apparent"."""
+    return anchor.i < anchor.head.i
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _check_not_first_person(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "officials could not determine which files were taken"; not a speaker's own "I don't know
+    who supports him" (what the speaker knows, not what is known)."""
+    verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+    return not any(
+        c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in (*anchor.children, *verb.children)
+    )
 
 
 def _check_wh_complement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
@@ -716,6 +791,8 @@ CHECKS: dict[str, Check] = {
     "unnamed_source": _check_unnamed_source,
     "object_of_negated": _check_object_of_negated,
     "wh_complement": _check_wh_complement,
+    "prenominal": _check_prenominal,
+    "not_first_person": _check_not_first_person,
     "judges_statement": _check_judges_statement,
 }
 
