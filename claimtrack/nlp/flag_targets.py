@@ -19,12 +19,17 @@ _ANAPHORIC_KINDS = frozenset({"unverified", "disputed", "confirmed", "undisclose
 # Verb cues whose complement carries the statement themselves ("did not say how many").
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj"})
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "of", "over"})
+# "would not comment on those reports" points back; "questions regarding the number" does not.
+_POINTING = frozenset({"those", "these", "this", "that", "such"})
 _WH = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
 
 
 def _names_its_statement(anchor: Token, statement_nouns: frozenset[str]) -> bool:
     return any(
-        t.dep_ == "pobj" and t.head.lower_ in _TOPIC_PREPS and t.lemma_.lower() in statement_nouns
+        t.dep_ == "pobj"
+        and t.head.lower_ in _TOPIC_PREPS
+        and t.lemma_.lower() in statement_nouns
+        and not any(d.dep_ == "det" and d.lower_ in _POINTING for d in t.children)
         for t in anchor.subtree
     )
 
@@ -40,21 +45,47 @@ def is_follow_up(
         # about in its own sentence.
         return not _names_its_statement(anchor, statement_nouns)
     if info.kind in _ANAPHORIC_KINDS and info.anaphoric:
-        # "..., though none of their stories could be verified" is about the stories told in
-        # its own sentence.
+        # "..., though none of their stories could be verified" is about the stories told
+        # earlier in its own sentence; "He denied the charges and accused her of ..." is not.
         sent = cue.sent
         return not any(
-            a.start < sent.end and sent.start < a.end for a in cue.doc.spans.get(ATTRIBUTIONS, [])
+            sent.start <= a.start < cue.start and not _introduced_by(a, cue)
+            for a in cue.doc.spans.get(ATTRIBUTIONS, [])
         )
     if info.kind == "undisclosed" and anchor.pos_ == "VERB":
         verb = anchor.head if anchor.dep_ == "xcomp" else anchor
         if any(t.lower_ in _WH for t in cue.doc[cue.end : min(cue.end + 3, len(cue.doc))]):
             return False
-        own = ("dobj", "nsubjpass", *_CLAUSE_DEPS)
+        own = ("nsubjpass", *_CLAUSE_DEPS)
         return not any(
             c.dep_ in own and c is not anchor for c in (*verb.children, *anchor.children)
         )
     return False
+
+
+def _introduced_by(attributed: Span, cue: Span) -> bool:
+    """Whether the caveat's own verb introduces the attributed span ("denied [the reports]")."""
+    attribution = attributed._.claimtrack_attribution
+    own = getattr(attribution, "cue", None)
+    return own is not None and own.start < cue.end and cue.start < own.end
+
+
+def _describes(sentence: Span, party: frozenset[str]) -> bool:
+    """Whether the sentence only says who the party is ("Sullivan, then deputy chief of staff,
+    is now an adviser"; "her predecessor, Sheila Bair, who headed the agency"): comment is
+    sought on what a party did, not on who they are."""
+    for token in sentence:
+        if token.lower_ not in party:
+            continue
+        noun = token
+        while noun.dep_ in ("compound", "flat") and noun.head is not noun:
+            noun = noun.head
+        if noun.dep_ == "appos":
+            continue
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            continue
+        return False
+    return True
 
 
 def party_of(anchor: Token) -> frozenset[str]:
@@ -95,7 +126,7 @@ def refers_to(doc: Doc, cue: Span, party: frozenset[str]) -> Span | None:
             previous = before
             if not party:
                 return previous
-        if party and any(t.lower_ in party for t in before):
+        if party and any(t.lower_ in party for t in before) and not _describes(before, party):
             return before
     return previous
 
@@ -160,4 +191,6 @@ def statement_of(anchor: Token, cue: Span) -> Span | None:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if start >= cue.start and end <= cue.end + 1:
+        return None  # nothing said beyond the caveat's own words
     return doc[start:end] if end > start else None

@@ -512,8 +512,8 @@ def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     do_support = any(c.dep_ == "aux" and c.lemma_ == "do" for c in anchor.children)
     if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
         return False
-    if anchor.pos_ == "ADJ" and anchor.lower_.endswith("ing"):
-        return False  # "it's going to be challenging"
+    if anchor.tag_ == "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in anchor.children):
+        return False  # "it's going to be challenging to finish": an adjective, not a denial
     for clause in anchor.children:
         if clause.dep_ == "ccomp" and is_irrealis(clause, lex):
             return False  # "she doubted voters would care": a prediction, not a statement
@@ -652,7 +652,7 @@ def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
         return False  # "began trying to appear moderate": appearing is the aim
     for child in anchor.children:
-        if child.dep_ == "acomp" and child.lemma_.lower() in _PROBABILITY_WORDS:
+        if child.dep_ in ("acomp", "oprd", "attr") and child.lemma_.lower() in _PROBABILITY_WORDS:
             return False  # "seems increasingly likely that he will win": a prediction
     return any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in anchor.children)
 
