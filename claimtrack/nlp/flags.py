@@ -93,6 +93,7 @@ class FlagLexicon:
     source_verbs: frozenset[str]
     source_modifiers: frozenset[str]
     media_words: frozenset[str]
+    source_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     predictive_auxiliaries: frozenset[str]
     topic_fields: dict[str, frozenset[str]]
@@ -161,6 +162,7 @@ def _compiled(path: str | None) -> FlagLexicon:
         source_verbs=words("source_verbs"),
         source_modifiers=words("source_modifiers"),
         media_words=words("media_words"),
+        source_nouns=words("source_nouns"),
         directive_verbs=words("directive_verbs"),
         predictive_auxiliaries=words("predictive_auxiliaries"),
         topic_fields={
@@ -232,6 +234,8 @@ class FlagFinder:
                 continue
             if kind == "unverified" and anchor.head.lemma_.lower() in _JUDGING_VERBS:
                 kind = "disputed"  # a party "called the charges unsubstantiated": a rejection
+            if kind == "unclear" and _raised_by_a_party(anchor):
+                kind = "disputed"  # "the paper raised questions about whether he grabbed her"
             if cue.requires == "unnamed_source":
                 span = _source_extent(doc, anchor, lex)
                 implicit.append(span)
@@ -321,11 +325,28 @@ _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "''", "``"})
 _CONDITION_MARKS = frozenset({"if", "unless", "because", "since"})
 
 
+def _raised_by_a_party(anchor: Token) -> bool:
+    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() != "raise":
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.ent_type_ in ("ORG", "PERSON")
+            or _is_person(c)
+            or c.lemma_.lower() in ("organization", "campaign", "critic", "paper", "newspaper")
+        )
+        for c in anchor.head.children
+    )
+
+
 def _is_mentioned(doc: Doc, start: int, end: int) -> bool:
     """The cue word quoted as a word ("speculative words like 'maybe' and 'perhaps'")."""
-    return (
-        start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES and doc[end].text in _QUOTES
-    )
+    if start == 0 or doc[start - 1].text not in _QUOTES:
+        return False
+    after = end
+    while after < len(doc) and doc[after].is_punct and doc[after].text not in _QUOTES:
+        after += 1  # "Probably." as a whole answer
+    return after < len(doc) and doc[after].text in _QUOTES
 
 
 def _is_reported_conduct(anchor: Token, lex: FlagLexicon) -> bool:
@@ -530,6 +551,9 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
     statement noun), so "the road was not clear" is no flag."""
     if anchor.dep_ not in _PREDICATE_DEPS or any(c.dep_ == "det" for c in anchor.children):
         return False
+    holder = anchor.head if anchor.dep_ in ("acomp", "attr", "oprd") else anchor
+    if any(c.dep_ in ("nsubj", "dobj") and _is_person(c) for c in holder.children):
+        return False  # "he is uncertain about it", "found both men largely unknown"
     if match.text.lower().startswith("un"):
         return True
     clause_holder = anchor.head if anchor.dep_ in ("acomp", "attr") else anchor
@@ -541,6 +565,29 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
             if child.lower_ == "it" or noun.lemma_.lower() in lex.statement_nouns:
                 return True
     return False
+
+
+_PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them"})
+
+
+def _is_person(token: Token) -> bool:
+    return (
+        token.lower_ in _PERSONAL
+        or token.ent_type_ == "PERSON"
+        or token.lemma_.lower() in ("man", "woman", "person", "people", "candidate")
+    )
+
+
+def _check_source_noun(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "an anonymous official", "an anonymous letter"; not "anonymous digital actors"."""
+    return anchor.head.lemma_.lower() in lex.source_nouns
+
+
+def _check_open_fact(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "nobody knows how many died"; not "nobody knew who she was" (she was not famous)."""
+    doc = anchor.doc
+    window = [t.lower_ for t in doc[anchor.i : min(anchor.i + 5, len(doc))]]
+    return not ("who" in window and any(w in ("was", "is", "were", "are") for w in window))
 
 
 def _check_passive(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
@@ -617,9 +664,17 @@ def is_irrealis(verb: Token, lex: FlagLexicon) -> bool:
 
 
 def is_evaluation(verb: Token) -> bool:
-    """Whether a copular clause judges rather than states: an adjective predicate ("he's probably
-    sincere", "may be slow in coming") or a superlative or comparative ("probably the worst first
-    day", "may be easier now")."""
+    """Whether a clause judges rather than states: a superlative in it ("he's probably got the
+    toughest skin", "perhaps his most surprising suggestion was"), or a copula with an adjective
+    predicate ("he's probably sincere", "may be slow in coming") or a superlative or comparative
+    ("probably the worst first day", "may be easier now")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj", "attr") and any(
+            a.tag_ == "JJS" or (a.dep_ == "advmod" and a.lower_ == "most")
+            for a in child.subtree
+            if a.head is child or a.head.head is child
+        ):
+            return True
     if verb.lemma_ != "be":
         return False
     for child in verb.children:
@@ -654,7 +709,7 @@ def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     for child in anchor.children:
         if child.dep_ in ("acomp", "oprd", "attr") and child.lemma_.lower() in _PROBABILITY_WORDS:
             return False  # "seems increasingly likely that he will win": a prediction
-    return any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in anchor.children)
+    return any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in anchor.children)
 
 
 _PROBABILITY_WORDS = frozenset({"likely", "unlikely", "certain", "sure", "poised", "set", "bound"})
@@ -667,7 +722,9 @@ def _check_clause_of_copula(anchor: Token, negated: bool, match: Span, lex: Flag
         return False
     head = anchor.head
     has_it = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
-    return has_it and any(c.dep_ == "ccomp" for c in (*anchor.children, *head.children))
+    clauses = [c for c in (*anchor.children, *head.children) if c.dep_ == "ccomp"]
+    # "it is still possible that he will fall short" is a prediction
+    return has_it and bool(clauses) and not any(is_irrealis(c, lex) for c in clauses)
 
 
 _WH = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
@@ -792,6 +849,8 @@ CHECKS: dict[str, Check] = {
     "object_of_negated": _check_object_of_negated,
     "wh_complement": _check_wh_complement,
     "prenominal": _check_prenominal,
+    "source_noun": _check_source_noun,
+    "open_fact": _check_open_fact,
     "not_first_person": _check_not_first_person,
     "judges_statement": _check_judges_statement,
 }
