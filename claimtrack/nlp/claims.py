@@ -71,7 +71,11 @@ class ClaimsAssembler:
         furniture = _token_mask(doc, doc.spans.get(FURNITURE, []))
         flags = list(doc.spans.get(FLAGS, []))
         follow_ups = [f for f in flags if f._.claimtrack_flag.refers_to is not None]
-        own = [f for f in flags if f._.claimtrack_flag.refers_to is None]
+        own = [
+            f
+            for f in flags
+            if f._.claimtrack_flag.refers_to is None and not _source_speaks_elsewhere(f, attributed)
+        ]
         referred = [f._.claimtrack_flag.refers_to for f in follow_ups]
         marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + own + referred)
         statements = sorted(
@@ -111,10 +115,49 @@ def _is_caveat_machinery(span: Span, flags: list[Span], figures: list[Span]) -> 
     for flag in flags:
         if flag._.claimtrack_flag.kind not in _MACHINERY_KINDS:
             continue
-        if flag.start < span.end and span.start < flag.end:
+        # The span starts in the caveat's words ("declined [to comment]", "spoke [on the
+        # condition of anonymity to discuss the talks]") or hangs on them as its cue ("denied
+        # [the charges]"); a quote that merely contains a verdict ("Nice try, not true") stays.
+        if flag.start - 2 <= span.start < flag.end:
             return True
-        if cue is not None and flag.start < cue.end and cue.start < flag.end:
+        if cue is not None and _hangs_on(cue, flag):
             return True
+    return False
+
+
+def _hangs_on(cue: Span, flag: Span) -> bool:
+    """Whether the attribution's verb is the caveat's own or depends on it ("on condition of
+    anonymity [to discuss] the talks")."""
+    verb = flag.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    token = cue.root
+    for _ in range(3):
+        if flag.start <= token.i < flag.end or (token.i == verb.i and token.i != cue.root.i):
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _source_speaks_elsewhere(flag: Span, attributed: list[Span]) -> bool:
+    """Whether an anonymity caveat's source has claims of its own ("The official spoke on
+    condition of anonymity to discuss the talks." then "The talks have stalled, the official
+    said."): the caveat goes on those, and its own sentence is no claim."""
+    info = flag._.claimtrack_flag
+    if info.scope != "speaker":
+        return False
+    for span in attributed:
+        attribution = span._.claimtrack_attribution
+        if info.speaker is not None and attribution.speaker is info.speaker:
+            return True
+        mention = attribution.mention
+        if info.mention is not None and mention is not None:
+            if mention.start < info.mention.end and info.mention.start < mention.end:
+                return True
     return False
 
 

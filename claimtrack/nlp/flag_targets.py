@@ -58,7 +58,7 @@ def is_follow_up(
             return False
         own = ("nsubjpass", *_CLAUSE_DEPS)
         return not any(
-            c.dep_ in own and c is not anchor for c in (*verb.children, *anchor.children)
+            c.dep_ in own and c.i != anchor.i for c in (*verb.children, *anchor.children)
         )
     return False
 
@@ -78,7 +78,7 @@ def _describes(sentence: Span, party: frozenset[str]) -> bool:
         if token.lower_ not in party:
             continue
         noun = token
-        while noun.dep_ in ("compound", "flat") and noun.head is not noun:
+        while noun.dep_ in ("compound", "flat") and noun.head.i != noun.i:
             noun = noun.head
         if noun.dep_ == "appos":
             continue
@@ -93,7 +93,7 @@ def party_of(anchor: Token) -> frozenset[str]:
     attorney for Mills", "Neither Alan Grayson nor Dena Grayson's campaigns")."""
     verb = anchor
     for _ in range(3):
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head is verb:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.i == verb.i:
             break
         verb = verb.head
     names: set[str] = set()
@@ -168,7 +168,7 @@ def statement_of(anchor: Token, cue: Span) -> Span | None:
         return doc[noun.left_edge.i : noun.right_edge.i + 1]
     verb = anchor
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):

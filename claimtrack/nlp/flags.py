@@ -472,7 +472,17 @@ def _resolve(noun: Token, lex: FlagLexicon) -> Token:
     their stories" -> "stories"."""
     text = noun.lower_
     if text in ("which", "that", "who") and noun.head.dep_ == "relcl":
-        return noun.head.head
+        antecedent = noun.head.head
+        # "allegations that he assaulted his wife, which he has denied": the statement noun
+        # the relative clause hangs from, not the last noun before it.
+        candidate = antecedent
+        for _ in range(4):
+            if candidate.lemma_.lower() in lex.statement_nouns | lex.disputable_nouns:
+                return candidate
+            if candidate.head.i == candidate.i:
+                break
+            candidate = candidate.head
+        return antecedent
     if text in lex.quantifiers or noun.lemma_.lower() in lex.quantifiers:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -491,6 +501,8 @@ def _targets(anchor: Token, lex: FlagLexicon) -> Iterable[Token]:
             yield _resolve(child, lex)
     if anchor.dep_ in ("amod", "acl", "relcl") and anchor.head.pos_ in ("NOUN", "PROPN"):
         yield anchor.head
+    elif anchor.dep_ == "relcl" and anchor.head.lower_ in lex.pronouns:
+        yield anchor.head  # "something he denied"
 
 
 def _has_clause(anchor: Token) -> bool:
@@ -635,7 +647,7 @@ def _governing_verb(token: Token) -> Token:
     """The verb a modifier belongs to (at most three steps up)."""
     verb = token.head
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return verb
@@ -672,7 +684,7 @@ def is_evaluation(verb: Token) -> bool:
         if child.dep_ in ("nsubj", "dobj", "attr") and any(
             a.tag_ == "JJS" or (a.dep_ == "advmod" and a.lower_ == "most")
             for a in child.subtree
-            if a.head is child or a.head.head is child
+            if a.head.i == child.i or a.head.head.i == child.i
         ):
             return True
     if verb.lemma_ != "be":
@@ -811,6 +823,8 @@ def _check_judges_statement(anchor: Token, negated: bool, match: Span, lex: Flag
     """A verdict on something said: "a false narrative", "that is not true", "called the report
     inaccurate", "It's misleading to imply"; not "false teeth" or "the true cost"."""
     head = anchor.head
+    if negated and anchor.dep_ in ("ROOT", "conj", "amod") and head.pos_ not in ("VERB", "AUX"):
+        return True  # a verdict on its own: "Nice try, not true."
     if anchor.dep_ == "amod":
         return head.lemma_.lower() in lex.statement_nouns | lex.report_nouns
     if anchor.dep_ == "oprd" or head.lemma_.lower() in _JUDGING_VERBS:
@@ -929,7 +943,7 @@ def source_mention(doc: Doc, cue: Span, anchor: Token) -> Span | None:
         return _noun_phrase(doc, anchor.head)
     verb = anchor
     for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     for _ in range(3):
@@ -939,7 +953,7 @@ def source_mention(doc: Doc, cue: Span, anchor: Token) -> Span | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 noun = child.head.head if child.lower_ in ("who", "that") else child
                 return _noun_phrase(doc, noun)
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return None
