@@ -78,9 +78,9 @@ class ClaimsAssembler:
         ]
         referred = [f._.claimtrack_flag.refers_to for f in follow_ups]
         marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + own + referred)
-        statements = sorted(
-            (s for f in own if (s := f._.claimtrack_flag.statement) is not None),
-            key=lambda s: (s.start, -s.end),
+        with_statement = sorted(
+            (f for f in own if f._.claimtrack_flag.statement is not None),
+            key=lambda f: (f._.claimtrack_flag.statement.start, -f._.claimtrack_flag.statement.end),
         )
         for sent in doc.sents:
             if any(furniture[sent.start : sent.end]):
@@ -88,7 +88,7 @@ class ClaimsAssembler:
             if any(covered[sent.start : sent.end]):
                 # A caveat's clause that no one else's claim covers is the author's statement
                 # ("Clinton seemed irritated: 'It's a public statement!'").
-                yield from _uncovered(statements, sent, covered)
+                yield from _uncovered(with_statement, sent, covered)
                 continue
             if any(marked[sent.start : sent.end]):
                 yield _trim(sent)
@@ -161,14 +161,26 @@ def _source_speaks_elsewhere(flag: Span, attributed: list[Span]) -> bool:
     return False
 
 
-def _uncovered(statements: list[Span], sent: Span, covered: list[bool]) -> Iterable[Span]:
+def _uncovered(flags: list[Span], sent: Span, covered: list[bool]) -> Iterable[Span]:
+    """The part of each caveat's clause that no one else's claim covers, around the caveat ("it
+    appears that they helped bring on the inquiry by publicly denying [that she told the
+    truth]"), when it says something beyond the caveat's own words."""
     last_end = -1
-    for statement in statements:
-        if statement.start < sent.start or statement.end > sent.end or statement.start < last_end:
+    for flag in flags:
+        statement = flag._.claimtrack_flag.statement
+        if statement.start < sent.start or statement.end > sent.end or flag.start < last_end:
             continue
-        if not any(covered[statement.start : statement.end]):
-            last_end = statement.end
-            yield _trim(statement)
+        if any(covered[flag.start : flag.end]):
+            continue
+        start, end = flag.start, flag.end
+        while start > statement.start and not covered[start - 1]:
+            start -= 1
+        while end < statement.end and not covered[end]:
+            end += 1
+        if end <= flag.end:
+            continue
+        last_end = end
+        yield _trim(sent.doc[start:end])
 
 
 def _token_mask(doc: Doc, spans: Iterable[Span]) -> list[bool]:

@@ -191,6 +191,6 @@ def statement_of(anchor: Token, cue: Span) -> Span | None:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if start >= cue.start and end <= cue.end + 1:
-        return None  # nothing said beyond the caveat's own words
+    if end <= cue.end:
+        return None  # nothing said beyond the caveat's own words ("something he denied")
     return doc[start:end] if end > start else None

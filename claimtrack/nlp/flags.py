@@ -289,7 +289,9 @@ class FlagFinder:
                 heads = [about, *(c for c in about.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
                 focus = frozenset().union(*(lex.related(h.lemma_.lower()) for h in heads))
                 scope = "article"
-        anaphoric = scope == "sentence" and any(_is_anaphoric(t, lex) for t in targets)
+        anaphoric = scope == "sentence" and (
+            any(_is_anaphoric(t, lex) for t in targets) or _points_back(anchor)
+        )
         info = FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
         if scope == "sentence" and is_follow_up(info, span, anchor, lex.statement_nouns):
             info.party = party_of(anchor)
@@ -304,6 +306,16 @@ def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
         t.lemma_.lower()
         for t in phrase.subtree
         if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_.lower() not in lex.topic_stop
+    )
+
+
+def _points_back(anchor: Token) -> bool:
+    """A complement about something already said: "denied that that was the case", "disputed
+    that this was true"."""
+    return any(
+        c.dep_ == "ccomp"
+        and any(s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)
+        for c in anchor.children
     )
 
 
