@@ -49,8 +49,15 @@ CLAIM_COLUMNS = [
     ("quote", lambda c: c["quote"]),
     ("claim", lambda c: _shorten(c["text"], 160)),
     ("figures", lambda c: [figure_text(f) for f in c["quantities"]]),
-    ("flags", lambda c: sorted({f["kind"] for f in c["flags"]})),
+    ("flags", lambda c: _flag_labels(c["flags"])),
 ]
+
+
+def _flag_labels(flags: list[dict]) -> list[str]:
+    """Each caveat with its own words, which may stand outside the claim ("no_response: “did
+    not respond”" on the statement the party was asked about)."""
+    labels = [f"{f['kind']}: “{_shorten(f['text'], 60)}”" for f in flags]
+    return list(dict.fromkeys(labels))
 
 
 def _shorten(text: str, width: int) -> str:

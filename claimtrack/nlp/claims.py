@@ -155,9 +155,13 @@ def _source_speaks_elsewhere(flag: Span, attributed: list[Span]) -> bool:
         if info.speaker is not None and attribution.speaker is info.speaker:
             return True
         mention = attribution.mention
-        if info.mention is not None and mention is not None:
-            if mention.start < info.mention.end and info.mention.start < mention.end:
-                return True
+        if (
+            info.mention is not None
+            and mention is not None
+            and mention.start < info.mention.end
+            and info.mention.start < mention.end
+        ):
+            return True
     return False
 
 
