@@ -196,10 +196,12 @@ class FlagFinder:
         register_extensions()
         self.lexicon = load_flag_lexicon(lexicons)
         self.matcher = Matcher(vocab)
-        # Every pattern starts on a fixed word or lemma, so the Matcher only needs to run on the
-        # few short windows starting at one (found by a vectorised look-up).
+        # Every pattern starts on a fixed word or lemma, so only the patterns starting on a
+        # token's word or lemma run, on the short window from it (the starts are found by a
+        # vectorised look-up; the Matcher's time grows with the patterns it tries per window).
         lowers: set[int] = set()
         lemmas: set[int] = set()
+        self._starting: dict[tuple[int, int], Matcher] = {}
         self._window = 1
         self._scan_all = False
         for cue_id, patterns in self.lexicon.patterns.items():
@@ -208,11 +210,15 @@ class FlagFinder:
                 self._window = max(self._window, len(pattern))
                 first = pattern[0] if pattern else {}
                 if isinstance(first.get("LOWER"), str) and "OP" not in first:
-                    lowers.add(vocab.strings.add(first["LOWER"]))
+                    key = (LOWER, vocab.strings.add(first["LOWER"]))
+                    lowers.add(key[1])
                 elif isinstance(first.get("LEMMA"), str) and "OP" not in first:
-                    lemmas.add(vocab.strings.add(first["LEMMA"]))
+                    key = (LEMMA, vocab.strings.add(first["LEMMA"]))
+                    lemmas.add(key[1])
                 else:
                     self._scan_all = True
+                    continue
+                self._starting.setdefault(key, Matcher(vocab)).add(cue_id, [pattern])
         self._lowers = numpy.array(sorted(lowers), dtype=numpy.uint64)
         self._lemmas = numpy.array(sorted(lemmas), dtype=numpy.uint64)
 
@@ -262,9 +268,15 @@ class FlagFinder:
         starts = numpy.isin(columns[:, 0], self._lowers) | numpy.isin(columns[:, 1], self._lemmas)
         for i in numpy.flatnonzero(starts).tolist():
             window = doc[i : min(i + self._window, len(doc))]
-            for match_id, start, end in self.matcher(window):
-                if start == 0:
-                    yield match_id, i, i + end
+            found: set[tuple[int, int]] = set()
+            for key in ((LOWER, int(columns[i, 0])), (LEMMA, int(columns[i, 1]))):
+                matcher = self._starting.get(key)
+                if matcher is None:
+                    continue
+                for match_id, start, end in matcher(window):
+                    if start == 0 and (match_id, end) not in found:
+                        found.add((match_id, end))
+                        yield match_id, i, i + end
 
     def _info(self, doc: Doc, kind: str, anchor: Token, span: Span) -> FlagInfo:
         lex = self.lexicon
