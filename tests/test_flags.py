@@ -237,6 +237,15 @@ NEGATIVES = [
     '"I don\'t know who supports him," the senator said.',
     "News sources have reported several incidents in the north.",
     "Many voters said the economy was their main concern.",
+    # hedges on opinions, degrees and deliberations; refusals nobody commits
+    "I think there may be a couple of reasons.",
+    "But no one could have envisioned what happened next.",
+    "Perhaps most damaging, peacekeepers were blamed for the outbreak.",
+    "If the loan seems too risky, the government offers others.",
+    "The question is how to make this case.",
+    "These are the stories that nobody knows.",
+    "He can't even answer a question.",
+    "The penalties for not disclosing subsidiaries are light.",
 ]
 
 

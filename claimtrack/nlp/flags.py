@@ -238,6 +238,8 @@ class FlagFinder:
                 continue
             if _is_mentioned(doc, start, end) or _is_reported_conduct(anchor, lex):
                 continue
+            if kind in ("undisclosed", "no_response") and _nobody_withholds(anchor):
+                continue
             if kind == "unverified" and anchor.head.lemma_.lower() in _JUDGING_VERBS:
                 kind = "disputed"  # a party "called the charges unsubstantiated": a rejection
             if kind == "unclear" and _raised_by_a_party(anchor):
@@ -386,6 +388,21 @@ def _is_reported_conduct(anchor: Token, lex: FlagLexicon) -> bool:
     return clause.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
     )
+
+
+def _nobody_withholds(anchor: Token) -> bool:
+    """A refusal with no one refusing is a topic, not a caveat: "the penalties for not
+    disclosing subsidiaries"."""
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = anchor
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return False
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    return verb.dep_ in ("pcomp", "csubj", "xcomp", "acl", "pobj", "dobj")
 
 
 def _without_alt_sources(
@@ -622,6 +639,11 @@ def _check_source_noun(anchor: Token, negated: bool, match: Span, lex: FlagLexic
 def _check_open_fact(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """ "nobody knows how many died"; not "nobody knew who she was" (she was not famous)."""
     doc = anchor.doc
+    if any(
+        t.lemma_ == "know" and t.dep_ == "relcl"
+        for t in doc[anchor.i : min(anchor.i + 3, len(doc))]
+    ):
+        return False  # "the stories that nobody knows": unknown to people, not an open fact
     window = [t.lower_ for t in doc[anchor.i : min(anchor.i + 5, len(doc))]]
     return not ("who" in window and any(w in ("was", "is", "were", "are") for w in window))
 
@@ -631,6 +653,10 @@ def _check_passive(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) 
 
 
 def _check_contact_object(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "did not return calls", "has not answered questions"; not "he can't even answer a
+    question" (what he is able to do)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in anchor.children):
+        return False
     return any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.contact_objects for c in anchor.children
     )
@@ -650,8 +676,10 @@ def _check_epistemic_modal(anchor: Token, negated: bool, match: Span, lex: FlagL
     contemplating"), a condition, or a possible future ("may be utilized", "may be able")."""
     if anchor.head.dep_ in ("relcl", "acl", "advcl", "pcomp"):
         return False
-    if _has_if_clause(anchor.head) or is_evaluation(anchor.head):
+    if _has_if_clause(anchor.head) or is_evaluation(anchor.head) or in_opinion(anchor.head):
         return False
+    if anchor.lower_ == "could" and is_negated(anchor.head, lex):
+        return False  # "no one could have envisioned": an impossibility, not a hedge
     doc = match.doc
     if match.end >= len(doc) or match[-1].lower_ != "be":
         return True
@@ -699,14 +727,29 @@ def is_irrealis(verb: Token, lex: FlagLexicon) -> bool:
     return _has_if_clause(verb)
 
 
+_OPINION_VERBS = frozenset({"think", "believe", "guess", "imagine", "suppose", "feel", "bet"})
+
+
+def in_opinion(verb: Token) -> bool:
+    """Whether the clause is what the speaker thinks ("I think there may be a couple of reasons",
+    "I'd imagine he's probably a good asset"): a hedge there is the opinion's own."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in _OPINION_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    )
+
+
 def is_evaluation(verb: Token) -> bool:
     """Whether a clause judges rather than states: a superlative in it ("he's probably got the
     toughest skin", "perhaps his most surprising suggestion was"), or a copula with an adjective
     predicate ("he's probably sincere", "may be slow in coming") or a superlative or comparative
     ("probably the worst first day", "may be easier now")."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "dobj", "attr") and any(
-            a.tag_ == "JJS" or (a.dep_ == "advmod" and a.lower_ == "most")
+        if child.dep_ in ("nsubj", "dobj", "attr", "prep") and any(
+            (a.tag_ == "JJS" and a.dep_ == "amod")
+            or (a.dep_ == "advmod" and a.lower_ in ("most", "least") and a.head.dep_ == "amod")
             for a in child.subtree
             if a.head.i == child.i or a.head.head.i == child.i
         ):
@@ -729,7 +772,11 @@ def _check_factual_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLe
     judgement ("probably the worst day", "he's probably sincere") or a bare answer ("Probably.")."""
     if anchor.pos_ != "ADV" or anchor.dep_ == "ROOT":
         return False
+    if anchor.head.pos_ in ("ADJ", "ADV") and anchor.head.dep_ not in ("acomp", "attr", "oprd"):
+        return False  # "perhaps most damaging", "probably not exactly what he meant"
     verb = _governing_verb(anchor)
+    if in_opinion(verb):
+        return False
     if verb.pos_ not in ("VERB", "AUX"):
         return anchor.head.pos_ in ("NOUN", "PROPN", "NUM")
     return not (is_irrealis(verb, lex) or is_evaluation(verb))
@@ -745,9 +792,17 @@ def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     for child in anchor.children:
         if child.dep_ in ("acomp", "oprd", "attr") and child.lemma_.lower() in _PROBABILITY_WORDS:
             return False  # "seems increasingly likely that he will win": a prediction
+        if child.dep_ in ("acomp", "oprd") and (
+            child.tag_ in ("JJR", "JJS")
+            or any(d.lower_ in _DEGREE_WORDS for d in child.children if d.dep_ == "advmod")
+        ):
+            return False  # "seems too risky", "seems more anti-Trump than pro-Clinton"
+    if in_opinion(anchor):
+        return False
     return any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in anchor.children)
 
 
+_DEGREE_WORDS = frozenset({"too", "more", "less", "most", "least", "so", "pretty", "rather"})
 _PROBABILITY_WORDS = frozenset({"likely", "unlikely", "certain", "sure", "poised", "set", "bound"})
 
 
@@ -776,7 +831,12 @@ def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLex
         return False
     if anchor.head.lemma_.lower() in ("answer", "take", "ask", "field", "dodge"):
         return False
-    return any(t.lower_ in _WH for t in doc[i : min(i + 3, len(doc))])
+    window = doc[i : min(i + 4, len(doc))]
+    for token in window:
+        if token.lower_ in _WH:
+            # "the question is how to make the case" deliberates; it reports no unknown fact
+            return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to")
+    return False
 
 
 def _is_named(noun: Token) -> bool:
