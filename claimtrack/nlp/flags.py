@@ -1,13 +1,21 @@
 """Verifiability flags: what the article itself says about how solid a claim is.
 
-Two stages:
+A caveat is a relation: its cue (the words, kept with the flag wherever the claim is), its kind,
+and the statement it qualifies. Three stages:
 
-- the `claimtrack_flags` component (here) finds the reporters' caveats ("could not be
-  verified", "it's unclear how many", "did not immediately respond", "spoke on condition of
-  anonymity", "claim to be", "denied"...) and writes them to `doc.spans["claimtrack_flags"]`,
-  each with a `FlagInfo` saying its kind and what it is about (its sentence, a topic, or a speaker);
-- the `claimtrack_flag_attachment` component (`claimtrack.nlp.flag_attachment`), after the
-  claims are assembled, decides which claims each flag qualifies.
+- the `claimtrack_flags` component (here) finds the caveats ("could not be verified", "it's
+  unclear how many", "did not immediately respond", "spoke on condition of anonymity",
+  "officials said", "appears to have", "falsely", "no evidence", "denied"...) and writes them to
+  `doc.spans["claimtrack_flags"]`, each with a `FlagInfo`: its kind, its scope (its sentence, a
+  topic, or a speaker), and where its statement is: the clause it scopes over in its own
+  sentence, or, for a follow-up ("X did not respond to a request for comment", "The figure could
+  not be verified", "He denied the charges"), the sentence it refers back to
+  (`claimtrack.nlp.flag_targets`);
+- the `claimtrack_claims` component never makes a follow-up's own sentence a claim, and makes the
+  statement it refers to (or a caveat's uncovered clause) the author's claim when no one else's
+  claim covers it;
+- the `claimtrack_flag_attachment` component (`claimtrack.nlp.flag_attachment`) then sets which
+  claims each flag qualifies.
 
 The cue words are spaCy Matcher patterns in `claimtrack/lexicons/flags.json`. A match is only an
 anchor: whether it is a caveat depends on the parse around it, read by a few bounded
@@ -16,11 +24,15 @@ small fraction of parse time):
 
 - polarity: "not independently verified", "none of their stories could be verified",
   "impossible to verify" are negated; a cue's kind can flip with polarity (verify: confirmed /
-  unverified; clear: nothing / unclear) or vanish (a denial that is "not denied" is no flag);
-- what the cue is about: "confirmed" only confirms a statement (a that-clause, a report, a
-  figure, a death toll, a passively confirmed event), so "the booking was confirmed" and
-  "verify your email" are not flags; "unknown" and "unclear" count only as predicates, so "the
-  unknown soldier" is not a flag.
+  unverified; clear: nothing / unclear; dispute: disputed / confirmed) or vanish (a denial
+  that is "not denied" is no flag);
+- sense: "confirmed" only confirms a statement (a that-clause, a report, a figure, a death
+  toll), so "the booking was confirmed", "confirm a nominee" and "verify your email" are not
+  flags; "unknown" and "unclear" count only as predicates about a fact, not about a person;
+- modality: a hedge on a prediction ("will probably announce"), a condition ("if they did not
+  confirm"), a judgement ("probably the worst day", "seems too risky") or a speaker's opinion ("I
+  think there may be") is not a caveat; nor is a refusal that is the story's event ("instructed
+  employees not to disclose") or a cue word quoted as a word.
 """
 
 from __future__ import annotations
