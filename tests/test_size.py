@@ -65,7 +65,8 @@ def test_size_pieces_of_a_long_article_never_share_a_batch():
     time, while short articles are still batched."""
     long_pieces = [("x" * 90_000, n) for n in range(5)]
     short = [("y" * 1_000, n) for n in range(40)]
-    batches = list(pipeline._batches(iter(long_pieces + short), 16, 100_000))
+    weighed = [(piece, 1.0) for piece in long_pieces + short]  # prose: no density weight
+    batches = list(pipeline._batches(iter(weighed), 16, 100_000))
     # The last piece shares its batch with the short articles that fit in the character budget.
     assert [len(b) for b in batches] == [1, 1, 1, 1, 11, 16, 14]
     assert [p for b in batches for p in b] == long_pieces + short  # order kept, nothing lost
