@@ -54,7 +54,11 @@ class Run:
     def __init__(self, cmd: list[str]) -> None:
         before = os.times()
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # From a neutral folder: `python -m` puts the working folder first on the path, which
+        # would hand a repository's own claimtrack to a child meant to run another checkout's.
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir()
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         self.wall = time.perf_counter() - start
         after = os.times()
