@@ -1,7 +1,7 @@
 """How many of Microsoft Recognizers-Text's English number specs claimtrack's figures recover.
 
 Runs the full pipeline (so span finding is exercised, not only the reader) over every input of
-NumberModel, NumberRangeModel, PercentModel and CurrencyModel and counts, per file, the cases
+NumberModel, NumberRangeModel, PercentModel, CurrencyModel, DimensionModel and AgeModel and counts, per file, the cases
 whose expected values are all recovered:
 
 - NumberModel: every expected value is the value of a distinct figure (a range counts by its
@@ -17,6 +17,11 @@ whose expected values are all recovered:
   "50 cents" (value 50, unit Cent) is claimtrack's 0.5. Results without a value (a bare
   "dollar") are not amounts and are not counted; a case expecting no amount passes when no
   figure has a currency.
+- DimensionModel and AgeModel: every expected measure is a figure with that value and a unit of
+  the same physical dimension (through pint: their "Mile" passes our "mile", their "Square
+  meter" our "meter ** 2"; their "Age" is a time); where pint does not know their unit, any
+  unit passes. Results without a value (a bare "metric ton") are not counted; a case expecting
+  no measure passes when no figure has a unit other than money or percent.
 
 Cases are reported three ways: all; without those marked NotSupportedByDesign for Python (the
 spec's authors decided no recogniser should return them); and only those the spec's own Python
@@ -43,6 +48,8 @@ FILES = {
     "NumberRangeModel": "Number/English/NumberRangeModel.json",
     "PercentModel": "Number/English/PercentModel.json",
     "CurrencyModel": "NumberWithUnit/English/CurrencyModel.json",
+    "DimensionModel": "NumberWithUnit/English/DimensionModel.json",
+    "AgeModel": "NumberWithUnit/English/AgeModel.json",
 }
 COINS = ("cent", "pence", "penny")
 INTERVAL = re.compile(r"^([\[(])\s*([^,]*)\s*,\s*([^\])]*)\s*([\])])$")
@@ -143,11 +150,47 @@ def currency_case(case: dict, figs: list[Any]) -> bool:
     return match_all(expected, money, same)
 
 
+def _dimension(name: str) -> Any:
+    """pint's dimensionality of a unit name (theirs: "Square meter", "Mile per hour"; ours:
+    "kilometer", "mile / hour"), or None when pint does not know it."""
+    from claimtrack.units import units
+
+    try:
+        return units().parse_units(name.lower().replace(" ", "_")).dimensionality
+    except Exception:  # noqa: BLE001 - an unknown name is no dimension
+        try:
+            return units().parse_expression(name.lower()).dimensionality
+        except Exception:  # noqa: BLE001
+            return None
+
+
+def unit_case(case: dict, figs: list[Any]) -> bool:
+    measured = [f for f in figs if f.unit and not f.currency and f.unit != "percent"]
+    expected = []
+    for r in case["Results"]:
+        res = r["Resolution"]
+        if res.get("value") is not None:
+            expected.append((float(res["value"]), res.get("unit", "")))
+    if not expected:
+        return not measured
+
+    def same(want: tuple, fig: Any) -> bool:
+        value, unit = want
+        if not close(value, fig.value):
+            return False
+        theirs = _dimension("year" if unit == "Age" else unit)
+        return theirs is None or theirs == _dimension(fig.unit)
+
+    return match_all(expected, measured, same)
+
+
 CHECKS = {
     "NumberModel": number_case,
     "NumberRangeModel": range_case,
     "PercentModel": percent_case,
     "CurrencyModel": currency_case,
+    "DimensionModel": unit_case,
+    "AgeModel": unit_case,
 }
 
 

@@ -13,6 +13,9 @@ from claimtrack.figparse.tokens import Tok
 from claimtrack.figparse.values import Num, NumberReader
 from claimtrack.units import unit_name
 
+# Words before a spaced "$" that are English, not a currency's letters ("a $5 fee").
+_ARTICLES = frozenset({"a", "i"})
+
 
 @dataclass(slots=True)
 class Amount:
@@ -94,6 +97,9 @@ class AmountReader(NumberReader):
             h = k + 1  # "12-cent-a-share", "one-yen bid", "5-km stretch"
         if amt.currency is None and (amt.value is not None or amt.vague):
             after = self.currency_after(h)
+            if after is not None and self.weighed(amt, h):
+                amt.unit = unit_name(self.money.weights[self.low(h)])
+                return amt, h + 1
             if after is not None:
                 return amt, self.currency_tail(amt, after)
         if amt.currency is None:
@@ -103,6 +109,14 @@ class AmountReader(NumberReader):
         elif k > 0 and self.toks[k - 1].kind != "word":
             k = self.cents(amt, k)  # "c $ 100 and fifty"
         return amt, k
+
+    def weighed(self, amt: Amount, h: int) -> bool:
+        """ "lost 25 pounds": a currency name that is also a weight, after a plain amount."""
+        return (
+            self.low(h) in self.money.weights
+            and not amt.scaled
+            and self.low(h + 1) not in ("sterling", "stg")
+        )
 
     def currency_tail(self, amt: Amount, after: tuple[str, float, int, float]) -> int:
         """Apply a currency read after the amount (and a scale after it: "75 USD million")."""
@@ -155,7 +169,7 @@ class AmountReader(NumberReader):
             if k > i and (k - i > 1 and not t.glued and t.low != "$"):
                 break
             compact += t.low
-            if compact in m.prefixes and t.low == "$":
+            if compact in m.prefixes and t.low == "$" and self.prefix_ok(i, k):
                 return m.prefixes[compact], 1.0, k + 1
         if i >= self.n:
             return None
@@ -169,6 +183,14 @@ class AmountReader(NumberReader):
                 nxt += 1
             return code[0], code[1], nxt
         return None
+
+    def prefix_ok(self, i: int, k: int) -> bool:
+        """Whether the letters at [i, k) name the dollar at k: not the article of "a $700 million
+        deal" nor the possessive of "the donor’s $27" (a bare "$" is then the default)."""
+        first = self.toks[i]
+        if first.low in _ARTICLES and not self.toks[k].glued:
+            return False
+        return not (first.glued and i > 0 and self.toks[i - 1].text in ("'", "’"))
 
     def iso_code(self, t: Tok) -> tuple[str, float] | None:
         """An ISO currency code ("USD", "rmb"), or one with a scale letter ("MUSD")."""

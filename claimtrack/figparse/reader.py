@@ -39,6 +39,8 @@ class FigureReader(AmountReader):
             return None
         if amt.bare_word and not self.bare_fraction_ok(amt, qualifier, end):
             return None
+        if qualifier is not None and self.preposition_one(i, j, amt, end):
+            return None
         # a range "4-5 km", "20 to 30", "5k-20k"
         rng = self.range_tail(amt, end, joiners=lex.range_joiners - {"and"})
         if rng is not None:
@@ -95,6 +97,21 @@ class FigureReader(AmountReader):
         if amt.bare_word not in self.lex.bare_fractions:
             return False
         return qualifier is not None or self.low(end) == "of"
+
+    def preposition_one(self, i: int, j: int, amt: Amount, end: int) -> bool:
+        """ "clear about one thing", "a row over one vote": a preposition before a lone "one"
+        and its noun, not a qualifier ("about one in five", "about one million" stay)."""
+        return (
+            j == i + 1
+            and self.low(i) in self.lex.prepositions
+            and self.low(j) == "one"
+            and end == j + 1
+            and amt.unit is None
+            and amt.currency is None
+            and end < self.n
+            and self.toks[end].kind == "word"
+            and self.low(end) not in ("in", "of", "out", "and", "or", "to")
+        )
 
     @staticmethod
     def with_unit(fig: Figure, amt: Amount) -> Figure:
@@ -166,6 +183,10 @@ class FigureReader(AmountReader):
             ratio = self.scale_of(b)
             if ratio and lo * ratio <= hi:
                 lo *= ratio
+        if lo < 0 < hi and w in ("-", "–"):
+            hi = -hi  # "negative 42%-49%", "-3-5 °C": a dash range keeps its first end's sign
+        if lo > hi and hi < 0:
+            lo, hi = hi, lo  # "from -3 °C to -9 °C": written by magnitude
         if lo >= hi:
             return None
         currency = a.currency or b.currency

@@ -61,8 +61,12 @@ class Lexicon:
     range_heads: dict[str, frozenset[str]]
     range_joiners: frozenset[str]
     bound_joiners: Phrases
+    prepositions: frozenset[str]
     unit_phrases: Phrases
     time_units: frozenset[str]
+    glued_letters: frozenset[str]
+    measure_adjectives: frozenset[str]
+    temperature_words: frozenset[str]
     percent: Phrases
     points: Phrases
     months: frozenset[str]
@@ -117,8 +121,15 @@ def compiled(key: OverridesKey) -> Lexicon:
         range_heads={k: frozenset(v) for k, v in quals["range_heads"].items()},
         range_joiners=frozenset(quals["range_joiners"]),
         bound_joiners=phrase_set(quals["bound_joiners"]),
-        unit_phrases=Phrases({token_key(u): u for u in units["units"]}),
+        prepositions=frozenset(quals["prepositions"]),
+        unit_phrases=Phrases(
+            {token_key(u): u for u in units["units"]}
+            | {token_key(k): v for k, v in units["aliases"].items()}
+        ),
         time_units=frozenset(units["time_units"]),
+        glued_letters=frozenset(units["glued_letters"]),
+        measure_adjectives=frozenset(units["measure_adjectives"]),
+        temperature_words=frozenset(units["temperature_words"]),
         percent=phrase_set(units["percent"]),
         points=phrase_set(units["percentage_points"]),
         months=month_names(),

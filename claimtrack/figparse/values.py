@@ -55,6 +55,8 @@ _OPEN = (NOTHING, HUNDRED, SCALE, AND)
 _COUNTS = (UNIT, TEEN, TENS, DIGITS)
 _BEFORE_AND = (HUNDRED, SCALE, DOZEN)
 _BEFORE_POINT = (UNIT, TEEN, TENS, DIGITS, HUNDRED)
+# Signs before a number that are not currency symbols.
+_NOT_MONEY_SIGNS = frozenset("([{-\u2013\u2014+/,.:;\"'~<>=")
 
 
 class Cardinal:
@@ -115,7 +117,12 @@ class Cardinal:
         if self.last is not NOTHING and (
             w in lex.scale_words
             or reader.spaced_letter(j)
-            or (t.glued and w in lex.glued_scales and self.last is DIGITS)
+            or (
+                t.glued
+                and w in lex.glued_scales
+                and self.last is DIGITS
+                and not reader.unit_letter(j)
+            )
         ):
             return self.scale(j, t)
         if w in lex.dozen and (self.last in _COUNTS or (self.last is HUNDRED and w != "dozens")):
@@ -265,6 +272,28 @@ class NumberReader(TokenCursor):
         if t.text not in self.lex.spaced_letters or t.glued:
             return False
         return j + 1 >= self.n or self.toks[j + 1].kind != "word"
+
+    def unit_letter(self, j: int) -> bool:
+        """A glued letter that is a unit symbol here, not a scale: "1.8m tall", "7.62mm",
+        "100t", "24703m2" (no currency written before; "$5m", "1.8M" stay scales)."""
+        t = self.toks[j]
+        if t.text not in self.lex.glued_letters:
+            return False
+        before = self.toks[j - 2] if j >= 2 else None
+        if before is not None and (
+            before.kind == "sym"
+            and before.text not in _NOT_MONEY_SIGNS
+            or before.kind == "word"
+            and len(before.text) == 3
+            and before.text.isupper()
+        ):
+            return False  # "$1.5m", "USD 5m"
+        nxt = self.toks[j + 1] if j + 1 < self.n else None
+        if nxt is None or nxt.kind == "sym":
+            return True
+        if nxt.kind == "num":
+            return nxt.glued and nxt.text in ("2", "3")  # "m2", "m3"
+        return t.text != "m" or nxt.low in self.lex.measure_adjectives
 
     def a_counts(self, j: int) -> bool:
         """ "a" is a number before hundred/thousand/dozen ("a dozen", "a hundred")."""
@@ -463,9 +492,11 @@ class NumberReader(TokenCursor):
             spaced = (nxt.glued or (nxt.kind == "num" and not glued)) and (
                 before is None or before.kind not in ("num",) and before.low not in ("-",)
             )
+            dash = not nxt.glued and before is not None and before.kind in ("word", "num")
             if (
                 nxt.kind == "num"
                 and spaced
+                and not dash  # "40 delegates - 35 pledged": a dash between figures
                 and (before is None or before.kind != "word" or not glued)
             ):
                 return (-1.0 if w != "+" else 1.0), i + 1
