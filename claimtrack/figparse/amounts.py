@@ -237,7 +237,13 @@ class AmountReader(NumberReader):
                 return "percentage_point", end + 1
             return "percent", end
         key, end = self.phrase(i, lex.unit_phrases)
-        if key is not None and end < self.n and self.toks[end].low == "-" and self.toks[end].glued:
+        if (
+            key is not None
+            and end < self.n
+            and self.toks[end].low == "-"
+            and self.toks[end].glued
+            and self.low(end + 1) not in self.lex.age_after  # "a 16-year-old" is an age
+        ):
             return None
         if key is not None:
             if (

@@ -142,6 +142,8 @@ def _scan(
                 rejected.append((toks[i].start, toks[end - 1].end))
             i = end if amt.value is not None and not amt.vague else i + 1
             continue
+        if fig.unit is None and rules.is_age(i, qualifier):
+            fig = replace(fig, unit="year")  # "aged 73": an age is a duration in years
         bare = qualifier is None and fig.unit is None and not amt.scaled
         fig = replace(fig, value=tidy(fig.value), low=tidy(fig.low), high=tidy(fig.high))
         yield FigureMatch(toks[i].start, toks[end - 1].end, fig, words=amt.words, bare=bare)

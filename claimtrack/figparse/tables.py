@@ -77,6 +77,7 @@ class Lexicon:
     pronoun_one_before: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
+    dated_by: frozenset[str]
     number_words: frozenset[str]
 
 
@@ -140,6 +141,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         pronoun_one_before=frozenset(nots["pronoun_one_before"]),
         age_before=frozenset(nots["age_before"]),
         age_after=frozenset(nots["age_after"]),
+        dated_by=frozenset(nots["dated_by"]),
         number_words=_number_words(numbers, scales),
     )
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
@@ -67,6 +68,9 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
     register_extensions()
     reader = ContextReader(doc, lex or load_context_lexicon())
     kept = sorted((f for f in figures if f._.claimtrack_figure is not None), key=span_order)
+    time_units = figparse.lexicon().time_units
+    durations = {f.start for f in kept if _is_duration(f._.claimtrack_figure, time_units)}
+    reader.durations = durations
     previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
     for span in kept:
         info: FigureInfo = span._.claimtrack_figure
@@ -85,7 +89,18 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted)
     reader.periods.assign_leftovers()
-    return kept
+    # "in the past three years, 5,000 left": a duration that is another figure's period is not
+    # a figure of its own
+    used = reader.periods.used
+    return [
+        f
+        for f in kept
+        if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
+    ]
+
+
+def _is_duration(info: FigureInfo, time_units: frozenset[str]) -> bool:
+    return (info.unit or "").split("/")[0] in time_units
 
 
 def _has_unit(info: FigureInfo) -> bool:
@@ -122,6 +137,7 @@ class ContextReader:
         self._ents: dict[int, Span] | None = None
         self._figure_tokens: set[int] = set() if figure_tokens is None else figure_tokens
         self.periods = PeriodReader(doc, lex, self._figure_tokens)
+        self.durations: set[int] = set()  # start tokens of the figures that are durations
 
     # entity lookup, built once per doc when first needed
     def ent(self, token: Token) -> Span | None:
@@ -130,7 +146,8 @@ class ContextReader:
         return self._ents.get(token.i)
 
     def fill(self, span: Span, info: FigureInfo) -> None:
-        self._figure_tokens.update(range(span.start, span.end))
+        if span.start not in self.durations:  # a duration may still be a period
+            self._figure_tokens.update(range(span.start, span.end))
         unitful = _has_unit(info)
         money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
         noun, governor = self.anchor(span, unitful)
