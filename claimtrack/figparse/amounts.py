@@ -247,7 +247,7 @@ class AmountReader(NumberReader):
             return None
         if key is not None:
             if (
-                key in ("m",)
+                key in ("m", "t")
                 and not self.toks[i].glued
                 and i > 0
                 and self.toks[i - 1].kind != "num"

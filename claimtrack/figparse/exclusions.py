@@ -182,9 +182,19 @@ class NotFigureRules:
             and first.kind == "num"
             and YEAR.fullmatch(first.text)
         ):
-            if c.prev is not None and c.prev.low in self.lex.year_prepositions:
+            if c.prev is not None and (
+                c.prev.low in self.lex.year_prepositions or c.prev.text in ("©", "(c)")
+            ):
                 return True
             if c.nxt is None or c.nxt.kind != "word":
+                return True
+            # "her 2000 Senate campaign", "a 2018 governor's race": a year naming an event
+            after = self.toks[c.end + 1] if c.end + 1 < self.n else None
+            if (
+                c.nxt.text[0].isupper()
+                or c.nxt.low.endswith("'s")
+                or (after is not None and after.low in ("'", "’"))
+            ):
                 return True
         return None
 

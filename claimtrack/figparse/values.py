@@ -275,7 +275,8 @@ class NumberReader(TokenCursor):
 
     def unit_letter(self, j: int) -> bool:
         """A glued letter that is a unit symbol here, not a scale: "1.8m tall", "7.62mm",
-        "100t", "24703m2" (no currency written before; "$5m", "1.8M" stay scales)."""
+        "100t", "24703m2" (no currency written before; "$5m", "1.8M", "1.5m people" and a
+        "1.5m" that ends the phrase stay scales)."""
         t = self.toks[j]
         if t.text not in self.lex.glued_letters:
             return False
@@ -290,7 +291,7 @@ class NumberReader(TokenCursor):
             return False  # "$1.5m", "USD 5m"
         nxt = self.toks[j + 1] if j + 1 < self.n else None
         if nxt is None or nxt.kind == "sym":
-            return True
+            return t.text != "m"  # "raised 1.5m." is money in the news more often than length
         if nxt.kind == "num":
             return nxt.glued and nxt.text in ("2", "3")  # "m2", "m3"
         return t.text != "m" or nxt.low in self.lex.measure_adjectives

@@ -1,0 +1,169 @@
+"""Issue 16: durations, ages, temperatures, ranges with units on both ends, and the misreadings
+that made false conflicts, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack import figparse
+from claimtrack.nlp.annotations import FIGURES
+
+
+def read(
+    parse, text: str
+) -> list[tuple[str, float | None, float | None, float | None, str | None]]:
+    doc = parse(text)
+    out = []
+    for span in doc.spans[FIGURES]:
+        f = span._.claimtrack_figure
+        out.append((span.text, f.value, f.low, f.high, f.unit))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The walkout ended after twelve days.", 12, "day"),
+        ("The former mayor was jailed for 8 years.", 8, "year"),
+        ("The board ordered a five-year audit.", 5, "year"),
+        ("The pilot flew for seven months without a break.", 7, "month"),
+        ("The debate ran three and a half hours.", 3.5, "hour"),
+        ("The commute takes 3 hrs by bus.", 3, "hour"),
+        ("She gave a 30-minute speech.", 30, "minute"),
+        ("The vote was delayed by two weeks.", 2, "week"),
+        ("The ban lasted nearly two decades.", 2, "decade"),
+        ("The boy, 11 years old, was rescued.", 11, "year"),
+        ("The suspect, aged 34, was charged.", 34, "year"),
+        ("A 19-year-old driver was hurt.", 19, "year"),
+    ],
+)
+def test_durations_and_ages_are_figures(parse, text: str, value: float, unit: str) -> None:
+    found = read(parse, text)
+    assert any(v == value and u == unit for _, v, _, _, u in found), found
+
+
+def test_a_couple_of_days_is_a_duration(parse) -> None:
+    (got,) = read(parse, "Talks stalled for a couple of days.")
+    assert got[2:] == (2.0, 3.0, "day")
+
+
+def test_a_duration_that_is_a_period_is_no_figure(parse) -> None:
+    doc = parse("Over the past four years, 9,000 teachers quit.")
+    spans = doc.spans[FIGURES]
+    assert [s.text for s in spans] == ["9,000"]
+    assert "four years" in spans[0]._.claimtrack_figure.period
+
+
+def test_a_duration_that_dates_is_no_figure(parse) -> None:
+    assert read(parse, "Five years ago the mill shut down.") == []
+
+
+def test_a_compound_duration_is_two_figures() -> None:
+    # documented choice: "2 years, 5 months" is two figures, never one odd number
+    found = figparse.find("She served 3 years, 4 months in prison.")
+    assert [(f.figure.value, f.figure.unit) for f in found] == [(3, "year"), (4, "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It hit 31 deg C in the capital.", 31, "degree_Celsius"),
+        ("The low was 14 degrees F overnight.", 14, "degree_Fahrenheit"),
+        ("Water was at 8 deg. celsius.", 8, "degree_Celsius"),
+        ("Readings reached 40 degrees celcius.", 40, "degree_Celsius"),
+        ("It felt like 101 degrees farenheit.", 101, "degree_Fahrenheit"),
+    ],
+)
+def test_temperatures(text: str, value: float, unit: str) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.value, found.figure.unit) == (value, unit)
+
+
+def test_bare_degrees_take_the_scale_the_sentence_names(parse) -> None:
+    (got,) = read(parse, "It was 35 degrees at noon, a Celsius record for May.")
+    assert got[1:] == (35, 35, 35, "degree_Celsius")
+    (got,) = read(parse, "The temperature dropped to 12 degrees.")
+    assert got[4] == "degree_temperature"
+    (got,) = read(parse, "The ramp is tilted 15 degrees.")
+    assert got[4] == "degree"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The parcels weigh between 3 kg and 6 kg.", 3, 6, "kilogram"),
+        ("The queue stretched 20 km to 25 km.", 20, 25, "kilometer"),
+        ("Nights fell from -2 °C to -11 °C.", -11, -2, "degree_Celsius"),
+        ("Support is negative 31%-37% in the poll.", -37, -31, "percent"),
+    ],
+)
+def test_ranges_with_units_on_both_ends(text: str, low: float, high: float, unit: str) -> None:
+    (found,) = figparse.find(text)
+    fig = found.figure
+    assert (fig.qualifier, fig.low, fig.high, fig.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("He is 1.9m tall.", 1.9, "meter"),
+        ("They fitted a 9mm pipe.", 9, "millimeter"),
+        ("The crane lifts 40t.", 40, "metric_ton"),
+        ("She lost 12 pounds in a month.", 12, "pound"),
+        ("Add 250ml of milk.", 250, "milliliter"),
+    ],
+)
+def test_unit_letters_and_weights(text: str, value: float, unit: str) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.value, found.figure.unit) == (value, unit)
+
+
+def test_scales_stay_scales_with_money() -> None:
+    assert [f.figure.value for f in figparse.find("a $3m grant, 2m voters, 4 million pounds")] == [
+        3e6,
+        2e6,
+        4e6,
+    ]
+
+
+def test_a_dash_between_figures_is_not_a_minus() -> None:
+    found = figparse.find("The tally was 312 seats - 120 held by the left.")
+    assert [f.figure.value for f in found] == [312, 120]
+    assert [f.figure.value for f in figparse.find("It was -4 at dawn.")] == [-4]
+
+
+def test_about_one_thing_is_not_approximately_one(parse) -> None:
+    assert read(parse, "The minister was blunt about one issue: rents.") == []
+    (found,) = figparse.find("about one in four voters")
+    assert found.figure.qualifier == "approx"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her $40 gift mattered.", "the voter’s $15 donation", "a $ 9 million fund", "a $12 fee"],
+)
+def test_a_bare_dollar_is_usd(text: str) -> None:
+    (found,) = figparse.find(text)
+    assert found.figure.currency == "USD"
+
+
+@pytest.mark.parametrize(("text", "code"), [("S$30", "SGD"), ("C$30", "CAD"), ("A$30", "AUD")])
+def test_dollars_that_name_their_country(text: str, code: str) -> None:
+    (found,) = figparse.find(text)
+    assert found.figure.currency == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lost his 1998 Assembly race.",
+        "She won the 2016 mayor's contest.",
+        "© 2019 Example Media Group",
+    ],
+)
+def test_years_naming_events_are_not_figures(text: str) -> None:
+    assert figparse.find(text) == [], text
+
+
+def test_a_year_like_count_stays() -> None:
+    assert [f.figure.value for f in figparse.find("The town has 2014 residents.")] == [2014]
