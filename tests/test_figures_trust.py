@@ -167,3 +167,64 @@ def test_years_naming_events_are_not_figures(text: str) -> None:
 
 def test_a_year_like_count_stays() -> None:
     assert [f.figure.value for f in figparse.find("The town has 2014 residents.")] == [2014]
+
+
+def test_a_negated_verb_with_a_degree_is_no_zero(parse) -> None:
+    assert read(parse, "Nursing jobs don't pay nearly as well as finance.") == []
+    assert read(parse, "Teaching does not pay enough.") == []
+    (got,) = read(parse, "The cleaners were not paid.")
+    assert got[1] == 0
+
+
+def test_a_share_of_every_amount_is_a_proportion() -> None:
+    (found,) = figparse.find("Nearly $3 of every $4 in the fund goes to rent.")
+    assert (found.figure.unit, found.figure.currency) == ("fraction", None)
+    assert found.figure.value == 0.75
+
+
+def test_n_times_is_a_frequency_not_a_count_of_times(parse) -> None:
+    doc = parse("Twice before, and four times since, it has forced a recount.")
+    infos = [s._.claimtrack_figure for s in doc.spans[FIGURES]]
+    assert [(i.value, i.unit) for i in infos] == [(4, "times")]
+    assert all(i.counted != "time" for i in infos)
+
+
+def test_the_group_after_of_is_counted_not_the_relative_pronoun(parse) -> None:
+    doc = parse("Officials whom millions of Americans have trouble trusting won.")
+    (span,) = doc.spans[FIGURES]
+    assert span._.claimtrack_figure.counted == "American"
+
+
+def test_a_rate_per_base_is_one_figure(parse) -> None:
+    doc = parse("The county recorded 8.1 overdoses per 100,000 residents.")
+    (span,) = doc.spans[FIGURES]
+    info = span._.claimtrack_figure
+    assert (span.text, info.value, info.unit) == ("8.1", 8.1, "per 100,000 residents")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The unit booked a loss of (3.6) million.", -3.6e6), ("Net cash was $(120).", -120)],
+)
+def test_accounting_negatives(text: str, value: float) -> None:
+    (found,) = figparse.find(text)
+    assert found.figure.value == value
+    assert text[found.start] == "("
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They counted three million, two hundred & nine ballots.", 3000209),
+        ("five thousand, six hundred and one", 5601),
+        ("four hundred & twelve", 412),
+    ],
+)
+def test_number_words_with_and_or_ampersand_are_one_number(text: str, value: float) -> None:
+    (found,) = figparse.find(text)
+    assert found.figure.value == value
+
+
+def test_a_list_of_scaled_numbers_stays_a_list() -> None:
+    found = figparse.find("one million, two others lost")
+    assert [f.figure.value for f in found] == [1e6, 2]

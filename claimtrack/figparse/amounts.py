@@ -66,7 +66,33 @@ class AmountReader(NumberReader):
         num = self.number(j)
         if num is None:
             return None
-        return self.tail(amt, self.counted(amt, num))
+        return self.tail(amt, self.accounting(amt, j, self.counted(amt, num)))
+
+    def accounting(self, amt: Amount, j: int, k: int) -> int:
+        """ "a loss of (4.2) million", "$(120)": an accounting negative, in parentheses glued to
+        the digits, with a scale after or a currency before; the index after it."""
+        toks = self.toks
+        if not (
+            j > 0
+            and k < self.n
+            and toks[j - 1].low == "("
+            and toks[j].glued
+            and toks[k].low == ")"
+            and toks[k].glued
+            and amt.digits
+            and amt.value is not None
+            and amt.value > 0
+        ):
+            return k
+        scale = self.lex.scale_words.get(self.low(k + 1))
+        if scale is not None and not amt.scaled:
+            amt.value, amt.scaled = -amt.value * scale, True
+            return k + 2
+        before = toks[j - 2] if j > 1 else None
+        if before is not None and before.text in self.money.symbols:
+            amt.value, amt.currency = -amt.value, self.money.symbols[before.text]
+            return k + 1
+        return k
 
     def counted(self, amt: Amount, num: Num) -> int:
         """Take `num` into `amt` (a ratio after it included); the index after both."""

@@ -41,6 +41,9 @@ class FigureReader(AmountReader):
             return None
         if qualifier is not None and self.preposition_one(i, j, amt, end):
             return None
+        share = self.proportion(amt, end, qualifier)
+        if share is not None:
+            return share[0], share[1], amt, qualifier
         # a range "4-5 km", "20 to 30", "5k-20k"
         rng = self.range_tail(amt, end, joiners=lex.range_joiners - {"and"})
         if rng is not None:
@@ -97,6 +100,40 @@ class FigureReader(AmountReader):
         if amt.bare_word not in self.lex.bare_fractions:
             return False
         return qualifier is not None or self.low(end) == "of"
+
+    def proportion(self, a: Amount, end: int, qualifier: str | None) -> tuple[Figure, int] | None:
+        """ "about $4 of every $5", "3 in every 10": a share of the second amount (unit
+        "fraction")."""
+        joiner, k = self.phrase(end, self.lex.proportion_joiners)
+        if joiner is None or a.value is None or a.value <= 0:
+            return None
+        got = self.amount(k)
+        if got is None or got[0].value is None:
+            return None
+        b, end2 = got
+        if b.currency != a.currency or b.unit != a.unit or not a.value < b.value:
+            return None
+        fig = interval(qualifier or "exact", a.value / b.value)
+        return replace(fig, unit="fraction"), end2
+
+    def rate_base(self, end: int) -> tuple[str, int, int] | None:
+        """ "12.4 deaths per 100,000 residents": the rate's unit ("per 100,000 residents") and
+        the token range of its base, which is no figure; a word or two may come between."""
+        k = end
+        while k < self.n and k < end + 3 and self.toks[k].kind == "word":
+            if self.low(k) in self.lex.rate_words:
+                break
+            k += 1
+        if self.low(k) not in self.lex.rate_words:
+            return None
+        base = self.cardinal(k + 1)
+        if base is None or base.end >= self.n or self.toks[base.end].kind != "word":
+            return None
+        if self.low(base.end) in self.lex.scale_words:
+            return None
+        stop = base.end + 1
+        text = " ".join(t.text for t in self.toks[k:stop])
+        return text, k + 1, stop
 
     def preposition_one(self, i: int, j: int, amt: Amount, end: int) -> bool:
         """ "clear about one thing", "a row over one vote": a preposition before a lone "one"

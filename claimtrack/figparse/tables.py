@@ -49,6 +49,7 @@ class Lexicon:
     point: frozenset[str]
     fractions: dict[str, int]
     bare_fractions: frozenset[str]
+    proportion_joiners: Phrases
     scale_words: dict[str, float]
     glued_scales: dict[str, float]
     spaced_letters: dict[str, float]
@@ -78,6 +79,7 @@ class Lexicon:
     age_before: frozenset[str]
     age_after: frozenset[str]
     dated_by: frozenset[str]
+    rate_words: frozenset[str]
     number_words: frozenset[str]
 
 
@@ -108,6 +110,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         point=frozenset(numbers["point_words"]),
         fractions=fractions["denominators"],
         bare_fractions=frozenset(fractions["bare_ok"]),
+        proportion_joiners=phrase_set(fractions["proportion_joiners"]),
         scale_words={k: float(v) for k, v in scales["words"].items()},
         glued_scales={k: float(v) for k, v in scales["glued"].items()},
         spaced_letters={k: float(v) for k, v in scales["spaced_letters"].items()},
@@ -142,6 +145,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         age_before=frozenset(nots["age_before"]),
         age_after=frozenset(nots["age_after"]),
         dated_by=frozenset(nots["dated_by"]),
+        rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
     )
 

@@ -127,8 +127,10 @@ class Cardinal:
             return self.scale(j, t)
         if w in lex.dozen and (self.last in _COUNTS or (self.last is HUNDRED and w != "dozens")):
             return self.dozen(j, w)
-        if w == "and" and self.last in _BEFORE_AND and reader.and_continues(j + 1):
+        if w in ("and", "&") and self.last in _BEFORE_AND and reader.and_continues(j + 1):
             return self.and_(j)
+        if w == "," and self.last is SCALE and self.out.words and not self.out.digits:
+            return self.comma(j)
         if w in lex.point and self.last in _BEFORE_POINT and not self.out.digits:
             self.point(j)  # the decimals end the number
         return None
@@ -230,6 +232,15 @@ class Cardinal:
         """ "hundred and ...": read on, not counted until a number follows."""
         self.before_and = (j, self.total, self.current)
         self.last = AND
+        return j + 1
+
+    def comma(self, j: int) -> int | None:
+        """ "two million, three hundred and five": words after a scale's comma go on when they
+        are all below that scale and hold a "hundred" or a smaller scale ("two million, three
+        million" and "one million, two others" are lists)."""
+        rest = self.reader.cardinal(j + 1, allow_digits=False)
+        if rest is None or rest.value >= self.last_scale or not rest.scaled:
+            return None
         return j + 1
 
     def point(self, j: int) -> None:

@@ -202,7 +202,12 @@ class ContextReader:
             of = child_of(token, "prep", "of")
             if of is None:
                 continue
-            obj = child_of(of, "pobj") or child_of(of, "pcomp")
+            # "officials whom millions of Americans distrust": the parser may hang the
+            # relative pronoun before the figure on "of" too; what is counted follows "of"
+            obj = next(
+                (c for c in of.rights if c.dep_ in ("pobj", "pcomp")),
+                child_of(of, "pobj") or child_of(of, "pcomp"),
+            )
             if obj is not None and obj.lemma_.lower() in self.lex.quantity_words:
                 continue  # "hundreds of thousands": still the number
             if obj is not None and (obj.pos_ in NOUNS or obj.pos_ == "PRON"):
