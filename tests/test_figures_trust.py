@@ -58,10 +58,51 @@ def test_a_duration_that_dates_is_no_figure(parse) -> None:
     assert read(parse, "Five years ago the mill shut down.") == []
 
 
-def test_a_compound_duration_is_two_figures() -> None:
-    # documented choice: "2 years, 5 months" is two figures, never one odd number
-    found = figparse.find("She served 3 years, 4 months in prison.")
-    assert [(f.figure.value, f.figure.unit) for f in found] == [(3, "year"), (4, "month")]
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # documented choice: one figure in the smaller unit, never an odd fraction of the larger
+        ("She served 3 years, 4 months in prison.", 40, "month"),
+        ("The talks ran 2 hours and 15 minutes.", 135, "minute"),
+        ("The fence is 6 feet 3 inches high.", 75, "inch"),
+        ("The fence is 6 ft 3 in high.", 75, "inch"),
+    ],
+)
+def test_a_compound_measure_is_one_figure_in_the_smaller_unit(
+    text: str, value: float, unit: str
+) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.value, found.figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The plot is 12 m 4 dm wide.", [(12, "meter"), (4, "decimeter")]),
+        ("They drove 10 km, then 5 km.", [(10, "kilometer"), (5, "kilometer")]),
+    ],
+)
+def test_decimal_units_and_lists_stay_apart(text: str, found: list) -> None:
+    assert [(f.figure.value, f.figure.unit) for f in figparse.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The train hit 80 miles per hour.", 80, "mile / hour"),
+        ("Winds reached 90km/hr.", 90, "kilometer / hour"),
+        ("The box weighs 12 (kg).", 12, "kilogram"),
+        ("The cable is 30 \" long.", 30, "inch"),
+        ("He waited a half hour.", 0.5, "hour"),
+    ],
+)
+def test_measures_written_other_ways(text: str, value: float, unit: str) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.value, found.figure.unit) == (value, unit)
+
+
+def test_a_unit_glued_to_more_digits_is_an_identifier() -> None:
+    assert [f.figure.unit for f in figparse.find("Part 5521L330 failed.")] in ([], [None])
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,19 @@ whole amount of money ("3 dollars 50")."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from claimtrack.figparse.currencies import Money
 from claimtrack.figparse.tables import Lexicon
 from claimtrack.figparse.tokens import Tok
 from claimtrack.figparse.values import Num, NumberReader
-from claimtrack.units import unit_name
+from claimtrack.units import unit_name, units
 
 # Words before a spaced "$" that are English, not a currency's letters ("a $5 fee").
 _ARTICLES = frozenset({"a", "i"})
+_DIMENSIONS = frozenset({"long", "tall", "wide", "high", "deep", "thick", "across"})
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
 @dataclass(slots=True)
@@ -132,9 +135,37 @@ class AmountReader(NumberReader):
             unit = self.unit_after(h)
             if unit is not None:
                 amt.unit, k = unit
+                k = self.compound(amt, k)
         elif k > 0 and self.toks[k - 1].kind != "word":
             k = self.cents(amt, k)  # "c $ 100 and fifty"
         return amt, k
+
+    def compound(self, amt: Amount, k: int) -> int:
+        """ "5 feet 2 inches", "2 years, 5 months", "1 hour and 20 minutes": one measure in the
+        smaller unit (62 inches, 29 months, 80 minutes), never an odd fraction of the larger.
+        Decimal units ("12 m 2 dm") are written as decimals, so two of them stay two measures."""
+        if amt.value is None or amt.unit is None or not float(amt.value).is_integer():
+            return k
+        j = k + 1 if self.low(k) in (",", "and") else k
+        num = self.cardinal(j)
+        if num is None or num.scaled or num.end >= self.n:
+            return k
+        if self.low(num.end) in ("in", "in.") and amt.unit == "foot":
+            key, end = "inch", num.end + 1  # "5 ft 2 in"
+        else:
+            key, end = self.phrase(num.end, self.lex.unit_phrases)
+        if key is None:
+            return k
+        smaller = unit_name(key)
+        try:
+            factor = float(units().Quantity(1, amt.unit).to(smaller).magnitude)
+        except Exception:  # noqa: BLE001 - pint raises many kinds; not a compound measure
+            return k
+        if factor <= 1 or not num.value < factor or math.log10(factor).is_integer():
+            return k
+        amt.value = amt.value * factor + num.value
+        amt.unit = smaller
+        return end
 
     def weighed(self, amt: Amount, h: int) -> bool:
         """ "lost 25 pounds": a currency name that is also a weight, after a plain amount."""
@@ -263,6 +294,24 @@ class AmountReader(NumberReader):
                 return "percentage_point", end + 1
             return "percent", end
         key, end = self.phrase(i, lex.unit_phrases)
+        if key is not None and self.toks[end - 1].kind == "num" and not self.toks[end - 1].glued:
+            # "12 m 2 dm": a power is glued ("m2"); a spaced number starts another measure
+            one = (self.low(i),)
+            key, end = (lex.unit_phrases[one], i + 1) if one in lex.unit_phrases else (None, i)
+        if (
+            key is None
+            and self.low(i) in ('"', "″")
+            and not self.toks[i].glued
+            and self.low(i + 1) in _DIMENSIONS
+        ):
+            return "inch", i + 1  # 'a pen 10 " long': the inch mark (a glued '"' ends a quote)
+        if key is None and self.low(i) in _BRACKETS and i + 1 < self.n:
+            key, end = self.phrase(i + 1, lex.unit_phrases)  # "20 (kg)", "20 [kg]"
+            if key is None or self.low(end) != _BRACKETS[self.low(i)]:
+                return None
+            end += 1
+        if key is not None and end < self.n and self.toks[end].kind == "num" and self.toks[end].glued:
+            return None  # "24703L202", "m212": an identifier
         if (
             key is not None
             and end < self.n
@@ -271,6 +320,10 @@ class AmountReader(NumberReader):
             and self.low(end + 1) not in self.lex.age_after  # "a 16-year-old" is an age
         ):
             return None
+        if key is not None and self.low(end) in ("per", "/"):
+            per, pend = self.phrase(end + 1, lex.unit_phrases)
+            if per is not None:  # "50 meters per millisecond", "10km/hr"
+                return unit_name(f"{key} / {per}"), pend
         if key is not None:
             if (
                 key in ("m", "t")

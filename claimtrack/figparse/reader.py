@@ -37,7 +37,8 @@ class FigureReader(AmountReader):
         amt, end = got
         if amt.value is None and not amt.vague:
             return None
-        if amt.bare_word and not self.bare_fraction_ok(amt, qualifier, end):
+        measure = amt.unit not in (None, "fraction")  # "a half turn", "half a mile"
+        if amt.bare_word and not measure and not self.bare_fraction_ok(amt, qualifier, end):
             return None
         if qualifier is not None and self.preposition_one(i, j, amt, end):
             return None

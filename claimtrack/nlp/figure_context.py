@@ -69,7 +69,12 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
     reader = ContextReader(doc, lex or load_context_lexicon())
     kept = sorted((f for f in figures if f._.claimtrack_figure is not None), key=span_order)
     time_units = figparse.lexicon().time_units
-    durations = {f.start for f in kept if _is_duration(f._.claimtrack_figure, time_units)}
+    age_after = figparse.lexicon().age_after
+    durations = {
+        f.start
+        for f in kept
+        if _is_duration(f._.claimtrack_figure, time_units) and not _is_age(f, age_after)
+    }
     reader.durations = durations
     previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
     for span in kept:
@@ -97,6 +102,13 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         for f in kept
         if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
     ]
+
+
+def _is_age(span: Span, age_after: frozenset[str]) -> bool:
+    """ "3 years old", "18 months of age": an age, never a period."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return bool(after) and (after[0] in age_after or after == ["of", "age"])
 
 
 def _is_duration(info: FigureInfo, time_units: frozenset[str]) -> bool:

@@ -179,8 +179,8 @@ class FigureFinder:
         """A DATE/TIME/ORDINAL entity that really is one: it names a month, day, year or time
         unit ("Feb. 24", "in the past three years", "2014"); the small model also labels bare
         numbers DATE ("one and a half"), which stay figures."""
-        if ent.label_ == "ORDINAL":
-            return fig.value is None or float(fig.value).is_integer()
+        if ent.label_ == "ORDINAL":  # "75ml" is no ordinal
+            return fig.unit is None and (fig.value is None or float(fig.value).is_integer())
         if len(span) == 1 and YEAR.fullmatch(span.text):
             return True
         if fig.unit is not None and fig.unit.split("/")[0] in self.rules.durations:
