@@ -310,7 +310,8 @@ class AmountReader(NumberReader):
             if key is None or self.low(end) != _BRACKETS[self.low(i)]:
                 return None
             end += 1
-        if key is not None and end < self.n and self.toks[end].kind == "num" and self.toks[end].glued:
+        nxt = self.toks[end] if key is not None and end < self.n else None
+        if nxt is not None and nxt.kind == "num" and nxt.glued:
             return None  # "24703L202", "m212": an identifier
         if (
             key is not None
