@@ -92,7 +92,7 @@ def test_decimal_units_and_lists_stay_apart(text: str, found: list) -> None:
         ("The train hit 80 miles per hour.", 80, "mile / hour"),
         ("Winds reached 90km/hr.", 90, "kilometer / hour"),
         ("The box weighs 12 (kg).", 12, "kilogram"),
-        ("The cable is 30 \" long.", 30, "inch"),
+        ('The cable is 30 " long.', 30, "inch"),
         ("He waited a half hour.", 0.5, "hour"),
     ],
 )
