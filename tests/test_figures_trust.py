@@ -269,3 +269,27 @@ def test_number_words_with_and_or_ampersand_are_one_number(text: str, value: flo
 def test_a_list_of_scaled_numbers_stays_a_list() -> None:
     found = figparse.find("one million, two others lost")
     assert [f.figure.value for f in found] == [1e6, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a dose of 2.5x10^4 units", 25000),
+        ("a rate of 7.1x10^-3", 0.0071),
+        ("The budget is 45,67,890 rupees.", 4567890),
+        ("Der Preis: 2.450,75", 2450.75),
+        ("four and twenty and six", None),
+        ("sixty and four", 64),
+        ("eight out of nine hundreds", 8 / 900),
+    ],
+)
+def test_numbers_written_other_ways(text: str, value: float | None) -> None:
+    found = figparse.find(text)
+    if value is None:
+        assert len(found) > 1  # no "twenty and six" after "four and": two numbers
+    else:
+        assert found[0].figure.value == pytest.approx(value)
+
+
+def test_more_out_of_fewer_is_two_numbers() -> None:
+    assert [f.figure.value for f in figparse.find("they scored 14 out of 10")] == [14, 10]
