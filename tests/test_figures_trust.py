@@ -293,3 +293,40 @@ def test_numbers_written_other_ways(text: str, value: float | None) -> None:
 
 def test_more_out_of_fewer_is_two_numbers() -> None:
     assert [f.figure.value for f in figparse.find("they scored 14 out of 10")] == [14, 10]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Teens between the ages of 15 and 19 were polled.", 15, 19, "year"),
+        ("Adults between ages 25 and 34 moved most.", 25, 34, "year"),
+    ],
+)
+def test_an_age_range_is_one_range_in_years(text: str, low: float, high: float, unit: str) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.low, found.figure.high, found.figure.unit) == (low, high, unit)
+
+
+def test_n_of_ten_is_a_share_and_n_of_fifty_a_count() -> None:
+    (share,) = figparse.find("Seven of 10 nurses said so.")
+    assert (share.figure.value, share.figure.unit) == (0.7, "fraction")
+    counts = figparse.find("She won 31 of 50 states.")
+    assert [f.figure.value for f in counts] == [31, 50]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("The mine sells ore at $42 a ton.", "USD/ton"), ("Crude hit $71 per barrel.", "USD/barrel")],
+)
+def test_money_per_physical_unit(text: str, unit: str) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.unit, found.figure.currency) == (unit, "USD")
+
+
+def test_vague_amounts_take_the_unit_after_of() -> None:
+    (found,) = figparse.find("They bought thousands of tonnes of grain.")
+    assert (found.figure.qualifier, found.figure.unit) == ("vague", "metric_ton")
+
+
+def test_markup_values_are_not_figures() -> None:
+    assert figparse.find('<post post_id="90817263544" stamp="1500000000">') == []

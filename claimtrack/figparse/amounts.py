@@ -117,6 +117,8 @@ class AmountReader(NumberReader):
         """Currency, unit or percent after an amount ("12-cent", "one-yen" included), and the
         cents after a currency."""
         h = k
+        if amt.vague and self.low(k) == "of":
+            h = k + 1  # "millions of tons", "thousands of dollars"
         if (
             self.low(k) in ("-", "‐")
             and k + 1 < self.n
@@ -130,15 +132,31 @@ class AmountReader(NumberReader):
                 amt.unit = unit_name(self.money.weights[self.low(h)])
                 return amt, h + 1
             if after is not None:
-                return amt, self.currency_tail(amt, after)
+                return amt, self.per_unit(amt, self.currency_tail(amt, after))
         if amt.currency is None:
             unit = self.unit_after(h)
-            if unit is not None:
+            if unit is not None and (not amt.vague or unit[0] not in ("percent", "fraction")):
                 amt.unit, k = unit
                 k = self.compound(amt, k)
         elif k > 0 and self.toks[k - 1].kind != "word":
             k = self.cents(amt, k)  # "c $ 100 and fifty"
+        if amt.currency is not None:
+            k = self.per_unit(amt, k)
         return amt, k
+
+    def per_unit(self, amt: Amount, k: int) -> int:
+        """ "$50 a ton", "$80 per barrel": money per a physical unit (unit "USD/ton"); a rate per
+        a time unit ("a month") is read with the figure's context instead."""
+        if self.low(k) not in ("a", "an", "per"):
+            return k
+        key, end = self.phrase(k + 1, self.lex.unit_phrases)
+        if key is None:
+            return k
+        name = unit_name(key)
+        if name in self.lex.time_units or name in ("percent", "times"):
+            return k
+        amt.unit = name
+        return end
 
     def compound(self, amt: Amount, k: int) -> int:
         """ "5 feet 2 inches", "2 years, 5 months", "1 hour and 20 minutes": one measure in the

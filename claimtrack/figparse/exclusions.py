@@ -90,6 +90,14 @@ class NotFigureRules:
                 return any(ch.isupper() for ch in before.text)
         return None
 
+    def markup_value(self, c: Candidate) -> bool | None:
+        """'tweet_id="7834916"', "timestamp='1474387200'": a value of markup left in the text
+        (a quote glued after "=")."""
+        i, toks = c.i, self.toks
+        if i > 1 and toks[i - 1].text in ('"', "'") and toks[i - 2].text == "=" and c.first.glued:
+            return True
+        return None
+
     def numbered_name(self, c: Candidate) -> bool | None:
         """ "No. 2 City", "#3"."""
         prev, i = c.prev, c.i
@@ -227,6 +235,7 @@ class NotFigureRules:
 _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.compound_adjective,
     NotFigureRules.glued_to_letters,
+    NotFigureRules.markup_value,
     NotFigureRules.numbered_name,
     NotFigureRules.date_or_time,
     NotFigureRules.slashed_pair,

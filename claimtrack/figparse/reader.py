@@ -153,7 +153,9 @@ class FigureReader(AmountReader):
 
     @staticmethod
     def with_unit(fig: Figure, amt: Amount) -> Figure:
-        unit = amt.currency or amt.unit
+        unit = (
+            f"{amt.currency}/{amt.unit}" if amt.currency and amt.unit else amt.currency or amt.unit
+        )
         return replace(fig, unit=unit, currency=amt.currency)
 
     # -- ranges ------------------------------------------------------------------------------
@@ -187,15 +189,24 @@ class FigureReader(AmountReader):
         return joined, end2
 
     def range_between(self, j: int, joiners: frozenset[str]) -> tuple[Figure, int, Amount] | None:
-        """ "between 20 and 30", "from 15 to 25": j is at the head word."""
-        got = self.amount(j + 1)
+        """ "between 20 and 30", "from 15 to 25", "between the ages of 17 and 20" (years): j is
+        at the head word."""
+        k = j + 1
+        k += self.low(k) == "the"
+        age = self.low(k) in self.lex.age_before
+        if age:
+            k += 1 + (self.low(k + 1) == "of")
+        else:
+            k = j + 1
+        got = self.amount(k)
         if got is None or got[0].value is None:
             return None
         amt, end = got
         rng = self.range_tail(amt, end, joiners=joiners)
         if rng is None:
             return None
-        return rng[0], rng[1], amt
+        fig = replace(rng[0], unit="year") if age and rng[0].unit is None else rng[0]
+        return fig, rng[1], amt
 
     def range_tail(self, a: Amount, end: int, joiners: frozenset[str]) -> tuple[Figure, int] | None:
         """The second end of a range after amount `a` ("-5 km", "to 30"), as one figure."""

@@ -129,6 +129,8 @@ class Cardinal:
             return self.dozen(j, w)
         if w in ("and", "&") and self.last in _BEFORE_AND and reader.and_continues(j + 1):
             return self.and_(j)
+        if w == "and" and self.last is TENS and reader.unit_word(j + 1):
+            return self.and_(j)  # "twenty and three": the old way of saying 23
         if w == "," and self.last is SCALE and self.out.words and not self.out.digits:
             return self.comma(j)
         if w in lex.point and self.last in _BEFORE_POINT and not self.out.digits:
@@ -158,6 +160,8 @@ class Cardinal:
             if power is None:
                 return None
             value, end = power
+        elif last is NOTHING and self.reader.scientific(j) is not None:
+            value, end = self.reader.scientific(j) or (0.0, end)  # "1.3x10^6"
         else:
             value = t.num or 0.0
         self.current += value
@@ -324,6 +328,16 @@ class NumberReader(TokenCursor):
             return True
         return self.word_value(j) is not None
 
+    def unit_word(self, j: int) -> bool:
+        """A number word from one to nine, ending the number ("twenty and three", "twenty and
+        three and a half"; not "twenty and three hundred" nor "twenty and three fifths")."""
+        kv = self.word_value(j)
+        if kv is None or kv[0] is not UNIT or not 0 < kv[1] < 10:
+            return False
+        nxt = self.low(j + 1)
+        lex = self.lex
+        return nxt not in lex.hundred and nxt not in lex.scale_words and nxt not in lex.ordinals
+
     def zero_at(self, j: int) -> bool:
         t = self.toks[j] if j < self.n else None
         return t is not None and (t.num == 0 or self.lex.units.get(t.low, -1) == 0)
@@ -355,6 +369,22 @@ class NumberReader(TokenCursor):
             return base ** (sign * (self.toks[k].num or 0.0)), k + 1
         except (OverflowError, ZeroDivisionError):
             return None
+
+    def scientific(self, j: int) -> tuple[float, int] | None:
+        """ "1.3x10^6", "6.23×10^-4": digits times a power of ten, all glued."""
+        toks, n = self.toks, self.n
+        if not (
+            j + 3 < n
+            and toks[j + 1].low in ("x", "×")
+            and toks[j + 2].text == "10"
+            and toks[j + 3].low == "^"
+            and all(t.glued for t in toks[j + 1 : j + 4])
+        ):
+            return None
+        power = self.power(j + 2)
+        if power is None:
+            return None
+        return (toks[j].num or 0.0) * power[0], power[1]
 
     def decimals(self, j: int) -> tuple[float, int] | None:
         """Digits after "point": each word a digit, or a two-digit word ("point seventy-one")."""
@@ -576,20 +606,24 @@ class NumberReader(TokenCursor):
         return 1.0
 
     def ratio(self, num: Num) -> Num | None:
-        """ "one in five", "2 out of 5", "one over three": a fraction of a group."""
+        """ "one in five", "2 out of 5", "one over three", "nine of 10": a fraction of a group."""
         k = num.end
         w = self.low(k)
         if w == "out" and self.low(k + 1) == "of":
             k += 2
-        elif w in ("in", "over"):
+        elif w in ("in", "over", "of"):
             k += 1
         else:
             return None
         den = self.cardinal(k)
         if den is None or not den.value:
             return None
+        if w == "of" and (den.value not in (10, 100, 1000) or num.value >= den.value):
+            return None  # "nine of 10 limes" is a share; "30 of 50 states" a count
         if w == "in" and (num.value >= den.value or den.value >= 1800 and den.digits):
             return None
+        if w == "out" and num.value > den.value:
+            return None  # "12 out of 10" is no share of a group
         if w == "over" and den.end < self.n and self.toks[den.end].kind == "word":
             return None
         return Num(
