@@ -330,3 +330,8 @@ def test_vague_amounts_take_the_unit_after_of() -> None:
 
 def test_markup_values_are_not_figures() -> None:
     assert figparse.find('<post post_id="90817263544" stamp="1500000000">') == []
+
+
+def test_vague_amount_before_a_sum_keeps_apart() -> None:
+    found = figparse.find("He blamed thousands of $15-an-hour clerks.")
+    assert [(f.figure.qualifier, f.figure.currency) for f in found][0] == ("vague", None)

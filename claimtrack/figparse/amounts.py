@@ -117,8 +117,8 @@ class AmountReader(NumberReader):
         """Currency, unit or percent after an amount ("12-cent", "one-yen" included), and the
         cents after a currency."""
         h = k
-        if amt.vague and self.low(k) == "of":
-            h = k + 1  # "millions of tons", "thousands of dollars"
+        if amt.vague and self.low(k) == "of" and k + 1 < self.n and self.toks[k + 1].kind == "word":
+            h = k + 1  # "millions of tons", "thousands of dollars" (not "thousands of $12 ...")
         if (
             self.low(k) in ("-", "‐")
             and k + 1 < self.n
