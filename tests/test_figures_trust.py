@@ -335,3 +335,20 @@ def test_markup_values_are_not_figures() -> None:
 def test_vague_amount_before_a_sum_keeps_apart() -> None:
     found = figparse.find("He blamed thousands of $15-an-hour clerks.")
     assert [(f.figure.qualifier, f.figure.currency) for f in found][0] == ("vague", None)
+
+
+def test_money_per_hour_is_a_rate() -> None:
+    (found,) = figparse.find("Cashiers earn $13.25 an hour.")
+    assert (found.figure.value, found.figure.unit) == (13.25, "USD/hour")
+
+
+def test_a_fraction_of_a_percent_is_a_percent() -> None:
+    (found,) = figparse.find("Fewer than a third of 1 percent of claims were fraud.")
+    assert found.figure.unit == "percent"
+    assert found.figure.value == pytest.approx(1 / 3)
+
+
+def test_a_multiword_name_is_counted_whole(parse) -> None:
+    doc = parse("The three Rhode Island firefighters were honored.")
+    (span,) = doc.spans[FIGURES]
+    assert span._.claimtrack_figure.counted == "Rhode Island firefighter"

@@ -145,15 +145,16 @@ class AmountReader(NumberReader):
         return amt, k
 
     def per_unit(self, amt: Amount, k: int) -> int:
-        """ "$50 a ton", "$80 per barrel": money per a physical unit (unit "USD/ton"); a rate per
-        a time unit ("a month") is read with the figure's context instead."""
+        """ "$50 a ton", "$80 per barrel", "$16.50 an hour": money per a unit ("USD/ton",
+        "USD/hour"); a rate written apart from the sum ("40,000 pesos -- about $2,300 -- per
+        month") is read with the figure's context instead."""
         if self.low(k) not in ("a", "an", "per"):
             return k
         key, end = self.phrase(k + 1, self.lex.unit_phrases)
         if key is None:
             return k
         name = unit_name(key)
-        if name in self.lex.time_units or name in ("percent", "times"):
+        if name in ("percent", "times"):
             return k
         amt.unit = name
         return end

@@ -42,6 +42,9 @@ class FigureReader(AmountReader):
             return None
         if qualifier is not None and self.preposition_one(i, j, amt, end):
             return None
+        part = self.part_of_percent(amt, end, qualifier)
+        if part is not None:
+            return part[0], part[1], amt, qualifier
         share = self.proportion(amt, end, qualifier)
         if share is not None:
             return share[0], share[1], amt, qualifier
@@ -116,6 +119,18 @@ class FigureReader(AmountReader):
             return None
         fig = interval(qualifier or "exact", a.value / b.value)
         return replace(fig, unit="fraction"), end2
+
+    def part_of_percent(
+        self, a: Amount, end: int, qualifier: str | None
+    ) -> tuple[Figure, int] | None:
+        """ "less than half of 1 percent": a fraction of a percentage is a percentage (0.5%)."""
+        if a.unit != "fraction" or a.value is None or self.low(end) != "of":
+            return None
+        got = self.amount(end + 1)
+        if got is None or got[0].unit != "percent" or got[0].value is None:
+            return None
+        fig = interval(qualifier or "exact", a.value * got[0].value)
+        return replace(fig, unit="percent"), got[1]
 
     def rate_base(self, end: int) -> tuple[str, int, int] | None:
         """ "12.4 deaths per 100,000 residents": the rate's unit ("per 100,000 residents") and

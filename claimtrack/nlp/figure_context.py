@@ -272,9 +272,9 @@ class ContextReader:
         for child in noun.lefts:
             if child.i in self._figure_tokens or child.like_num:
                 continue
-            if self.is_key_modifier(child):
+            if self.is_key_modifier(child) and self.word(child):
                 mods.append(self.word(child))
-        words = [*mods, self.word(noun)]
+        words = [*mods, self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
                 if child.dep_ != "prep" or child.lower_ not in self.lex.complement_preps:
@@ -300,9 +300,15 @@ class ContextReader:
 
     def word(self, token: Token) -> str:
         """Proper names and nationalities keep their case, in the singular ("Americans" ->
-        "American"); other words are lower-case lemmas."""
+        "American"), whole ("New Jersey police officers" -> "New Jersey police officer"); other
+        words are lower-case lemmas."""
         if token.ent_type_ in self.lex.group_labels or token.pos_ == "PROPN":
+            ent = self.ent(token)
             text = token.text
+            if ent is not None and len(ent) > 1:
+                if ent.end != token.i + 1:
+                    return ""  # said with the name's last word
+                text = ent.text  # the name's earlier words hang on its last one
             if token.tag_ == "NNPS" or (
                 token.ent_type_ == "NORP" and text.endswith("s") and not text.endswith("ss")
             ):
