@@ -352,3 +352,8 @@ def test_a_multiword_name_is_counted_whole(parse) -> None:
     doc = parse("The three Rhode Island firefighters were honored.")
     (span,) = doc.spans[FIGURES]
     assert span._.claimtrack_figure.counted == "Rhode Island firefighter"
+
+
+def test_a_range_of_money_shares_the_rate_after_it() -> None:
+    (found,) = figparse.find("Clerks made $28,000 to $41,000 a year.")
+    assert (found.figure.low, found.figure.high, found.figure.unit) == (28000, 41000, "USD/year")

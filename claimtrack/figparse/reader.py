@@ -255,6 +255,8 @@ class FigureReader(AmountReader):
             return None
         currency = a.currency or b.currency
         unit = currency or b.unit or a.unit
+        if currency and (a.unit or b.unit):
+            unit = f"{currency}/{b.unit or a.unit}"  # "$35,000 to $60,000 a year"
         return Figure(None, lo, hi, "range", unit=unit, currency=currency), end2
 
     def scale_of(self, b: Amount) -> float:
@@ -271,6 +273,8 @@ def _same_kind(a: Amount, b: Amount, joiner: str) -> bool:
     """Whether two amounts can be a range's ends: "rose 15% to $415.9 million" is a change."""
     if a.currency and b.currency and a.currency != b.currency:
         return False
+    if a.currency and b.currency:
+        return not (a.unit and b.unit and a.unit != b.unit)  # a rate after the high end: both
     if (a.unit and b.unit and a.unit != b.unit) or (a.unit and b.currency or a.currency and b.unit):
         return False
     return not (
