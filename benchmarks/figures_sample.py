@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pool)} figures in the store; {len(picked)} sampled with seed {args.seed}\n")
     for k, (doc_id, fig, text) in enumerate(picked, 1):
         print(f"{k}. {doc_id} {sentence(text, fig['start'], fig['end'])}")
-        unit = fig.get("currency") or fig.get("unit")
+        unit = fig.get("unit") or fig.get("currency")
         print(
             f"   value={fig.get('value')} [{fig.get('low')}, {fig.get('high')}] "
             f"{fig.get('qualifier')} unit={unit} counted={fig.get('counted')} "
