@@ -42,6 +42,11 @@ def test_durations_and_ages_are_figures(parse, text: str, value: float, unit: st
     assert any(v == value and u == unit for _, v, _, _, u in found), found
 
 
+def test_a_unit_and_a_half(parse) -> None:
+    (got,) = read(parse, "The hearing took an hour and a half.")
+    assert got[1:] == (1.5, 1.5, 1.5, "hour")
+
+
 def test_a_couple_of_days_is_a_duration(parse) -> None:
     (got,) = read(parse, "Talks stalled for a couple of days.")
     assert got[2:] == (2.0, 3.0, "day")

@@ -52,6 +52,9 @@ class AmountReader(NumberReader):
         if vague is not None:
             amt = Amount(None, vague[0], vague[1], vague=True, words=True)
             return self.tail(amt, end)
+        half = self.unit_and_a_half(i)
+        if half is not None:
+            return half
         currency = self.currency_before(i)
         j = i
         amt = Amount(None, None, None)
@@ -70,6 +73,16 @@ class AmountReader(NumberReader):
         if num is None:
             return None
         return self.tail(amt, self.accounting(amt, j, self.counted(amt, num)))
+
+    def unit_and_a_half(self, i: int) -> tuple[Amount, int] | None:
+        """ "an hour and a half", "a mile and a half": one and a half of the unit."""
+        if self.low(i) not in ("a", "an"):
+            return None
+        key, end = self.phrase(i + 1, self.lex.unit_phrases)
+        if key is None or [self.low(k) for k in range(end, end + 3)] != ["and", "a", "half"]:
+            return None
+        amt = Amount(1.5, 1.5, 1.5, words=True, unit=unit_name(key))
+        return amt, end + 3
 
     def accounting(self, amt: Amount, j: int, k: int) -> int:
         """ "a loss of (4.2) million", "$(120)": an accounting negative, in parentheses glued to
