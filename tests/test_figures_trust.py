@@ -362,3 +362,8 @@ def test_a_multiword_name_is_counted_whole(parse) -> None:
 def test_a_range_of_money_shares_the_rate_after_it() -> None:
     (found,) = figparse.find("Clerks made $28,000 to $41,000 a year.")
     assert (found.figure.low, found.figure.high, found.figure.unit) == (28000, 41000, "USD/year")
+
+
+def test_a_year_earlier_is_no_rate() -> None:
+    (found,) = figparse.find("Sales rose to $2.4 billion from $2.1 billion a year earlier.")[1:]
+    assert (found.figure.value, found.figure.unit) == (2.1e9, "USD")

@@ -167,8 +167,8 @@ class AmountReader(NumberReader):
         if key is None:
             return k
         name = unit_name(key)
-        if name in ("percent", "times"):
-            return k
+        if name in ("percent", "times") or self.low(end) in self.lex.dated_by:
+            return k  # "$1.2 billion a year earlier": a time, not a rate
         amt.unit = name
         return end
 

@@ -152,7 +152,7 @@ class NotFigureRules:
 
     def dated_duration(self, c: Candidate) -> bool | None:
         """ "three years ago", "two days later": a point in time, not a duration."""
-        if c.amt.unit in self.lex.time_units and c.nxt is not None:
+        if c.amt.unit in self.lex.time_units and c.nxt is not None and not c.money:
             return c.nxt.low in self.lex.dated_by or None
         return None
 
