@@ -1,33 +1,27 @@
 """Conflicts: the figures that sources disagree on, and only those.
 
-Two figures are compared only when they describe the same quantity:
+Every figure gets a quantity frame (README, "Conflicts"): what is measured (the counted noun
+with its group modifiers, or for a sum or share the attribute it is the value of; a generic noun
+only with its verb), whose (the holder, a name resolved across articles by `frames.Names`),
+where (place), when (the period resolved to dates against the article's date by
+`frames.resolve_period`), the verb class, and the unit family (counts; money converted to USD
+with the dated table in lexicons/rates.json; ratios; pint's physical units; rates only meet
+rates).
 
-- the same thing counted: the head of `counted` in the same synonym class
-  (lexicons/synonyms.json: request ~ inquiry ~ application ~ offer) and the same group modifiers
-  ("American volunteer" is not "volunteer", nor "Canadian volunteer"); a sum of money with no
-  `counted` is keyed by its predicate class ("pay");
-- the same unit family: counts; money (converted to USD with the fixed, dated table in
-  lexicons/rates.json, marked `converted`, widened by its tolerance); percent and fraction;
-  physical units pint can read; a rate ("UAH/month") only meets rates;
-- the same predicate class ("join" is not "apply", "make cut" is not "inquire"); verbs that only
-  say a thing exists or was reported ("be", "occur", "report") match any;
-- the same place and the same period where the text gives one: a figure with no period meets
-  every period, two different periods never meet ("in the early weeks of the war" vs "since the
-  war began").
+Groups are a partition. Figures are blocked by (what is measured, unit family) with a dict;
+inside a block, by their (verb, holder, place, period) context with a dict. A figure whose
+context leaves the verb, place or period out is placed through its context's generalisations (at
+most 2^3 per distinct context, never all pairs): it joins the one group that fills them in (the
+one whose period holds its article's date, else the only one) or stays apart. The holder is never
+left out. So the cost is a dict insert per figure plus a constant per distinct context.
 
-A figure with neither a key nor money (a bare "50,000" whose noun was not found) is never
-compared. Scope ("soldiers" vs "volunteers") does not keep figures apart: it is shown, because
-"pays its soldiers 100,000 hryvnias" against "volunteers would not be paid" is exactly what a
-reader must see.
-
-Decision: two figures from different voices conflict when their intervals do not overlap
-(inclusivity respected). A voice is a source and a speaker: the same article quoting a minister
-and an embassy spokesman holds two voices, and they can disagree; one voice restating its own
-figure differently is not a dispute. A group is "conflict" if any such pair exists, "consistent"
-if two or more voices meet and all overlap, "single" otherwise.
-
-Cost: figures are blocked by (key, unit family) with a dict, and inside a block by their distinct
-contexts, so the work is a sort per group: about n log n overall, never all pairs.
+Decision, per group, linear in its size: a voice is a story (a source and its near-copies,
+`frames.stories`); figures disagree when their intervals lie apart beyond rounding; `conflict`
+when two stories disagree at one time with figures that fill the whole frame (and, where the
+frame names neither holder nor date, their sentences share an uncommon name: one story);
+`update` when they disagree only across times; `consistent`; `single`. Only the two highest
+lower bounds and two lowest upper bounds of distinct voices can make the widest gap, and times
+are compared in windows of days, so no step compares all pairs.
 """
 
 from __future__ import annotations
@@ -36,16 +30,30 @@ import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import cache
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from claimtrack.errors import ClaimtrackError
+from claimtrack.frames import (
+    Names,
+    article_date,
+    frame_tables,
+    period_key,
+    resolve_period,
+    sentence_key,
+    stories,
+)
 from claimtrack.lexicons import load
 from claimtrack.models import Claim, Figure, SourceDocument
 from claimtrack.units import units
+
+if TYPE_CHECKING:
+    from claimtrack.store import Store
 
 INF = math.inf
 
@@ -111,6 +119,9 @@ def parse_counted(counted: str | None) -> Counted | None:
     pre = words[:cut] if cut is not None else words
     if not pre:
         return None
+    whole = " ".join(pre).lower()
+    if whole in t.counted:  # "net worth" ~ "fortune": the phrase itself names the class
+        return Counted(head=t.counted[whole], mods=(), phrase=counted)
     head = pre[-1].lower()
     head = t.counted.get(head, head)
     mods = tuple(sorted({t.groups.get(w.lower(), w.lower()) for w in pre[:-1]}))
@@ -200,6 +211,24 @@ def _pint(unit: str) -> tuple[str, float, str] | None:
     return (str(quantity.dimensionality), float(base.magnitude), f"{base.units:~}")
 
 
+# -- article dates -------------------------------------------------------------------------------
+
+
+def source_dates(store: Store, *, skip_bad: bool = False) -> dict[str, date | None]:
+    """Every stored source's article date: its metadata, else its path; the text's dateline is
+    read only for a source that has neither."""
+    dates: dict[str, date | None] = {}
+    for info in store.sources(skip_bad=skip_bad):
+        day = article_date(info.date, info.path)
+        if day is None:
+            try:
+                day = article_date(text=store.source(info.id, skip_bad=skip_bad).text)
+            except ClaimtrackError:
+                day = None  # unreadable now: the figures are still compared, undated
+        dates[info.id] = day
+    return dates
+
+
 # -- records ------------------------------------------------------------------------------------
 
 
@@ -228,11 +257,20 @@ class FigureRef:
     place: str | None
     period: str | None
     scope: str | None
+    holder: str | None
+    article_date: str | None
+    story: str  # the source, or the first source of the story this one is a copy of
+    joined: bool  # in the group by a frame that names less (no holder, no period, ...)
     flags: list[str]
     converted: str | None
     base_low: float | None
     base_high: float | None
     base_unit: str
+
+
+Context = tuple[str | None, str | None, str | None, str | None]  # predicate, holder, place, period
+HOLDER, PERIOD = 1, 3
+_BARE: Context = (None, None, None, None)
 
 
 @dataclass(slots=True)
@@ -242,30 +280,66 @@ class _Entry:
 
     claim: Claim
     figure: Figure
-    voice: str  # source and speaker: who stands behind the figure
+    voice: str  # who stands behind the figure: its story (an article and its copies)
+    story: str
+    sentence: int  # the claim's words, hashed: the same sentence in two sources is one voice
     key: tuple[str, tuple[str, ...]]
     measure: Measure
-    context: tuple[str | None, str | None, str | None]  # predicate class, place, period
+    context: Context
     lo: float
     hi: float
     lo_inc: bool
     hi_inc: bool
+    day: date | None  # the article's date
+    running: bool | None  # moves from day to day (a tally, a toll); None: ask the claim's words
+    joined: bool = False
 
 
 def _speaker(claim: Claim) -> str | None:
     return claim.speaker.name or claim.speaker.mention
 
 
-def entries(claims: Iterable[Claim]) -> list[_Entry]:
-    """The comparable figures of these claims (those with a key and an interval)."""
+@dataclass(slots=True)
+class _Corpus:
+    """What the frame needs from all the claims at once: article dates, stories, names."""
+
+    dates: dict[str, date | None]
+    story: dict[str, str]
+    names: Names
+
+
+def _corpus(
+    claims: list[Claim], said: list[int], dates: Mapping[str, date | None] | None
+) -> _Corpus:
+    known: dict[str, date | None] = dict(dates or {})
+    sentences: dict[str, set[int]] = defaultdict(set)
+    holders: set[str] = set()
+    for claim, key in zip(claims, said, strict=True):
+        source = claim.source_id
+        if source not in known:
+            known[source] = article_date(path=claim.source_path)
+        sentences[source].add(key)
+        for figure in claim.quantities:
+            if figure.holder:
+                holders.add(figure.holder)
+    return _Corpus(dates=known, story=stories(sentences), names=Names(holders))
+
+
+def entries(
+    claims: Iterable[Claim], dates: Mapping[str, date | None] | None = None
+) -> list[_Entry]:
+    """The comparable figures of these claims (those with a frame and an interval)."""
+    claims = [c for c in claims if c.quantities]
+    said = [sentence_key(c.text) for c in claims]
+    corpus = _corpus(claims, said, dates)
     out: list[_Entry] = []
     tolerance = tables().tolerance
     # Stories repeat the same few descriptions; derive key, measure and context once for each.
-    derived: dict[tuple[str | None, ...], tuple[Any, ...] | None] = {}
-    for claim in claims:
-        if not claim.quantities:
-            continue
-        voice: str | None = None
+    derived: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
+    for claim, sentence in zip(claims, said, strict=True):
+        day = corpus.dates.get(claim.source_id)
+        story = corpus.story.get(claim.source_id, claim.source_id)
+        voice = story
         for figure in claim.quantities:
             about = (
                 figure.counted,
@@ -274,45 +348,94 @@ def entries(claims: Iterable[Claim]) -> list[_Entry]:
                 figure.predicate,
                 figure.place,
                 figure.period,
+                figure.holder,
+                day if figure.period else None,
             )
-            if about in derived:
-                found = derived[about]
-            else:
-                found = derived[about] = _derive(figure)
+            found = derived.get(about, _MISSING)
+            if found is _MISSING:
+                found = derived[about] = _derive(figure, day, corpus.names)
             if found is None:
                 continue
-            key, m, context = found
-            low = figure.low if figure.low is not None else figure.value
-            high = figure.high if figure.high is not None else figure.value
-            if figure.low is None and figure.qualifier in _UNBOUNDED_BELOW:
-                low = None
-            if figure.high is None and figure.qualifier in _UNBOUNDED_ABOVE:
-                high = None
-            if low is None and high is None:
+            key, m, context, running = found
+            if m.family == "count" and _refers_to_a_set(claim, figure):
                 continue
-            lo = low * m.factor if low is not None else -INF
-            hi = high * m.factor if high is not None else INF
-            lo_inc, hi_inc = figure.low_inclusive, figure.high_inclusive
-            if m.converted:
-                lo, hi = lo - abs(lo) * tolerance, hi + abs(hi) * tolerance
-                lo_inc = hi_inc = True
-            if voice is None:
-                voice = f"{claim.source_id}\x00{(_speaker(claim) or '').lower()}"
-            out.append(_Entry(claim, figure, voice, key, m, context, lo, hi, lo_inc, hi_inc))
+            bounds = _bounds(figure, m, tolerance)
+            if bounds is None:
+                continue
+            out.append(
+                _Entry(
+                    claim, figure, voice, story, sentence, key, m, context, *bounds, day, running
+                )
+            )
     return out
 
 
-def _derive(figure: Figure) -> tuple[Any, ...] | None:
+_MISSING: Any = object()
+
+
+def _refers_to_a_set(claim: Claim, figure: Figure) -> bool:
+    """ "the two states", "his three children", "two of the three contests": a number that
+    picks out a known set or a part of one is not a claim about how many there are."""
+    at = figure.start - claim.start
+    if at < 0 or at > len(claim.text):
+        return False
+    before = claim.text[max(0, at - 12) : at].lower().split()
+    if before and before[-1] in frame_tables().definite_words:
+        return True
+    after = claim.text[at + len(figure.text) : at + len(figure.text) + 16].lower().split()
+    return len(after) >= 2 and after[0] == "of" and after[1] in frame_tables().definite_words
+
+
+def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float, bool, bool] | None:
+    low = figure.low if figure.low is not None else figure.value
+    high = figure.high if figure.high is not None else figure.value
+    if figure.low is None and figure.qualifier in _UNBOUNDED_BELOW:
+        low = None
+    if figure.high is None and figure.qualifier in _UNBOUNDED_ABOVE:
+        high = None
+    if figure.qualifier == "vague":
+        high = None  # "millions" of deportations is "at least two million", not fewer than ten
+    if low is None and high is None:
+        return None
+    lo = low * m.factor if low is not None else -INF
+    hi = high * m.factor if high is not None else INF
+    lo_inc, hi_inc = figure.low_inclusive, figure.high_inclusive
+    if m.converted:
+        lo, hi = lo - abs(lo) * tolerance, hi + abs(hi) * tolerance
+        lo_inc = hi_inc = True
+    return lo, hi, lo_inc, hi_inc
+
+
+def _is_running(entry: _Entry) -> bool:
+    """Asked only of groups whose figures are dated and differ, so the words are read rarely."""
+    if entry.running is None:
+        entry.running = _running_cue(entry.claim.text)
+    return entry.running
+
+
+def _running_cue(text: str) -> bool:
+    low = f" {' '.join(_WORD_ANY.findall(text.lower()))} "
+    return any(f" {cue} " in low for cue in frame_tables().running_cues)
+
+
+_WORD_ANY = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _derive(figure: Figure, day: date | None, names: Names) -> tuple[Any, ...] | None:
     m = measure(figure.unit, figure.currency)
-    key = _key(figure, m)
+    predicate = predicate_class(figure.predicate)
+    holder = names.canonical(figure.holder)
+    key = _key(figure, m, predicate, holder)
     if key is None:
         return None
-    context = (
-        predicate_class(figure.predicate),
-        normal_text(figure.place),
-        normal_text(figure.period),
+    interval = resolve_period(figure.period, day)
+    period = period_key(interval) if interval is not None else normal_text(figure.period)
+    context = (predicate, holder, normal_text(figure.place), period)
+    t = frame_tables()
+    running = key[0].split("/")[0] in t.running_nouns or (
+        predicate is not None and predicate.split(" ")[0] in t.running_predicates
     )
-    return key, m, context
+    return key, m, context, running or None
 
 
 def _ref(entry: _Entry) -> FigureRef:
@@ -339,6 +462,10 @@ def _ref(entry: _Entry) -> FigureRef:
         place=figure.place,
         period=figure.period,
         scope=figure.scope,
+        holder=figure.holder,
+        article_date=entry.day.isoformat() if entry.day is not None else None,
+        story=entry.story,
+        joined=entry.joined,
         flags=sorted({f.kind for f in claim.flags}) if claim.flags else [],
         converted=m.converted,
         base_low=None if entry.lo == -INF else entry.lo,
@@ -351,14 +478,28 @@ _UNBOUNDED_BELOW = frozenset({"at_most", "less_than", "up_to"})
 _UNBOUNDED_ABOVE = frozenset({"at_least", "more_than"})
 
 
-def _key(figure: Figure, m: Measure) -> tuple[str, tuple[str, ...]] | None:
+def _key(
+    figure: Figure, m: Measure, predicate: str | None, holder: str | None
+) -> tuple[str, tuple[str, ...]] | None:
+    """What is measured. A generic noun ("states", "people") is a quantity only with the verb
+    that says what they did ("states hold primaries"); a sum with no attribute only with its
+    verb and its holder ("Roe raised"); a share with no attribute never."""
     counted = parse_counted(figure.counted)
+    if counted is not None and m.family.startswith("ratio") and predicate is None and not holder:
+        # "31 percent of Republican voters": a share of a group says nothing until it says
+        # doing what, or whose
+        return None
     if counted is not None:
+        if counted.head in frame_tables().generic_nouns and not counted.mods:
+            if predicate is None:
+                return None
+            return (f"{counted.head}/{predicate}", counted.mods)
         return (counted.head, counted.mods)
-    if m.family.startswith("money"):
-        predicate = predicate_class(figure.predicate)
-        if predicate is not None:
-            return (predicate, ())
+    # A rate ("money/month") or a zero of pay says what it is with its verb ("pays 100,000
+    # hryvnias a month", "without pay"); a one-off sum with only a verb does not ("raise
+    # $5,000" on Kickstarter, "raise $1.1 trillion" in taxes; "earned" and "paid").
+    if m.family.startswith("money") and predicate is not None and (m.rate_free or "/" in m.family):
+        return (predicate, ())
     return None
 
 
@@ -384,17 +525,22 @@ class Why:
     terms: list[str]  # the `counted` phrases (or predicates) as the texts wrote them
     unit_family: str
     predicate: str | None
+    holder: str | None
     place: str | None
-    period: str | None
+    period: str | None  # the period's dates ("2016-03-01", "2014-01-01..2014-12-31") or words
+    dates: list[str]  # the first and last article date of the group's figures
+    stories: int  # distinct stories (copies of one story count once)
+    voices: int
     scopes: list[str]
     converted: list[str]
     gap: Gap | None
+    confidence: float  # how sure the frame match is, 0..1: see `_confidence`
     summary: str
 
 
 @dataclass(slots=True)
 class Group:
-    status: str  # conflict | consistent | single
+    status: str  # conflict | update | consistent | single
     key: str
     why: Why
     figures: list[FigureRef] = field(default_factory=list)
@@ -403,15 +549,20 @@ class Group:
         return asdict(self)
 
 
+STATUSES = ("conflict", "update", "consistent", "single")
+
+
 def find_conflicts(
     claims: Iterable[Claim],
     *,
-    statuses: Sequence[str] = ("conflict", "consistent"),
+    statuses: Sequence[str] = ("conflict", "update", "consistent"),
+    dates: Mapping[str, date | None] | None = None,
 ) -> list[Group]:
-    """Every group of comparable figures, conflicts first (largest gap first), then consistent
-    groups, then (when asked) single-source groups."""
+    """Every group of figures of one quantity, the conflicts most worth a look first, then
+    updates, consistent groups and (when asked) single voices. `dates` gives article dates by
+    source id; a source not in it is dated from its path."""
     with _collector_paused():
-        return group_entries(entries(claims), statuses=statuses)
+        return group_entries(entries(claims, dates), statuses=statuses)
 
 
 @contextmanager
@@ -453,9 +604,10 @@ def select(
 
 
 def group_entries(
-    items: list[_Entry], *, statuses: Sequence[str] = ("conflict", "consistent")
+    items: list[_Entry], *, statuses: Sequence[str] = ("conflict", "update", "consistent")
 ) -> list[Group]:
-    """Block, split by context, decide; only groups of `statuses` are built for output."""
+    """Block by what is measured, partition each block by frame, decide; only groups of
+    `statuses` are built for output."""
     wanted = frozenset(statuses)
     blocks: dict[tuple[Any, ...], list[_Entry]] = defaultdict(list)
     rate_free: dict[tuple[str, tuple[str, ...]], list[_Entry]] = defaultdict(list)
@@ -464,60 +616,91 @@ def group_entries(
             rate_free[entry.key].append(entry)
         else:
             blocks[(entry.key, entry.measure.family)].append(entry)
-    # A zero of pay meets every money block of its key (any currency, any rate).
+    # A zero of pay meets every money block of its key (any currency, any rate); where there
+    # are several, the first (the sorted order) takes it, so a figure sits in one group only.
     money_blocks: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
     for block_key in blocks:
         if str(block_key[1]).startswith("money"):
             money_blocks[block_key[0]].append(block_key)
     for key, zeros in rate_free.items():
-        money = money_blocks.get(key, [])
-        if not money:
-            blocks[(key, "money")].extend(zeros)
-        for block_key in money:
-            blocks[block_key].extend(zeros)
+        money = sorted(money_blocks.get(key, []), key=str)
+        blocks[money[0] if money else (key, "money")].extend(zeros)
+    common = _CommonNames(items)
     groups: list[Group] = []
     for (key, family), block in blocks.items():
-        for context, members in _split_contexts(block):
+        for context, members in partition(block):
+            if context == _BARE:
+                continue  # "delegates", "crystal chandeliers": nothing says whose, when, doing what
             if "single" not in wanted and _one_voice(members):
                 continue
-            group = _decide(key, family, context, members, wanted)
+            group = _decide(key, family, context, members, wanted, common)
             if group is not None:
                 groups.append(group)
     groups.sort(key=_rank)
     return groups
 
 
-def _rank(group: Group) -> tuple[int, float, str]:
-    order = {"conflict": 0, "consistent": 1, "single": 2}[group.status]
+def _rank(group: Group) -> tuple[int, float, float, str]:
+    order = {"conflict": 0, "update": 1, "consistent": 2, "single": 3}[group.status]
     gap = group.why.gap
-    size = -(gap.ratio or INF) if gap is not None else 0.0
-    return (order, size, group.key)
+    size = -min(gap.ratio or 1e9, 1e9) if gap is not None else 0.0
+    return (order, -group.why.confidence, size, group.key)
 
 
-def _split_contexts(
-    block: list[_Entry],
-) -> Iterable[tuple[tuple[str | None, ...], list[_Entry]]]:
-    """Figures meet when their contexts agree wherever both give one. Each most specific
-    context present makes a group, joined by the figures whose contexts generalise it."""
-    by_context: dict[tuple[str | None, ...], list[_Entry]] = defaultdict(list)
+def partition(block: list[_Entry]) -> Iterator[tuple[Context, list[_Entry]]]:
+    """Each figure in one group. Figures whose frames give the same predicate, holder, place
+    and period form a group; a figure whose frame leaves some of these out joins the one group
+    that fills them in, when exactly one does, and otherwise stays apart (it could be any of
+    them). Contexts are compared through their generalisations (at most 2^4 each), so the work
+    is linear in the block."""
+    by_context: dict[Context, list[_Entry]] = defaultdict(list)
     for entry in block:
         by_context[entry.context].append(entry)
     if len(by_context) == 1:
         yield next(iter(by_context.items()))
         return
-    covered: set[tuple[str | None, ...]] = set()
-    general: dict[tuple[str | None, ...], list[tuple[str | None, ...]]] = {}
+    specialised: dict[Context, list[Context]] = defaultdict(list)
     for context in by_context:
-        found = [g for g in _generalisations(context) if g in by_context]
-        general[context] = found
-        covered.update(found)
-    for context, found in general.items():
-        if context in covered:
+        for general in _generalisations(context):
+            if general in by_context:
+                specialised[general].append(context)
+    groups: dict[Context, list[_Entry]] = {}
+    for context, members in by_context.items():
+        if context not in specialised:
+            groups.setdefault(context, []).extend(members)
+    for context, members in by_context.items():
+        if context in groups:
             continue
-        members = list(by_context[context])
-        for g in found:
-            members.extend(by_context[g])
-        yield context, members
+        maximal = [c for c in specialised[context] if c not in specialised]
+        for entry in members:
+            on_the_day = _on_the_day(maximal, entry.day)
+            if len(on_the_day) == 1:
+                groups[on_the_day[0]].append(entry)  # dated by its article: a full match
+            elif len(maximal) == 1:
+                entry.joined = True
+                groups[maximal[0]].append(entry)
+            else:
+                groups.setdefault(context, []).append(entry)
+    yield from groups.items()
+
+
+def _on_the_day(contexts: list[Context], day: date | None) -> list[Context]:
+    """The contexts whose period is a date range holding the article's day: "a dozen states
+    held contests" in an article of March 1 is about the contests of March 1."""
+    if day is None:
+        return []
+    return [c for c in contexts if (span := _dates(c[3])) is not None and span[0] <= day <= span[1]]
+
+
+@cache
+def _dates(period: str | None) -> tuple[date, date] | None:
+    if not period or not period[:4].isdigit():
+        return None
+    try:
+        start, _, end = period.partition("..")
+        return date.fromisoformat(start), date.fromisoformat(end or start)
+    except ValueError:
+        return None
 
 
 def _one_voice(members: list[_Entry]) -> bool:
@@ -525,38 +708,41 @@ def _one_voice(members: list[_Entry]) -> bool:
     return all(e.voice == first for e in members)
 
 
-def _generalisations(context: tuple[str | None, ...]) -> Iterable[tuple[str | None, ...]]:
-    given = [i for i, v in enumerate(context) if v is not None]
+def _generalisations(context: Context) -> Iterable[Context]:
+    """The contexts that leave out some of this one's predicate, place and period. The holder
+    is never left out: a figure that names no holder is not about one that does."""
+    given = [i for i, v in enumerate(context) if v is not None and i != HOLDER]
     for r in range(1, len(given) + 1):
         for drop in combinations(given, r):
-            yield tuple(None if i in drop else v for i, v in enumerate(context))
+            yield tuple(None if i in drop else v for i, v in enumerate(context))  # type: ignore[misc]
 
 
-def _overlap(a: _Entry, b: _Entry) -> bool:
-    # Bounds equal up to float noise from unit conversion count as touching.
-    if _same(a.hi, b.lo):
-        return a.hi_inc and b.lo_inc
-    if _same(b.hi, a.lo):
-        return b.hi_inc and a.lo_inc
-    return not (a.hi < b.lo or b.hi < a.lo)
+def _apart(low: _Entry, high: _Entry, rounding: float) -> bool:
+    """`high` lies above `low` beyond rounding: the figures cannot both be true."""
+    if low.hi >= high.lo or _same(low.hi, high.lo):
+        # touching bounds ("more than one million" and "one million") agree: the round
+        # figure may itself be rounded
+        return False
+    # "30,000" and "31,000" are the same figure rounded
+    return not (low.hi > 0 and high.lo <= low.hi * (1 + rounding))
 
 
 def _same(x: float, y: float) -> bool:
     return x == y or (math.isfinite(x) and math.isfinite(y) and math.isclose(x, y, rel_tol=1e-9))
 
 
-def _widest_gap(members: list[_Entry]) -> tuple[_Entry, _Entry] | None:
+def _widest_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry] | None:
     """The pair from different voices whose nearest bounds are furthest apart, if any two of
-    different voices do not overlap. Only the two highest lower bounds and the two lowest upper
+    different voices lie apart. Only the two highest lower bounds and the two lowest upper
     bounds of distinct voices can form it, so this is linear in the group's size."""
     top_lo: dict[str, _Entry] = {}
     top_hi: dict[str, _Entry] = {}
     for entry in members:
-        source = entry.voice
-        if source not in top_lo or entry.lo > top_lo[source].lo:
-            top_lo[source] = entry
-        if source not in top_hi or entry.hi < top_hi[source].hi:
-            top_hi[source] = entry
+        voice = entry.voice
+        if voice not in top_lo or entry.lo > top_lo[voice].lo:
+            top_lo[voice] = entry
+        if voice not in top_hi or entry.hi < top_hi[voice].hi:
+            top_hi[voice] = entry
     if len(top_lo) < 2:
         return None
     highs = sorted(top_lo.values(), key=lambda e: -e.lo)[:2]
@@ -565,7 +751,7 @@ def _widest_gap(members: list[_Entry]) -> tuple[_Entry, _Entry] | None:
     best_size = -INF
     for upper in highs:
         for lower in lows:
-            if upper.voice == lower.voice or _overlap(upper, lower):
+            if upper.voice == lower.voice or not _apart(lower, upper, rounding):
                 continue
             size = upper.lo / lower.hi if lower.hi > 0 else INF
             if size > best_size:
@@ -573,89 +759,272 @@ def _widest_gap(members: list[_Entry]) -> tuple[_Entry, _Entry] | None:
     return best
 
 
+def _conflicting_pair(
+    key: tuple[str, tuple[str, ...]],
+    family: str,
+    context: Context,
+    members: list[_Entry],
+    common: frozenset[str],
+) -> tuple[_Entry, _Entry] | None:
+    """The widest gap that makes a conflict: between figures of two stories that both fill the
+    group's whole frame (not joined by leaving something out), speak of one moment, and, where
+    the frame names neither whose figure it is nor a date, whose sentences name the same
+    person, place or thing (two articles on one story)."""
+    rounding = frame_tables().rounding
+    firm = [e for e in members if not e.joined]
+    if len({e.voice for e in firm}) < 2:
+        return None
+    timed = _dates(context[PERIOD]) is not None
+    # A date pins a quantity only when the noun says which one: "states holding primaries on
+    # March 1" or "31 percent in 2012" could be anywhere.
+    pinned = context[HOLDER] is not None or (timed and "/" not in key[0] and family == "count")
+    if not pinned:
+        pools: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in firm:
+            for name in _names(entry.claim.text) - common:
+                pools[name].append(entry)
+        candidates = [p for p in pools.values() if len({e.voice for e in p}) > 1]
+    else:
+        candidates = [firm]
+    best: tuple[_Entry, _Entry] | None = None
+    best_size = -INF
+    for pool in candidates:
+        if timed or _one_moment(pool):
+            pair = _widest_gap(pool, rounding)
+        else:
+            pair = _same_time_gap(pool, rounding)
+        if pair is None:
+            continue
+        lower, upper = pair
+        size = upper.lo / lower.hi if lower.hi > 0 else INF
+        if size > best_size:
+            best, best_size = pair, size
+    return best
+
+
+class _CommonNames:
+    """The names too common in this corpus to say two articles are on one story ("Trump" in a
+    year of campaign news): those in more than `common_name_share` of its stories. Counted on
+    first use only, since most groups never ask."""
+
+    def __init__(self, items: list[_Entry]) -> None:
+        self.items = items
+        self.found: frozenset[str] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self.found is None:
+            seen: dict[str, set[str]] = defaultdict(set)
+            claims = {id(e.claim): e for e in self.items}
+            for entry in claims.values():
+                for name in _names(entry.claim.text):
+                    seen[name].add(entry.story)
+            stories_n = len({e.story for e in self.items})
+            share = frame_tables().common_name_share
+            limit = max(share * stories_n, frame_tables().common_name_min)
+            self.found = frozenset(n for n, s in seen.items() if len(s) > limit)
+        return self.found
+
+
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]+")
+
+
+@cache
+def _names(text: str) -> frozenset[str]:
+    """The names a sentence mentions, as stems ("Ukraine" and "Ukrainian" share "ukrai"): the
+    capitalised words that are not a function word, a title, a month or a day."""
+    stop = frame_tables().name_stopwords
+    words = _NAME.findall(text)
+    return frozenset(
+        w.lower()[:5] for w in words if w.lower().strip("'’") not in stop and len(w) > 1
+    )
+
+
+def _one_moment(members: list[_Entry]) -> bool:
+    """All the figures' articles are of one day, or undated."""
+    days = {e.day for e in members} - {None}
+    return len(days) <= 1
+
+
+def _same_time_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry] | None:
+    """The widest gap between figures whose articles are close enough in date to speak of one
+    moment: a day for a running tally, `same_time_days` for the rest. Members are cut into
+    windows of that many days and their neighbours, so the work stays linear."""
+    t = frame_tables()
+    running = any(_is_running(e) for e in members)
+    days = t.running_same_time_days if running else t.same_time_days
+    dated = [e for e in members if e.day is not None]
+    undated = [e for e in members if e.day is None]
+    if not dated:
+        return _widest_gap(members, rounding)
+    windows: dict[int, list[_Entry]] = defaultdict(list)
+    width = max(days, 1)
+    for entry in dated:
+        windows[entry.day.toordinal() // width].append(entry)  # type: ignore[union-attr]
+    best: tuple[_Entry, _Entry] | None = None
+    best_size = -INF
+    for index, window in windows.items():
+        for pool in (window + undated, window + windows.get(index + 1, [])):
+            pair = _widest_gap(pool, rounding)
+            if pair is None or not _close(pair, days):
+                continue
+            lower, upper = pair
+            size = upper.lo / lower.hi if lower.hi > 0 else INF
+            if size > best_size:
+                best, best_size = pair, size
+    return best
+
+
+def _close(pair: tuple[_Entry, _Entry], days: int) -> bool:
+    a, b = pair
+    if a.day is None or b.day is None:
+        return True
+    return abs(a.day.toordinal() - b.day.toordinal()) <= days
+
+
 def _decide(
     key: tuple[str, tuple[str, ...]],
     family: str,
-    context: tuple[str | None, ...],
+    context: Context,
     members: list[_Entry],
     wanted: frozenset[str],
+    common: Callable[[], frozenset[str]],
 ) -> Group | None:
+    rounding = frame_tables().rounding
+    _merge_copied_voices(members)
+    members = _drop_disagreeing_joiners(members, rounding)
     voices = {e.voice for e in members}
-    pair = _widest_gap(members) if len(voices) > 1 else None
-    if pair is not None:
-        status = "conflict"
-    elif len(voices) > 1:
-        status = "consistent"
-    else:
-        status = "single"
+    status, pair = "single", None
+    if len(voices) > 1:
+        pair = _widest_gap(members, rounding)
+        if pair is None:
+            status = "consistent"
+        else:
+            at_once = _conflicting_pair(key, family, context, members, common())
+            status = "conflict" if at_once is not None else "update"
+            pair = at_once or pair
     if status not in wanted:
         return None
     members.sort(key=lambda e: (e.lo, e.hi, e.claim.source_id, e.figure.start))
-    sources = {e.claim.source_id for e in members}
     refs = [_ref(e) for e in members]
-    gap = None
-    if pair is not None:
-        lower, upper = pair
-        ratio = upper.lo / lower.hi if lower.hi > 0 else None
-        gap = Gap(
-            lower_figure=next(i for i, e in enumerate(members) if e is lower),
-            upper_figure=next(i for i, e in enumerate(members) if e is upper),
-            lower_bound=lower.hi,
-            upper_bound=upper.lo,
-            ratio=round(ratio, 3) if ratio is not None else None,
-            difference=upper.lo - lower.hi,
-            unit=upper.measure.base_unit,
-        )
+    gap = _gap(members, pair) if pair is not None else None
     head, mods = key
     counted = " ".join([*mods, head])
-    predicate, place, period = context
-    terms = sorted({r.counted or r.predicate or "" for r in refs} - {""})
-    scopes = sorted({r.scope for r in refs if r.scope})
-    converted = sorted({r.converted for r in refs if r.converted})
+    predicate, holder, place, period = context
+    days = sorted({e.day for e in members if e.day is not None})
     why = Why(
         counted=counted,
-        terms=terms,
+        terms=sorted({r.counted or r.predicate or "" for r in refs} - {""}),
         unit_family=family,
         predicate=predicate,
+        holder=holder,
         place=place,
         period=period,
-        scopes=scopes,
-        converted=converted,
+        dates=[days[0].isoformat(), days[-1].isoformat()] if days else [],
+        stories=len({e.story for e in members}),
+        voices=len(voices),
+        scopes=sorted({r.scope for r in refs if r.scope}),
+        converted=sorted({r.converted for r in refs if r.converted}),
         gap=gap,
+        confidence=_confidence(head, context, members),
         summary="",
     )
-    why.summary = _summary(why, status, len(sources), len(voices))
-    parts = [counted, family, predicate or "", place or "", period or ""]
+    why.summary = _summary(why, status)
+    parts = [counted, family, predicate or "", holder or "", place or "", period or ""]
     return Group(status=status, key=" | ".join(p for p in parts if p), why=why, figures=refs)
 
 
-def _summary(why: Why, status: str, n_sources: int, n_voices: int) -> str:
+def _drop_disagreeing_joiners(members: list[_Entry], rounding: float) -> list[_Entry]:
+    """A figure that joined by leaving part of the frame out ("a dozen attacks", no period)
+    stays only if it agrees with the figures that fill the frame: it might be about another
+    window, so its disagreement is no evidence of a conflict, and it is not shown as one."""
+    firm = [e for e in members if not e.joined]
+    if len(firm) == len(members) or not firm:
+        return members
+    top = max(firm, key=lambda e: e.lo)
+    bottom = min(firm, key=lambda e: e.hi)
+    return [
+        e
+        for e in members
+        if not e.joined or not (_apart(e, top, rounding) or _apart(bottom, e, rounding))
+    ]
+
+
+def _merge_copied_voices(members: list[_Entry]) -> None:
+    """The same sentence printed by two sources is one voice, even where the rest of the two
+    articles differ (a wire paragraph pasted into a longer story)."""
+    first: dict[tuple[int, float, float], str] = {}
+    for entry in members:
+        entry.voice = first.setdefault((entry.sentence, entry.lo, entry.hi), entry.voice)
+
+
+def _gap(members: list[_Entry], pair: tuple[_Entry, _Entry]) -> Gap:
+    lower, upper = pair
+    ratio = upper.lo / lower.hi if lower.hi > 0 else None
+    return Gap(
+        lower_figure=next(i for i, e in enumerate(members) if e is lower),
+        upper_figure=next(i for i, e in enumerate(members) if e is upper),
+        lower_bound=lower.hi,
+        upper_bound=upper.lo,
+        ratio=round(ratio, 3) if ratio is not None else None,
+        difference=upper.lo - lower.hi,
+        unit=upper.measure.base_unit,
+    )
+
+
+def _confidence(head: str, context: Context, members: list[_Entry]) -> float:
+    """How sure it is that the group's figures are one quantity: a frame that names whose
+    figure it is, with a specific verb, and a period counts most; figures that joined by a
+    frame naming less, and a generic noun made specific only by its verb, count against it."""
+    predicate, holder, place, period = context
+    score = 0.4
+    score += 0.25 if holder is not None else 0.0
+    score += 0.1 if predicate is not None else 0.0
+    score += 0.1 if period is not None else 0.0
+    score += 0.05 if place is not None else 0.0
+    score += 0.1 if len({e.story for e in members}) >= 3 else 0.0
+    joined = sum(e.joined for e in members) / len(members)
+    score -= 0.3 * joined
+    if "/" in head:
+        score -= 0.1
+    return round(min(max(score, 0.0), 1.0), 2)
+
+
+def _summary(why: Why, status: str) -> str:
     shared = f"'{why.counted}'"
     if len(why.terms) > 1:
         shared += f" ({' ~ '.join(why.terms)})"
     shared += f", {why.unit_family}"
-    for label, value in (("verb", why.predicate), ("in", why.place), ("period", why.period)):
+    for label, value in (
+        ("verb", why.predicate),
+        ("of", why.holder),
+        ("in", why.place),
+        ("period", why.period),
+    ):
         if value:
             shared += f", {label} {value}"
-    text = f"{n_sources} source{'s' if n_sources != 1 else ''}"
-    if n_voices != n_sources:
-        text += f" ({n_voices} speakers)"
+    text = f"{why.stories} stor{'ies' if why.stories != 1 else 'y'}"
+    if why.voices != why.stories:
+        text += f" ({why.voices} voices)"
     text += f" on {shared}"
     if why.gap is not None:
         gap = why.gap
         ratio = f"{gap.ratio:g}x" if gap.ratio is not None else "none vs some"
+        apart = "at one time" if status == "conflict" else "at different times"
         text += (
-            f"; intervals do not overlap: nearest bounds {_num(gap.lower_bound)} and "
+            f"; intervals do not overlap {apart}: nearest bounds {_num(gap.lower_bound)} and "
             f"{_num(gap.upper_bound)} {gap.unit} ({ratio})"
         )
     elif status == "consistent":
         text += "; intervals overlap"
+    if len(why.dates) == 2 and why.dates[0] != why.dates[1]:
+        text += f"; articles {why.dates[0]} to {why.dates[1]}"
     if len(why.scopes) > 1:
         text += f"; scope differs: {' vs '.join(why.scopes)}"
     elif why.scopes and status != "single":
         text += f"; scope: {why.scopes[0]}"
     if why.converted:
         text += f"; converted {', '.join(why.converted)}"
+    text += f"; confidence {why.confidence:.2f}"
     return text
 
 
@@ -688,7 +1057,7 @@ class ClaimRef:
 class SourceDiff:
     source_a: str
     source_b: str
-    figures: list[Group]  # groups with figures from both sources: conflict or consistent
+    figures: list[Group]  # groups with figures from both sources: conflict, update, consistent
     matched: list[ClaimMatch]
     only_a: list[ClaimRef]
     only_b: list[ClaimRef]
@@ -713,9 +1082,16 @@ def diff(
     claims_b = list(source_b.claims if isinstance(source_b, SourceDocument) else source_b)
     id_a = _source_id(source_a, claims_a)
     id_b = _source_id(source_b, claims_b)
+    dates = {
+        source.id: article_date(source.date, source.path, source.text)
+        for source in (source_a, source_b)
+        if isinstance(source, SourceDocument)
+    }
     groups = [
         g
-        for g in find_conflicts([*claims_a, *claims_b], statuses=("conflict", "consistent"))
+        for g in find_conflicts(
+            [*claims_a, *claims_b], statuses=("conflict", "update", "consistent"), dates=dates
+        )
         if {f.source_id for f in g.figures} >= {id_a, id_b}
     ]
     matched: list[ClaimMatch] = []

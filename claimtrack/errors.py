@@ -28,6 +28,10 @@ class StoreError(ClaimtrackError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class StoreNotFound(ClaimtrackError):
+    """The store folder a read command was pointed at does not exist."""
+
+
 class SchemaTooNew(StoreError):
     pass
 

@@ -327,12 +327,13 @@ def evaluate(
     nlp: Language | None = None,
     model: str | None = None,
     limit: int | None = None,
+    attribution_model: str | None = None,
 ) -> EvalReport:
     """Run the pipeline over a gold directory's texts and score it."""
     from claimtrack.nlp import pipeline
 
     articles = list(read_gold(gold_dir, limit=limit))
     if nlp is None:
-        nlp = pipeline.load(model)
+        nlp = pipeline.load(model, attribution_model=attribution_model)
     docs = pipeline.parse(nlp, (a.text for a in articles))
     return score_docs(zip(docs, articles, strict=True))

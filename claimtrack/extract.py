@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import ArticleSkipped, ClaimtrackError, StoreError
-from claimtrack.ingest import STDIN_PATH, Article, discover, iter_articles
+from claimtrack.fetch import Fetcher, iter_sources
+from claimtrack.ingest import ROW_SUFFIXES, STDIN_PATH, Article, Fields, discover
 from claimtrack.modelinfo import installed_model_id
-from claimtrack.models import Claim, SourceDocument
+from claimtrack.models import SCHEMA_VERSION, Claim, SourceDocument
 from claimtrack.store import Store
 from claimtrack.version import __version__
 
@@ -138,6 +142,8 @@ class Extractor:
             title=article.title,
             authors=article.authors or authors,
             date=article.date,
+            url=article.url,
+            outlet=article.outlet,
             sha256=article.sha256,
             model=self.model,
             claimtrack_version=__version__,
@@ -173,6 +179,38 @@ def extract_texts(
         yield result
 
 
+def extract_files(
+    paths: Iterable[str],
+    *,
+    names: Fields | None = None,
+    model: str | None = None,
+    nlp: Language | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> Iterator[SourceDocument]:
+    """Source documents for files, folders, URLs and article files of rows (.jsonl, .csv,
+    .json), in order, without a store. An article that cannot be read or extracted goes to
+    `on_skip(path, reason)`, or raises ArticleSkipped naming it when there is no `on_skip`."""
+
+    def skipped(path: str, reason: str) -> None:
+        if on_skip is None:
+            raise ArticleSkipped(f"{path}: {reason}")
+        on_skip(path, reason)
+
+    def articles() -> Iterator[Article]:
+        for path, article in iter_sources(discover(paths), names=names):
+            if isinstance(article, ArticleSkipped):
+                skipped(path, str(article))
+            else:
+                yield article
+
+    extractor = Extractor(model, nlp)
+    for article, result in extractor.documents(articles()):
+        if isinstance(result, ArticleSkipped):
+            skipped(article.path, str(result))
+        else:
+            yield result
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Progress = Callable[[int], None]
@@ -185,16 +223,24 @@ def run(
     model: str | None = None,
     force: bool = False,
     workers: int = 1,
-    on_total: Callable[[int], None] | None = None,
+    names: Fields | None = None,
+    fetcher: Fetcher | None = None,
+    on_total: Callable[[int | None], None] | None = None,
     on_progress: Progress | None = None,
 ) -> Summary:
-    """`claimtrack extract`: extract the articles under `paths` into `store`."""
-    files = discover(paths)
+    """`claimtrack extract`: extract the articles under `paths` (files, folders, URLs, "-")
+    into `store`. `names` names the fields of JSONL/CSV/JSON article files; `fetcher` fetches
+    URLs (a polite default one when None). `on_total` gets the number of articles, or None
+    when files of rows make it unknown until they are read."""
+    files = discover(paths, exclude=[store.root])
+    store.check_writable()  # a store that is a file fails now, not after the extraction
     if on_total:
-        on_total(len(files))
+        rows = any(Path(f).suffix.lower() in ROW_SUFFIXES for f in files)
+        on_total(None if rows else len(files))
     summary = Summary()
     tick = on_progress or (lambda n: None)
-    todo = _to_extract(files, store, model, force, summary, tick)
+    articles = iter_sources(files, names=names, fetcher=fetcher)
+    todo = _to_extract(articles, store, model, force, summary, tick)
     if workers == 0:
         workers = os.cpu_count() or 1
     results = _in_pool(todo, model, workers) if workers > 1 else _in_process(todo, model)
@@ -204,13 +250,13 @@ def run(
                 summary.skipped.append((article.path, str(result)))
             else:
                 try:
-                    store.write(result)
+                    # Texts piped in one after another all stay: stdin supersedes nothing.
+                    _, removed = store.put(result, supersede=result.path != STDIN_PATH)
                 except StoreError as error:
                     summary.skipped.append((article.path, f"not stored: {error}"))
                 else:
                     summary.add(result)
-                    if result.path != STDIN_PATH:  # texts piped in one after another all stay
-                        summary.replaced += len(store.remove_superseded(result))
+                    summary.replaced += len(removed)
             tick(1)
     finally:
         store.close()
@@ -218,7 +264,7 @@ def run(
 
 
 def _to_extract(
-    files: list[str],
+    articles: Iterator[tuple[str, Article | ArticleSkipped]],
     store: Store,
     model: str | None,
     force: bool,
@@ -228,7 +274,7 @@ def _to_extract(
     """The articles that need NLP work; the rest are counted in the summary as they pass."""
     model_id = None if force else installed_model_id(model)
     seen: dict[str, str] = {}
-    for path, article in iter_articles(files):
+    for path, article in articles:
         if isinstance(article, ArticleSkipped):
             summary.skipped.append((path, str(article)))
             tick(1)
@@ -255,6 +301,7 @@ def _unchanged(store: Store, article: Article, model_id: str | None) -> bool:
         stored is not None
         and stored.sha256 == article.sha256
         and stored.claimtrack_version == __version__
+        and stored.schema_version == SCHEMA_VERSION
         and (model_id is None or stored.model == model_id)
     )
 
@@ -271,14 +318,43 @@ def _in_process(
 _worker: Extractor | ClaimtrackError | None = None
 
 
-def _start_worker(model: str | None) -> None:
+def _start_worker(model: str | None, parent: int | None = None) -> None:
     global _worker
+    _exit_with_parent(parent)
     try:
         _worker = Extractor(model)
     except ClaimtrackError as error:
         # Raised from _work instead: an initializer's exception only breaks the pool, and the
         # user would see BrokenProcessPool rather than "no spaCy English model found ...".
         _worker = error
+
+
+def _exit_with_parent(parent: int | None) -> None:
+    """A worker holds a model's worth of memory: when the parent dies (SIGKILL, OOM) it must
+    not live on. Linux ends it with the parent (PR_SET_PDEATHSIG); elsewhere, and in case the
+    parent died before that was set, a thread watches for being handed to another parent."""
+    import signal
+    import threading
+
+    parent = parent or os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="claimtrack-parent-watch", daemon=True).start()
 
 
 def _work(article: Article) -> SourceDocument | ArticleSkipped:
@@ -295,7 +371,7 @@ def _in_pool(
     stays flat however many articles there are."""
     window = workers * 4
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(model,)
+        max_workers=workers, initializer=_start_worker, initargs=(model, os.getpid())
     ) as pool:
         running: dict[Future[SourceDocument | ArticleSkipped], Article] = {}
         for article in articles:

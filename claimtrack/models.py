@@ -3,15 +3,19 @@
 The field names of `Claim`, `Speaker`, `Cue`, `Figure` and `Flag` are a public contract (the claim
 JSON in README.md): fields may be added, never renamed. The store validates every document it
 reads against these models, so they are strict and forbid unknown fields.
+
+Schema 2 added `SourceDocument.url` and `.outlet` and `Claim.date` (the source's date). Every
+new field has a default, so a schema-1 document still reads as it is; its claims take their
+source's date on reading, and its url and outlet stay empty until it is extracted again.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SpeakerKind = Literal["person", "organization", "anonymous", "author", "unknown"]
 QuoteKind = Literal["direct", "indirect", "mixed", "none"]
@@ -74,6 +78,9 @@ class Figure(_Model):
     period: str | None = None
     scope: str | None = None
     """Who or what the figure is about when that differs from `counted` ("soldiers")."""
+    holder: str | None = None
+    """Whose figure: the person, organisation or place named as having it ("Jane Roe" for
+    "Roe's fortune", "his net worth", "Roe has 120 delegates")."""
 
 
 class Flag(_Model):
@@ -95,6 +102,8 @@ class Claim(_Model):
     quote: QuoteKind = "none"
     quantities: list[Figure] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+    date: str | None = None
+    """The source's date (ISO 8601), so a claim read alone still says when it was made."""
 
 
 class SourceDocument(_Model):
@@ -106,6 +115,10 @@ class SourceDocument(_Model):
     title: str | None = None
     authors: list[str] = Field(default_factory=list)
     date: str | None = None
+    url: str | None = None
+    """Where the article was fetched from, or the URL its row or page gave."""
+    outlet: str | None = None
+    """Who published it: the site's name as the page gives it, else the URL's domain."""
     sha256: str
     model: str
     claimtrack_version: str
@@ -114,3 +127,10 @@ class SourceDocument(_Model):
     claims: list[Claim] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     """Things the extraction wants a reader to know (e.g. the text was split to fit the model)."""
+
+    @model_validator(mode="after")
+    def _claims_carry_the_date(self) -> SourceDocument:
+        for claim in self.claims:
+            if claim.date is None:
+                claim.date = self.date
+        return self

@@ -3,6 +3,8 @@ every command; every bad input gives one clean line and a non-zero exit."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -110,8 +112,18 @@ def test_cli_export_streams_every_claim(seed_store):
     total = len(list(Store(seed_store).claims()))
     jsonl = invoke("export", "--store", seed_store, "--format", "jsonl").stdout.splitlines()
     assert len(jsonl) == total and all(json.loads(line)["id"] for line in jsonl)
-    rows = invoke("export", "--store", seed_store, "--format", "csv").stdout.splitlines()
-    assert rows[0].startswith("id,source,speaker") and len(rows) >= total + 1
+    rows = list(
+        csv.DictReader(
+            io.StringIO(invoke("export", "--store", seed_store, "--format", "csv").stdout)
+        )
+    )
+    assert len(rows) == total
+    claims = {c.id: c for c in Store(seed_store).claims()}
+    assert any(len(c.text) > 160 for c in claims.values())  # the table's cut would show
+    for row in rows:  # every field in full: no "…", the whole path
+        claim = claims[row["id"]]
+        assert row["claim"] == claim.text and row["source_path"] == claim.source_path
+        assert row["start"] == str(claim.start) and row["speaker_kind"] == claim.speaker.kind
 
 
 @pytest.fixture

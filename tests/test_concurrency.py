@@ -8,7 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
-import claimtrack.store
+import claimtrack.store_index
 from claimtrack.models import SourceDocument
 from claimtrack.store import INDEX_NAME, Store, read_document
 
@@ -78,13 +78,13 @@ def test_concurrency_a_file_removed_while_the_index_syncs_is_gone_not_bad(tmp_pa
     store.write(make_document("b" * 16, path="news/b.txt"))
     for name in (INDEX_NAME, INDEX_NAME + "-wal", INDEX_NAME + "-shm"):
         (tmp_path / name).unlink(missing_ok=True)  # so the next read re-reads every document
-    real = claimtrack.store.read_document
+    real = claimtrack.store_index.read_document
 
     def raced(path: Path) -> SourceDocument:
         if path.name.startswith("a"):
             path.unlink(missing_ok=True)
         return real(path)
 
-    monkeypatch.setattr(claimtrack.store, "read_document", raced)
+    monkeypatch.setattr(claimtrack.store_index, "read_document", raced)
     assert [s.id for s in store.sources()] == ["b" * 16]
     assert store.bad_files() == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date
 from itertools import combinations
 
 import pytest
@@ -17,12 +18,15 @@ from hypothesis import strategies as st
 from claimtrack.conflicts import diff, find_conflicts, measure, select
 from claimtrack.models import Claim, Figure, Speaker
 
-STATUSES = ("conflict", "consistent", "single")
+STATUSES = ("conflict", "update", "consistent", "single")
 
 # -- building claims by hand --------------------------------------------------------------------
 
 
 def fig(text: str, value: float | None, low=..., high=..., **kw) -> Figure:
+    # A noun alone ("12 ships") is no quantity: these figures are all about one town unless a
+    # test says otherwise (test_conflicts_frame_bare_noun_is_no_quantity).
+    kw.setdefault("place", "Springfield")
     return Figure(
         text=text,
         start=kw.pop("start", 0),
@@ -42,7 +46,8 @@ def claim(source: str, speaker: str | None, *figures: Figure, text: str = "") ->
         id=f"{source}-{next(_ids)}",
         source_id=source,
         source_path=f"articles/{source}.txt",
-        text=text or " ".join(f.text for f in figures),
+        # one story: the sentences name the same town (see test_conflicts_unpinned_...)
+        text=text or "In Springfield " + " ".join(f.text for f in figures),
         start=0,
         end=10,
         speaker=Speaker(name=speaker, kind="person" if speaker else "unknown"),
@@ -138,21 +143,27 @@ PAIRS = [
         None,
     ),
     (
-        "period: a figure with no window meets one with a window",
+        "period: a figure with no window does not dispute one with a window (it may be another)",
         fig("a dozen", 12, counted="attack"),
         fig("52", 52, counted="incident", period="since the war began"),
-        "conflict",
+        None,
     ),
     (
         "currency: 100,000 UAH is about $3,400 (converted, within tolerance)",
-        fig("100,000 hryvnias", 100000, unit="UAH", currency="UAH", predicate="pay"),
+        fig(
+            "100,000 hryvnias",
+            100000,
+            unit="UAH/month",
+            currency="UAH",
+            predicate="pay",
+        ),
         fig(
             "about $3,300",
             3300,
             2970,
             3630,
             qualifier="approx",
-            unit="USD",
+            unit="USD/month",
             currency="USD",
             predicate="pay",
         ),
@@ -160,8 +171,14 @@ PAIRS = [
     ),
     (
         "currency: 100,000 UAH is not $10,000",
-        fig("100,000 hryvnias", 100000, unit="UAH", currency="UAH", predicate="pay"),
-        fig("$10,000", 10000, unit="USD", currency="USD", predicate="pay"),
+        fig(
+            "100,000 hryvnias",
+            100000,
+            unit="UAH/month",
+            currency="UAH",
+            predicate="pay",
+        ),
+        fig("$10,000", 10000, unit="USD/month", currency="USD", predicate="pay"),
         "conflict",
     ),
     (
@@ -207,7 +224,7 @@ PAIRS = [
         None,
     ),
     (
-        "qualifiers: more than 6,000 excludes exactly 6,000",
+        "qualifiers: more than 6,000 meets a round 6,000 (touching bounds agree)",
         fig(
             "more than 6,000",
             6000,
@@ -218,7 +235,7 @@ PAIRS = [
             counted="request",
         ),
         fig("6,000", 6000, counted="request"),
-        "conflict",
+        "consistent",
     ),
     (
         "qualifiers: at least 6,000 includes exactly 6,000",
@@ -251,8 +268,9 @@ PAIRS = [
             high_inclusive=False,
             unit="percent",
             counted="chance",
+            predicate="win",
         ),
-        fig("12%", 12, unit="percent", counted="chance"),
+        fig("12%", 12, unit="percent", counted="chance", predicate="win"),
         "conflict",
     ),
     (
@@ -278,7 +296,7 @@ PAIRS = [
     (
         "zero statement: without pay vs a one-off sum of pay",
         fig("without pay", 0, unit="money", counted="pay", predicate="pay"),
-        fig("$500", 500, unit="USD", currency="USD", predicate="pay"),
+        fig("$500 a month", 500, unit="USD/month", currency="USD", predicate="pay"),
         "conflict",
     ),
     (
@@ -461,17 +479,19 @@ def test_conflicts_gap_is_ratio_of_nearest_bounds():
     assert "(3x)" in group.why.summary
 
 
-def test_conflicts_voices_one_speaker_never_conflicts_with_itself():
+def test_conflicts_voices_one_story_never_conflicts_with_itself():
+    """A voice is a story: two speakers of one article are reported by one outlet, and on real
+    news their different figures are nearly always two quantities the article tells apart."""
     same = [
-        claim("A", "Ann Lee", fig("12", 12, counted="ship")),
-        claim("A", "Ann Lee", fig("40", 40, counted="ship")),
-    ]
-    assert find_conflicts(same) == []
-    two_speakers = [
         claim("A", "Ann Lee", fig("12", 12, counted="ship")),
         claim("A", "Bo Diaz", fig("40", 40, counted="ship")),
     ]
-    assert [g.status for g in find_conflicts(two_speakers)] == ["conflict"]
+    assert find_conflicts(same) == []
+    two_stories = [
+        claim("A", "Ann Lee", fig("12", 12, counted="ship")),
+        claim("B", "Ann Lee", fig("40", 40, counted="ship")),
+    ]
+    assert [g.status for g in find_conflicts(two_stories)] == ["conflict"]
 
 
 def test_conflicts_json_shape_has_offsets_in_source():
@@ -543,35 +563,61 @@ PERIODS = [None, "in may", "since the war began"]
         max_size=25,
     )
 )
-def test_conflicts_blocking_agrees_with_all_pairs(rows):
-    """Blocking must find exactly the conflicting pairs the definition gives, checked by
-    brute force over all pairs."""
+def test_conflicts_partition_agrees_with_the_definition(rows):
+    """Blocking and partitioning must give exactly the groups the definition gives, checked by
+    brute force: figures of one key and one period are one group; a figure with no period joins
+    the only period of its key, if there is exactly one, and stays only if it agrees with the
+    figures that name the period; a group is a conflict when two sources' figures that name its
+    whole frame lie apart beyond rounding, an update when only a joined one does."""
     claims = [
         claim(
             source,
             f"speaker {source}",
             fig(f"f{i}", None, lo, lo + width, qualifier="range", counted=key, period=period),
+            text=f"In Springfield, claim {i}",
         )
         for i, (key, period, source, lo, width) in enumerate(rows)
     ]
     canon = {"inquiry": "request"}
+    periods: dict[str, set] = {}
+    for key, period, *_ in rows:
+        periods.setdefault(canon.get(key, key), set()).add(period)
 
-    def meets(a: Figure, b: Figure) -> bool:
-        same_key = canon.get(a.counted, a.counted) == canon.get(b.counted, b.counted)
-        periods = a.period is None or b.period is None or a.period == b.period
-        return same_key and periods
+    def apart(a: Figure, b: Figure) -> bool:
+        low, high = (a, b) if a.high <= b.high else (b, a)
+        return high.low > low.high and not (low.high > 0 and high.low <= low.high * 1.05)
 
-    expected = set()
-    for (ca, a), (cb, b) in combinations([(c, c.quantities[0]) for c in claims], 2):
-        if ca.source_id != cb.source_id and meets(a, b) and (a.high < b.low or b.high < a.low):
-            expected.add(frozenset({a.text, b.text}))
-    found = set()
-    for group in find_conflicts(claims):
-        for a, b in combinations(group.figures, 2):
-            if a.source_id != b.source_id and (a.high < b.low or b.high < a.low):
-                found.add(frozenset({a.text, b.text}))
-    # every conflicting pair of the definition is shown in some group, and nothing else
-    assert expected == found
+    groups: dict[tuple, list] = {}
+    for c in claims:
+        f = c.quantities[0]
+        key = canon.get(f.counted, f.counted)
+        specific = periods[key] - {None}
+        joined = f.period is None and len(specific) == 1
+        period = next(iter(specific)) if joined else f.period
+        groups.setdefault((key, period), []).append((c, joined))
+    want = set()
+    for members in groups.values():
+        firm = [c for c, joined in members if not joined]
+        kept = firm + [
+            c
+            for c, joined in members
+            if joined and not any(apart(c.quantities[0], f.quantities[0]) for f in firm)
+        ]
+        if len({c.source_id for c in kept}) < 2:
+            continue
+
+        def disagree(pool: list) -> bool:
+            return any(
+                a.source_id != b.source_id and apart(a.quantities[0], b.quantities[0])
+                for a, b in combinations(pool, 2)
+            )
+
+        status = "conflict" if disagree(firm) else "update" if disagree(kept) else "consistent"
+        want.add((status, frozenset(c.quantities[0].text for c in kept)))
+    got = {(g.status, frozenset(f.text for f in g.figures)) for g in find_conflicts(claims)}
+    assert got == want
+    shown = [f.text for g in find_conflicts(claims, statuses=STATUSES) for f in g.figures]
+    assert len(shown) == len(set(shown))  # a partition: each figure in one group at most
 
 
 # -- diff -----------------------------------------------------------------------------------------
@@ -579,12 +625,14 @@ def test_conflicts_blocking_agrees_with_all_pairs(rows):
 
 def test_conflicts_diff_matches_claims_and_lists_the_rest():
     a = [
-        claim("A", "Ann Lee", fig("12", 12, counted="ship"), text="Ann Lee said 12 ships sank."),
+        claim(
+            "A", "Ann Lee", fig("12", 12, counted="ship"), text="Lee said 12 ships sank off Malta."
+        ),
         claim("A", "Ann Lee", text="Ann Lee said the harbour will reopen on Monday after repairs."),
         claim("A", None, text="The weather was calm all week."),
     ]
     b = [
-        claim("B", "Bo Diaz", fig("40", 40, counted="ship"), text="Forty ships sank, Diaz said."),
+        claim("B", "Bo Diaz", fig("40", 40, counted="ship"), text="Forty ships sank off Malta."),
         claim(
             "B", "Ann Lee", text="The harbour will reopen on Monday, Lee said, once repairs end."
         ),
@@ -653,12 +701,14 @@ def _summary(claims: list[Claim]) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def test_conflicts_articles_pay_against_zero_statements(extract):
+    """No holder, no date: the three articles are one story because they name one country
+    (see test_conflicts_frame_unpinned_figures_conflict_only_on_one_story)."""
     claims = extract(
         minister="The interior minister said on Tuesday that the state will pay its firefighters "
-        "1,500 euros a month.",
+        "1,500 euros a month from Ruritania's budget.",
         spokesman="A ministry spokesman told reporters that the volunteer firefighters would not "
-        "be paid a salary.",
-        army="The reservists will serve without pay, the army said.",
+        "be paid a salary in Ruritania.",
+        army="The Ruritanian reservists will serve without pay, the army said.",
     )
     [group] = find_conflicts(claims)
     assert group.status == "conflict"
@@ -674,26 +724,30 @@ def test_conflicts_articles_pay_against_zero_statements(extract):
 def test_conflicts_articles_attack_windows(extract):
     articles = {
         "paper": "A regional paper reported that nine attacks occurred in the first month of "
-        "the strike.",
+        "the Brennan strike.",
         "police": "Police said there were 14 attacks in the days after the curfew was announced.",
         "union": "The union said 40 attacks have been recorded since the strike began.",
     }
     assert _summary(extract(**articles)) == []  # three windows, three quantities
-    articles["mayor"] = "The mayor said 30 attacks occurred in the first month of the strike."
+    articles["mayor"] = (
+        "The mayor said 30 attacks occurred in the first month of the Brennan strike."
+    )
     assert _summary(extract(**articles)) == [("conflict", [("mayor", "30"), ("paper", "nine")])]
 
 
 def test_conflicts_articles_requests_vague_and_synonyms(extract):
     articles = {
-        "director": "The agency has received thousands of requests from students, its director "
+        "director": "The Ostrava agency has received thousands of requests from students, its director "
         "said.",
-        "spokeswoman": "Since January the agency has received at least 5,000 applications, a "
+        "spokeswoman": "Since January the Ostrava agency has received at least 5,000 applications, a "
         "spokeswoman said.",
     }
     assert _summary(extract(**articles)) == [
         ("consistent", [("director", "thousands"), ("spokeswoman", "at least 5,000")])
     ]
-    articles["blog"] = "The agency has received about 900 applications, a blogger said."
+    articles["blog"] = (
+        "Since January the Ostrava agency has received about 900 applications, a blogger said."
+    )
     [(status, figures)] = _summary(extract(**articles))
     assert status == "conflict" and ("blog", "about 900") in figures
 
@@ -710,14 +764,15 @@ def test_conflicts_articles_groups_are_not_compared(extract):
 
 def test_conflicts_articles_currency_conversion(extract):
     claims = extract(
-        mayor="The mayor said the city will spend $2 million on the new bridge.",
-        engineer="The city will spend about 1.8 million euros on the new bridge, an engineer said.",
+        mayor="The mayor said the city will spend $2 million on the new Tamar bridge.",
+        engineer="The city will spend about 1.8 million euros on the new Tamar bridge, an engineer "
+        "said.",
     )
     [group] = find_conflicts(claims)
     assert group.status == "consistent"
     assert group.why.converted == ["EUR->USD @2022-03-01"]
     claims += extract(
-        council="The city will spend 10 million euros on the new bridge, the council said."
+        council="The city will spend 10 million euros on the new Tamar bridge, the council said."
     )
     [group] = find_conflicts(claims)
     assert group.status == "conflict"
@@ -736,11 +791,11 @@ def conflict_store(tmp_path):
     sources = {
         "aaa111": [
             claim("aaa111", "Ann Lee", fig("12 ships", 12, counted="ship", start=30, end=38)),
-            claim("aaa111", "Ann Lee", fig("5 planes", 5, counted="plane")),
+            claim("aaa111", "Ann Lee", fig("5 planes", 5, counted="plane"), text="Five planes."),
         ],
         "bbb222": [
             claim("bbb222", "Bo Diaz", fig("40 ships", 40, counted="ship")),
-            claim("bbb222", "Bo Diaz", fig("5 planes", 5, counted="plane")),
+            claim("bbb222", "Bo Diaz", fig("5 planes", 5, counted="plane"), text="5 planes."),
         ],
     }
     for source_id, claims in sources.items():
@@ -797,3 +852,202 @@ def test_conflicts_cli_diff_and_bad_source(conflict_store):
     result = runner.invoke(app, ["diff", "zzz", "aaa", "--store", str(conflict_store)])
     assert result.exit_code != 0
     assert "zzz" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+# -- the quantity frame: whose, when, what -------------------------------------------------------
+
+D = date.fromisoformat
+FRAMES = [
+    # (what the pair shows, figure A, figure B, article dates of A and B, expected status)
+    (
+        "one holder however named: Mr. Roe's fortune is Jane Q. Roe's net worth",
+        fig("$3 billion", 3e9, unit="USD", currency="USD", counted="fortune", holder="Mr. Roe"),
+        fig(
+            "$1.2 billion",
+            1.2e9,
+            unit="USD",
+            currency="USD",
+            counted="net worth",
+            holder="Jane Q. Roe",
+        ),
+        ("2020-05-01", "2020-05-20"),
+        "conflict",
+    ),
+    (
+        "two holders are two quantities",
+        fig("$3 billion", 3e9, unit="USD", currency="USD", counted="worth", holder="Jane Roe"),
+        fig("$1.2 billion", 1.2e9, unit="USD", currency="USD", counted="worth", holder="Ann Lee"),
+        ("2020-05-01", "2020-05-01"),
+        None,
+    ),
+    (
+        "a generic noun alone is no quantity",
+        fig("15", 15, counted="people"),
+        fig("40", 40, counted="people"),
+        ("2020-05-01", "2020-05-01"),
+        None,
+    ),
+    (
+        "a generic noun with what they did is one",
+        fig("15", 15, counted="state", predicate="hold", period="on March 3"),
+        fig("11", 11, counted="state", predicate="hold", period="March 3"),
+        ("2020-02-01", "2020-02-20"),
+        "conflict",
+    ),
+    (
+        "a sum with only a verb is no quantity (raise $5,000 vs raise $15 trillion)",
+        fig("$5,000", 5000, unit="USD", currency="USD", predicate="raise"),
+        fig("$15 trillion", 15e12, unit="USD", currency="USD", predicate="raise"),
+        ("2020-05-01", "2020-05-01"),
+        None,
+    ),
+    (
+        "a running tally on different days is an update",
+        fig("221", 221, counted="delegate", predicate="have", holder="Jane Roe"),
+        fig("739", 739, counted="delegate", predicate="have", holder="Roe"),
+        ("2020-03-01", "2020-03-24"),
+        "update",
+    ),
+    (
+        "a running tally on the same day is a conflict",
+        fig("221", 221, counted="delegate", predicate="have", holder="Jane Roe"),
+        fig("739", 739, counted="delegate", predicate="have", holder="Roe"),
+        ("2020-03-01", "2020-03-01"),
+        "conflict",
+    ),
+    (
+        "an estimate a year apart is an update",
+        fig("$3 billion", 3e9, unit="USD", currency="USD", counted="worth", holder="Jane Roe"),
+        fig("$1.2 billion", 1.2e9, unit="USD", currency="USD", counted="worth", holder="Jane Roe"),
+        ("2019-01-10", "2020-03-01"),
+        "update",
+    ),
+    (
+        "one period named by both: articles a year apart still disagree",
+        fig("31,000", 31000, counted="email", predicate="delete", period="in 2014"),
+        fig("34,000", 34000, counted="email", predicate="destroy", period="in 2014"),
+        ("2015-06-01", "2016-07-06"),
+        "conflict",
+    ),
+    (
+        "a relative period resolves against its article: 'last year' in 2015 is 2014",
+        fig("31,000", 31000, counted="email", predicate="delete", period="last year"),
+        fig("34,000", 34000, counted="email", predicate="delete", period="in 2014"),
+        ("2015-06-01", "2016-07-06"),
+        "conflict",
+    ),
+    (
+        "different years are different quantities",
+        fig("31,000", 31000, counted="email", predicate="delete", period="in 2013"),
+        fig("34,000", 34000, counted="email", predicate="delete", period="in 2014"),
+        ("2015-06-01", "2016-07-06"),
+        None,
+    ),
+    (
+        "rounding: 30,000 and 31,000 agree",
+        fig("30,000", 30000, counted="email", predicate="delete"),
+        fig("31,000", 31000, counted="email", predicate="delete"),
+        ("2016-07-01", "2016-07-06"),
+        "consistent",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "a", "b", "days", "expected"), FRAMES, ids=[f[0] for f in FRAMES]
+)
+def test_conflicts_frame_rules(label, a, b, days, expected):
+    claims = [claim("A", "Ann Lee", a, text="In Ohio, a"), claim("B", "Bo Diaz", b, text="Ohio: b")]
+    groups = find_conflicts(claims, dates={"A": D(days[0]), "B": D(days[1])})
+    if expected is None:
+        assert groups == []
+    else:
+        assert [g.status for g in groups] == [expected]
+        assert {f.text for f in groups[0].figures} == {a.text, b.text}
+
+
+def test_conflicts_frame_holder_is_never_left_out_but_a_verb_may_be():
+    roe = claim(
+        "A", "Ann Lee", fig("120", 120, counted="delegate", holder="Jane Roe", predicate="win")
+    )
+    bare = claim("C", "Cy Moe", fig("125", 125, counted="delegate"))
+    assert sorted(len(g.figures) for g in find_conflicts([roe, bare], statuses=STATUSES)) == [1, 1]
+    no_verb = claim("B", "Bo Diaz", fig("125", 125, counted="delegate", holder="Roe"))
+    [group] = find_conflicts([roe, no_verb])
+    assert group.status == "consistent" and [f.joined for f in group.figures] == [False, True]
+    lee = claim("D", "Di Wu", fig("80", 80, counted="delegate", holder="Roe", predicate="lose"))
+    # two verbs it could belong to: "125" joins neither
+    groups = find_conflicts([roe, lee, no_verb], statuses=STATUSES)
+    assert sorted(len(g.figures) for g in groups) == [1, 1, 1]
+
+
+def test_conflicts_frame_a_joined_figure_that_disagrees_is_not_a_conflict():
+    firm = claim("A", "Ann Lee", fig("52", 52, counted="attack", predicate="repel"))
+    loose = claim("B", "Bo Diaz", fig("12", 12, counted="attack"))
+    assert find_conflicts([firm, loose]) == []
+
+
+def test_conflicts_frame_unpinned_figures_conflict_only_on_one_story():
+    """No holder and no date: two articles must name the same person, place or thing."""
+    a = claim("A", "Ann Lee", fig("12", 12, counted="ship", place=None), text="In Malta 12 sank.")
+    b = claim("B", "Bo Diaz", fig("40", 40, counted="ship", place=None), text="40 sank, in Peru.")
+    c = claim("C", "Cy Moe", fig("40", 40, counted="ship", place=None), text="Off Malta, 40 sank.")
+    pa, pb, pc = (
+        claim(
+            x.source_id, None, x.quantities[0].model_copy(update={"predicate": "sink"}), text=x.text
+        )
+        for x in (a, b, c)
+    )
+    assert [g.status for g in find_conflicts([pa, pb])] == ["update"]
+    assert [g.status for g in find_conflicts([pa, pc])] == ["conflict"]
+
+
+def test_conflicts_frame_bare_noun_is_no_quantity():
+    a = claim("A", "Ann Lee", fig("12", 12, counted="ship", place=None))
+    b = claim("B", "Bo Diaz", fig("40", 40, counted="ship", place=None))
+    assert find_conflicts([a, b], statuses=STATUSES) == []
+
+
+def test_conflicts_copies_of_one_story_are_one_voice():
+    def article(source: str, speaker: str, value: float, words: str) -> list[Claim]:
+        return [
+            claim(source, speaker, fig("n", value, counted="ship"), text=f"{words} sank at Malta."),
+            claim(source, speaker, fig("m", 3, counted="harbour"), text=f"{words} shut in Malta."),
+        ]
+
+    wire = article("wire", "Ann Lee", 12, "Twelve") + article("paper", "Ann Lee", 12, "Twelve")
+    assert [g.status for g in find_conflicts(wire, statuses=STATUSES)] == ["single", "single"]
+    groups = find_conflicts(wire + article("rival", "Bo Diaz", 40, "Forty"))
+    ships = next(g for g in groups if g.why.counted == "ship")
+    assert ships.status == "conflict" and ships.why.stories == 2 and ships.why.voices == 2
+
+
+def test_conflicts_frame_explains_itself():
+    claims = [
+        claim(
+            "A", "Ann Lee", fig("15", 15, counted="state", predicate="hold", period="on March 3")
+        ),
+        claim("B", "Bo Diaz", fig("11", 11, counted="state", predicate="hold", period="March 3")),
+    ]
+    [group] = find_conflicts(claims, dates={"A": D("2020-02-01"), "B": D("2020-02-20")})
+    assert group.why.period == "2020-03-03"
+    assert group.why.dates == ["2020-02-01", "2020-02-20"]
+    assert 0 < group.why.confidence < 1
+    assert "period 2020-03-03" in group.why.summary and "confidence" in group.why.summary
+    data = json.loads(json.dumps(group.to_json()))
+    assert {"claim_id", "start", "end", "holder", "article_date", "joined"} <= set(
+        data["figures"][0]
+    )
+
+
+def test_conflicts_articles_net_worth_by_holder(extract):
+    claims = extract(
+        profile="Jane Roe, the developer, says she is worth $3 billion.",
+        magazine="While one magazine lists Ms. Roe's fortune at $1.2 billion, another says it is "
+        "$1.1 billion.",
+        other="Ann Lee, a rival developer, has said her net worth is $3 billion.",
+    )
+    [group] = find_conflicts(claims)
+    assert group.status == "conflict"
+    assert group.why.holder == "jane roe" and group.why.counted == "worth"
+    assert {f.source_id for f in group.figures} == {"profile", "magazine"}

@@ -46,10 +46,11 @@ FILES = {
     "crlf-bom.txt": (codecs.BOM_UTF8 + story(7, "\r\n").encode(), story(7, "\r\n"), None),
     "cp1252-crlf.txt": (story(8, "\r\n").encode("cp1252"), story(8, "\r\n"), "Windows-1252"),
     "utf16-crlf.txt": (story(9, "\r\n").encode("utf-16"), story(9, "\r\n"), "UTF-16"),
+    "utf16-no-bom.txt": (story(10).encode("utf-16-le"), story(10), "UTF-16-LE (no byte-order"),
 }
 # Not text as far as anyone can tell: skipped with a reason, never guessed at.
 SKIPPED = {
-    "utf16-no-bom.txt": (story(10).encode("utf-16-le"), "binary file"),
+    "nul-late.txt": (story(11).encode() * 40 + b"\x00", "binary file"),
     "undecodable.txt": (b"Caf\xc3 said \x81\x8d\x8f.", "not text: bytes are neither UTF-8"),
 }
 

@@ -117,3 +117,69 @@ def test_ingest_guess_title(text, title):
 )
 def test_ingest_guess_date(text, date):
     assert guess_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("byline", "page", "authors"),
+    [
+        ("Staff and News Service Reports", "", ["Staff and News Service Reports"]),
+        ("Jo Smith and Al Roe", "", ["Jo Smith", "Al Roe"]),
+        ("Jo Smith; Al Roe", "", ["Jo Smith", "Al Roe"]),
+        # trafilatura's own cut, undone where the page wrote one name with an "and" in it
+        (
+            "Staff; News Service Reports",
+            "By Staff and News Service Reports",
+            ["Staff and News Service Reports"],
+        ),
+        ("Jo Smith; Al Roe", "By Jo Smith and Al Roe", ["Jo Smith", "Al Roe"]),
+        ("Reuters and Associated Press", "", ["Reuters and Associated Press"]),
+        (["Ann Lee", "Bo Park"], "", ["Ann Lee", "Bo Park"]),
+        (None, "", []),
+    ],
+)
+def test_ingest_split_authors(byline, page, authors):
+    from claimtrack.ingest import split_authors
+
+    assert split_authors(byline, page) == authors
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2022-03-05", "2022-03-05"),
+        ("2022-03-05T23:30:00Z", "2022-03-05"),
+        ("March 3, 2022", "2022-03-03"),
+        ("3 March 2022 10:03 GMT", "2022-03-03"),
+        (1651363200, "2022-05-01"),
+        (1651363200000, "2022-05-01"),  # milliseconds
+        ("yesterday-ish", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_ingest_normal_date(value, iso):
+    from claimtrack.ingest import normal_date
+
+    assert normal_date(value) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Published: 14 May 2022 10:03 BST\nBody", "2022-05-14"),
+        ("Updated on March 3, 2022\nBody", "2022-03-03"),
+        ("12 bridges closed\nBody", None),
+    ],
+)
+def test_ingest_guess_date_with_labels(text, date):
+    assert guess_date(text) == date
+
+
+def test_ingest_html_declared_charset_wins(tmp_path):
+    from claimtrack.ingest import decode_html
+
+    html = '<html><head><meta charset="koi8-r"></head><body>Москва</body></html>'
+    text, notes = decode_html(html.encode("koi8-r"))
+    assert "Москва" in text and notes == []
+    text, _ = decode_html("<p>Αθήνα</p>".encode("iso-8859-7"), "iso-8859-7")
+    assert "Αθήνα" in text

@@ -302,6 +302,7 @@ def test_report_shows_conflicts_first_linked_to_their_figures(tmp_path: Path):
         figure.value = figure.low = figure.high = value
         figure.counted = "bridge"
         figure.predicate = "close"
+        figure.holder = "Tamar Council"  # whose: without it, one story must be shown otherwise
         document.claims[0].speaker.name = f"Speaker {letter.upper()}"
         store.write(document)
     html = build_report(store)

@@ -9,7 +9,7 @@ from claimtrack.nlp.annotations import CLAIMS
 from claimtrack.nlp.attribution import AttributionFinder
 from claimtrack.nlp.claims import ClaimsAssembler
 from claimtrack.nlp.figure_context import FigureContext
-from claimtrack.nlp.figures import FigureFinder, load_rules
+from claimtrack.nlp.figures import FigureFinder
 from claimtrack.nlp.flag_attachment import FlagAttachment
 from claimtrack.nlp.flags import FlagFinder
 from claimtrack.nlp.furniture import FurnitureFinder
@@ -144,7 +144,7 @@ def run():
     """Every claimtrack stage, in the order of `pipeline.COMPONENTS`."""
     stages = [
         FurnitureFinder(),
-        FigureFinder(rules=load_rules()),
+        FigureFinder(),
         FigureContext(),
         ZeroFigureFinder(vocab()),
         AttributionFinder(),

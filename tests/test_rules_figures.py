@@ -8,7 +8,7 @@ import pytest
 
 from claimtrack.nlp.annotations import FIGURES
 from claimtrack.nlp.figure_context import FigureContext
-from claimtrack.nlp.figures import FigureFinder, load_rules
+from claimtrack.nlp.figures import FigureFinder
 from claimtrack.nlp.zero_figures import ZeroFigureFinder
 from tests.handmade import build, vocab
 
@@ -206,7 +206,7 @@ PARSES = {
 
 @pytest.fixture(scope="module")
 def stages():
-    return FigureFinder(rules=load_rules()), FigureContext(), ZeroFigureFinder(vocab())
+    return FigureFinder(), FigureContext(), ZeroFigureFinder(vocab())
 
 
 def figures(stages, text, *, upto=3):

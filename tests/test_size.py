@@ -194,3 +194,22 @@ def test_size_ten_thousand_files_are_found_and_skipped_when_unchanged(tmp_path):
     assert counts == {"extracted": 2, "unchanged": FOLDER_FILES - 2, "skipped": 0}
     paths = listed_paths(store)
     assert len(paths) == len(set(paths)) == FOLDER_FILES  # the old version of a03333 is gone
+
+
+def test_size_token_dense_text_is_cut_by_tokens_not_characters(monkeypatch):
+    """400 kB of one-character lines is 400k tokens: pieces (and batches) are sized by what the
+    parser holds, so such a text is cut into pieces about four times shorter than prose."""
+    import spacy
+
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 20_000)
+    prose = ("The council said 40 people came to the meeting on Tuesday. " * 1_000)[:60_000]
+    dense = ("a\n" * 30_000)[:60_000]
+    assert pipeline.density_weight(prose) == 1.0
+    assert pipeline.density_weight(dense) >= 3.5
+    nlp = spacy.blank("en")
+
+    def longest_piece(text: str) -> int:
+        return max(len(doc.text) for doc, *_ in pipeline.parse_pieces(nlp, [(text, None)]))
+
+    assert 15_000 < longest_piece(prose) <= 20_000
+    assert longest_piece(dense) <= 20_000 / 3.5

@@ -107,7 +107,7 @@ def test_store_write_is_atomic(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(StoreError, match="cannot be written"):
         store.write(make_document(n=3))
     monkeypatch.undo()
     assert store.stored(first.id) == first  # the old document, whole

@@ -8,4 +8,5 @@ from claimtrack.cli import (  # noqa: F401
     extract_cmd,
     read_cmds,
     report_cmd,
+    train_cmd,
 )

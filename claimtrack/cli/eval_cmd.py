@@ -15,21 +15,41 @@ from claimtrack.cli.app import app, handles_errors
 @handles_errors
 def eval_command(
     gold_dir: Annotated[
-        Path, typer.Argument(help="A folder with text/*.txt and attributions/*.ann (PolNeAR).")
+        Path,
+        typer.Argument(
+            metavar="GOLD_DIR", help="A folder with text/*.txt and attributions/*.ann (PolNeAR)."
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     model: Annotated[
         str | None,
-        typer.Option("--model", help="The spaCy model to run (default: the first found)."),
+        typer.Option(
+            "--model", metavar="NAME", help="The spaCy model to run (default: the first found)."
+        ),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="Score only the first N articles.")
+        int | None,
+        typer.Option("--limit", metavar="N", min=1, help="Score only the first N articles."),
+    ] = None,
+    attribution_model: Annotated[
+        str | None,
+        typer.Option(
+            "--attribution-model",
+            help="A trained attribution tagger, or 'packaged' for the shipped one (default: "
+            "$CLAIMTRACK_ATTRIBUTION_MODEL, else the rules alone).",
+        ),
     ] = None,
 ) -> None:
-    """Score who-said-what against gold attributions: content, content+source, exact spans."""
+    """Score who-said-what against gold attributions: content, content+source, exact spans.
+
+    \b
+    Examples:
+      claimtrack eval ../PolNeAR/data/dev --limit 50
+      claimtrack eval ../PolNeAR/data/dev --json > scores.json
+    """
     from claimtrack.evaluate import evaluate
 
-    report = evaluate(gold_dir, model=model, limit=limit)
+    report = evaluate(gold_dir, model=model, limit=limit, attribution_model=attribution_model)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
         return

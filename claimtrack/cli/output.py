@@ -33,6 +33,8 @@ def choose(json_: bool = False, jsonl: bool = False, csv_: bool = False) -> Form
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 TABLE_ROWS = 500
+NARROW_WIDTH = 110
+"""Below this many columns a table takes its compact layout (when the command has one)."""
 
 
 def emit(
@@ -43,8 +45,15 @@ def emit(
     title: str | None = None,
     empty: str = "nothing to show",
     table_rows: int = TABLE_ROWS,
+    full: Sequence[Column] | None = None,
+    compact: Sequence[Column] | None = None,
+    store: object = None,
 ) -> int:
-    """Print records in `fmt` to stdout; returns how many were printed. A table stops at
+    """Print records in `fmt` to stdout; returns how many were printed.
+
+    JSON and JSON Lines print each record whole; CSV prints the `full` columns (every field,
+    nothing shortened), else `columns`. A table shows `columns`, or `compact` on a terminal
+    narrower than NARROW_WIDTH; its caption names the `store` read. A table stops at
     `table_rows` rows (a note on stderr says how many more there were): past that a terminal
     table is unreadable and slow, and --json/--jsonl/--csv are the way."""
     count = 0
@@ -61,35 +70,51 @@ def emit(
             count += 1
         return count
     if fmt is Format.csv:
+        chosen = full or columns
         writer = csv.writer(sys.stdout)
-        writer.writerow([name for name, _ in columns])
+        writer.writerow([name for name, _ in chosen])
         for record in records:
-            writer.writerow([_cell(get(record)) for _, get in columns])
+            writer.writerow([clean(_cell(get(record))) for _, get in chosen])
             count += 1
         return count
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, show_lines=False, expand=True)
-    for name, _ in columns:
-        short = name in _NARROW
+    console = stdout()
+    kept: list[dict[str, Any]] = []
+    hidden = 0
+    for record in records:
+        if len(kept) >= table_rows:
+            hidden += 1
+        else:
+            kept.append(record)
+    columns, rows = _table_rows(columns, kept)
+    wide = console.width >= NARROW_WIDTH and _needs(_layout(columns, rows, cap=16)) <= console.width
+    if compact is not None and rows and not wide:
+        # The wide layout would fold words in the middle: the compact one keeps them whole.
+        columns, rows = _table_rows(compact, kept)
+    count = len(rows)
+    where = f" (store: {store})" if store is not None else ""
+    if not count:
+        stderr().print(empty + where, highlight=False, markup=False)
+        return 0
+    table = Table(
+        title=title,
+        caption=Text(clean(f"store: {store}")) if store is not None else None,
+        show_lines=False,
+        expand=True,
+    )
+    for name, short, min_width in _layout(columns, rows):
         table.add_column(
             name,
             overflow="fold",
             no_wrap=short,
-            min_width=None if short else max(8, len(name)),
-            ratio=_RATIOS.get(name, None if short else 1),
+            min_width=min_width,
+            ratio=None if short else _RATIOS.get(name, 1),
         )
-    hidden = 0
-    for record in records:
-        if count >= table_rows:
-            hidden += 1
-            continue
-        table.add_row(*(_cell(get(record)) for _, get in columns))
-        count += 1
-    if count:
-        stdout().print(table)
-    else:
-        stderr().print(empty)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # cells are data, never markup
+    console.print(table)
     if hidden:
         stderr().print(
             f"showing the first {count:,} of {count + hidden:,}; "
@@ -99,10 +124,70 @@ def emit(
     return count
 
 
+def _table_rows(
+    columns: Sequence[Column], records: list[dict[str, Any]]
+) -> tuple[list[Column], list[list[str]]]:
+    """The cells of a table, without the columns that are empty in every row (no dates in
+    plain text files): they say nothing and cost width."""
+    rows = [[clean(_cell(get(record))) for _, get in columns] for record in records]
+    keep = [i for i in range(len(columns)) if any(row[i] for row in rows)]
+    return [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+
+
+def _layout(
+    columns: Sequence[Column], rows: list[list[str]], cap: int = 24
+) -> list[tuple[str, bool, int]]:
+    """Each column's name, whether it is short (never wraps), and its minimum width. Text
+    wraps at spaces; its minimum width is its longest word (up to `cap`) so words stay whole."""
+    out = []
+    for i, (name, _) in enumerate(columns):
+        longest = max((len(word) for row in rows for word in row[i].split()), default=0)
+        widest = max((len(line) for row in rows for line in row[i].splitlines()), default=0)
+        short = name in _NARROW or widest <= 12
+        out.append((name, short, max(len(name), widest if short else min(longest, cap))))
+    return out
+
+
+def _needs(layout: list[tuple[str, bool, int]]) -> int:
+    """The width a table needs to give every column its minimum: the widths, the padding of
+    one space each side and the rules between."""
+    return sum(width for _, _, width in layout) + 3 * len(layout) + 1
+
+
 # The text columns share the width left over, the claim itself most.
 _RATIOS = {"claim": 5, "figures": 2, "speaker": 2, "source": 2, "flags": 2}
 # Columns of short codes that read badly when folded.
-_NARROW = frozenset({"id", "kind", "quote", "claims", "figures", "date", "status"})
+_NARROW = frozenset({"id", "kind", "quote", "claims", "date", "status"})
+
+
+# Control characters (C0 but tab and newline, DEL, C1) move a terminal's cursor, clear it, retitle
+# it: from article text, titles or file names they are shown as escapes, never sent.
+_CONTROLS = {
+    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n"
+}
+
+
+def clean(text: str) -> str:
+    """`text` safe to print on a terminal or put in CSV: control characters and bytes that are
+    not UTF-8 (in file names) become visible escapes."""
+    if not text.isascii():
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            raw = text.encode("utf-8", "backslashreplace")
+        text = raw.decode("utf-8", "backslashreplace")
+    elif text.isprintable():
+        return text
+    return text.translate(_CONTROLS)
+
+
+_PICTURES = {c: (0x2400 + c if c < 0x20 else 0x2421 if c == 0x7F else 0xFFFD) for c in _CONTROLS}
+
+
+def clean_in_place(text: str) -> str:
+    """Like `clean`, one character for one (a control becomes its picture, "␛"): offsets into
+    the text still hold."""
+    return text.translate(_PICTURES)
 
 
 def _cell(value: Any) -> str:

@@ -47,7 +47,10 @@ def _money(key: OverridesKey) -> Money:
     here = Path(__file__).parent
     code = "".join((here / name).read_text(encoding="utf-8") for name in _CODE)
     return cached(
-        "money", f"{babel.__version__}\n{lexicon_text}\n{code}", lambda: _build_money(data)
+        "money",
+        f"{babel.__version__}\n{lexicon_text}\n{code}",
+        lambda: _build_money(data),
+        kind=Money,
     )
 
 

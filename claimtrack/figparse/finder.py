@@ -95,10 +95,16 @@ def windows(
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in spans:
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
+        if out and a <= out[-1][1]:
+            # It starts inside the stretch before once that was widened to whitespace (a long
+            # run without spaces): one stretch, so no run is walked twice (linear time).
+            a, b = out[-1][0], max(b, out[-1][1])
+            out.pop()
+        else:
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
         while b < n and not text[b].isspace():
             b += 1
         out.append((a, b))

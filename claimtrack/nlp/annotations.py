@@ -53,6 +53,7 @@ class FigureInfo:
     place: str | None = None
     period: str | None = None
     scope: str | None = None
+    holder: str | None = None
 
     @classmethod
     def from_reading(cls, reading: Any) -> FigureInfo:

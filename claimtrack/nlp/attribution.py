@@ -34,6 +34,8 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
+from claimtrack.nlp.attribution_combine import combine
+from claimtrack.nlp.attribution_model import MODEL_SPANS
 from claimtrack.nlp.quotes import find_quotes, in_quote
 from claimtrack.nlp.syntax import noun_phrase
 
@@ -56,12 +58,12 @@ LINKING_PUNCT = {",", ":", ";", "—", "–", "-", "--"}
     "claimtrack_attribution",
     assigns=["doc.spans", "span._.claimtrack_attribution"],
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.spans"],
-    default_config={"lexicons": {}, "beliefs": True},
+    default_config={"lexicons": {}, "beliefs": True, "rules": True, "model": True},
 )
 def make_attribution(
-    nlp: Language, name: str, *, lexicons: dict[str, str], beliefs: bool
+    nlp: Language, name: str, *, lexicons: dict[str, str], beliefs: bool, rules: bool, model: bool
 ) -> AttributionFinder:
-    return AttributionFinder(lexicons=lexicons, beliefs=beliefs)
+    return AttributionFinder(lexicons=lexicons, beliefs=beliefs, rules=rules, model=model)
 
 
 @dataclass(slots=True)
@@ -78,12 +80,22 @@ class AttributionMatch:
 class AttributionFinder:
     """Finds attributions in three passes: quotations on the text, cues on the parse (verbs,
     "according to", statement nouns), then quotations left over: a name and a colon label one,
-    or it continues the speaker of the paragraph before. Sets each content span's
+    or it continues the speaker of the paragraph before. When the trained tagger ran before it
+    (`claimtrack.nlp.attribution_model`), its spans are combined with these (`rules` and
+    `model` switch either off, to measure the other alone). Sets each content span's
     `Attribution` with its mention, cue and quote kind; the speakers component resolves the
     mentions."""
 
-    def __init__(self, *, lexicons: Overrides | None = None, beliefs: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        lexicons: Overrides | None = None,
+        beliefs: bool = True,
+        rules: bool = True,
+        model: bool = True,
+    ) -> None:
         register_extensions()
+        self.rules, self.model = rules, model
         lexicon = load_lexicon("cues", lexicons)
         # Verbs of saying and believing: a clause or a quotation next to them is the content.
         self.reporting = frozenset(lexicon["verbs"]) | (
@@ -109,7 +121,20 @@ class AttributionFinder:
         self.causatives = frozenset(lexicon["causatives"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc)
+        found = self.find(doc) if self.rules else []
+        tagged = doc.spans.get(MODEL_SPANS) if self.model else None
+        if tagged is not None and (len(tagged) or not self.rules):
+            quotes = find_quotes(doc)
+            quote_of = _quote_index(doc, quotes)
+            found = combine(
+                doc,
+                found,
+                list(tagged),
+                make=AttributionMatch,
+                speaker_of=self._speaker_of,
+                quote_kind=lambda c: _quote_kind(c, quotes, quote_of),
+                rules=self.rules,
+            )
         spans = []
         for f in found:
             f.content._.claimtrack_attribution = Attribution(
@@ -124,10 +149,7 @@ class AttributionFinder:
         if not len(doc):
             return []
         quotes = find_quotes(doc)
-        quote_of = [-1] * len(doc)
-        for qi, q in enumerate(quotes):
-            for i in range(q.start, q.end):
-                quote_of[i] = qi
+        quote_of = _quote_index(doc, quotes)
         furniture = [False] * len(doc)
         for span in doc.spans.get(FURNITURE, []):
             for i in range(span.start, span.end):
@@ -317,7 +339,7 @@ class AttributionFinder:
                 if child.dep_ in SUBJECTS:
                     if _across_lines(child, verb):
                         return None
-                    return self._medium_author(child) or noun_phrase(child)
+                    return _medium_author(child, self.media) or noun_phrase(child)
                 if child.dep_ == "agent":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
@@ -344,19 +366,6 @@ class AttributionFinder:
             if head.dep_ == "relcl" and head.head is not head:
                 return None
             break
-        return None
-
-    def _medium_author(self, subject: Token) -> Span | None:
-        """ "A post by Maliar noted ...", "Maliar's statement said ...": the author speaks."""
-        if subject.lemma_.lower() not in self.media:
-            return None
-        for child in subject.children:
-            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-                return noun_phrase(child)
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return noun_phrase(obj)
         return None
 
     def _according_to(self, doc: Doc, cue: list[Token]) -> AttributionMatch | None:
@@ -465,6 +474,29 @@ class AttributionFinder:
             content = _trim(quote)
             if content is not None:
                 yield AttributionMatch(content, None, None, "direct", continuation=True)
+
+
+def _medium_author(subject: Token, media: frozenset[str]) -> Span | None:
+    """ "A post by Maliar noted ...", "Maliar's statement said ...": the author speaks."""
+    if subject.lemma_.lower() not in media:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return noun_phrase(obj)
+    return None
+
+
+def _quote_index(doc: Doc, quotes: list[Span]) -> list[int]:
+    """For each token, the index of the quotation it is in, or -1."""
+    quote_of = [-1] * len(doc)
+    for qi, q in enumerate(quotes):
+        for i in range(q.start, q.end):
+            quote_of[i] = qi
+    return quote_of
 
 
 def _speaker_after_quote(

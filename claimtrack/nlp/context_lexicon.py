@@ -40,6 +40,15 @@ class ContextLexicon:
     none_determiners: frozenset[str]
     zero_nouns: dict[str, str | None]
     money_nouns: frozenset[str]
+    holder_labels: frozenset[str]
+    personal_pronouns: frozenset[str]
+    holder_preps: frozenset[str]
+    reporting_verbs: frozenset[str]
+    worth_words: frozenset[str]
+    value_preps: frozenset[str]
+    inheriting_pronouns: frozenset[str]
+    money_purpose_preps: frozenset[str]
+    empty_period_words: frozenset[str]
 
 
 def load_context_lexicon(lexicons: Overrides | None = None) -> ContextLexicon:
@@ -83,4 +92,13 @@ def _compiled(key: tuple[tuple[str, str], ...]) -> ContextLexicon:
         none_determiners=words(zero, "none_determiners"),
         zero_nouns={k.lower(): v for k, v in zero["zero_nouns"].items()},
         money_nouns=words(zero, "money_nouns"),
+        holder_labels=frozenset(ctx["holder_labels"]),
+        personal_pronouns=words(ctx, "personal_pronouns"),
+        holder_preps=words(ctx, "holder_preps"),
+        reporting_verbs=words(ctx, "reporting_verbs"),
+        worth_words=words(ctx, "worth_words"),
+        value_preps=words(ctx, "value_preps"),
+        inheriting_pronouns=words(ctx, "inheriting_pronouns"),
+        money_purpose_preps=words(ctx, "money_purpose_preps"),
+        empty_period_words=words(ctx, "empty_period_words"),
     )

@@ -24,6 +24,7 @@ from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
+from claimtrack.nlp.holders import INHERIT, HolderReader
 from claimtrack.nlp.periods import PeriodReader, span_order, tidy
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
@@ -77,10 +78,20 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
     }
     reader.durations = durations
     previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
+    # (sentence start, attribute, holder) of the last sum or share with an attribute
+    previous_value: tuple[int, str, str | None] | None = None
     for span in kept:
         info: FigureInfo = span._.claimtrack_figure
         reader.fill(span, info)
         sent_start = _sent(span).start
+        if info.counted == INHERIT:
+            # "one magazine lists her fortune at $1.5 billion, another says it is $2 billion"
+            info.counted = None
+            if previous_value is not None and _same_or_previous(doc, previous_value[0], sent_start):
+                _, info.counted, holder = previous_value
+                info.holder = info.holder or holder
+        elif info.counted is not None and _has_unit(info):
+            previous_value = (sent_start, info.counted, info.holder)
         if (
             info.counted is None
             and not _has_unit(info)
@@ -150,6 +161,7 @@ class ContextReader:
         self._figure_tokens: set[int] = set() if figure_tokens is None else figure_tokens
         self.periods = PeriodReader(doc, lex, self._figure_tokens)
         self.durations: set[int] = set()  # start tokens of the figures that are durations
+        self.holders = HolderReader(doc, lex)
 
     # entity lookup, built once per doc when first needed
     def ent(self, token: Token) -> Span | None:
@@ -170,6 +182,7 @@ class ContextReader:
         verb, predicate = self.predicate(governor)
         if info.predicate is None:
             info.predicate = predicate
+        self.fill_holder(info, noun, verb, governor)
         if info.place is None:
             info.place = self.place(noun, verb, governor)
         if info.period is None:
@@ -187,6 +200,26 @@ class ContextReader:
             base = info.unit or info.currency or "count"
             if "/" not in base:
                 info.unit = f"{base}/{rate}"
+
+    def fill_holder(
+        self, info: FigureInfo, noun: Token | None, verb: Token | None, governor: Token
+    ) -> None:
+        """Whose figure, and for a sum or share with no counted noun, what it is the value of."""
+        about, owner = noun, None
+        if info.counted is None and _has_unit(info):
+            attribute, owner = self.holders.attribute(governor, verb)
+            if attribute is not None:
+                about = attribute
+                info.counted = (
+                    self.phrase(attribute, complement=False)
+                    if attribute.pos_ == "NOUN"
+                    else attribute.lower_
+                )
+            elif self.holders.attribute_inherits(governor, verb):
+                info.counted = INHERIT
+        if info.holder is None:
+            named = self.holders.name(owner) if owner is not None else None
+            info.holder = named or self.holders.holder(about, verb, governor)
 
     # what the figure is attached to ---------------------------------------------------------
 
@@ -350,9 +383,19 @@ class ContextReader:
             return self.phrase(head, complement=False)
         for token in (governor, span.root):
             for child in token.rights:
-                if child.dep_ == "prep" and child.lower_ in self.lex.money_complement_preps:
+                if child.dep_ == "prep" and (
+                    child.lower_ in self.lex.money_complement_preps
+                    or child.lower_ in self.lex.money_purpose_preps
+                ):
                     obj = child_of(child, "pobj")
                     if obj is not None and self.is_countable(obj):
+                        return self.phrase(obj, complement=False)
+        if governor.dep_ == "dobj":
+            # "will spend $2 million on the new bridge": the sum is for the verb's purpose
+            for child in governor.head.rights:
+                if child.dep_ == "prep" and child.lower_ in self.lex.money_purpose_preps:
+                    obj = child_of(child, "pobj")
+                    if obj is not None and self.is_countable(obj) and obj.pos_ == "NOUN":
                         return self.phrase(obj, complement=False)
         return None
 

@@ -31,7 +31,13 @@ class PeriodReader:
         """The time window on the noun or the verb; adjacent pieces join ("in the week" +
         "following the call-up")."""
         pieces = sorted(
-            (w for head in (noun, verb) if head is not None for w in self.windows(head)),
+            (
+                w
+                for head in (noun, verb)
+                if head is not None
+                for w in self.windows(head)
+                if not self.points_back(w)
+            ),
             key=span_order,
         )
         if not pieces:
@@ -42,6 +48,11 @@ class PeriodReader:
                 break
             end = max(end, piece.end)
         return self.doc[start:end]
+
+    def points_back(self, window: Span) -> bool:
+        """ "after that", "since then": a phrase that refers to a time named elsewhere."""
+        words = [t.lower_ for t in window if not t.is_punct][1:]
+        return bool(words) and all(w in self.lex.empty_period_words for w in words)
 
     def period_text(self, window: Span) -> str:
         text = tidy(window.text)

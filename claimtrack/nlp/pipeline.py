@@ -5,6 +5,7 @@ This is the only module that decides which spaCy model runs; nothing here downlo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -28,6 +29,7 @@ from claimtrack.nlp import (  # noqa: F401
     speakers,
     zero_figures,
 )
+from claimtrack.nlp import attribution_model as _tagger  # noqa: F401
 from claimtrack.nlp.annotations import register_extensions
 
 # Our components, one per stage, in order. Each reads what the ones before it wrote (see
@@ -37,6 +39,7 @@ COMPONENTS = (
     "claimtrack_figures",
     "claimtrack_figure_context",
     "claimtrack_zero_figures",
+    "claimtrack_attribution_model",
     "claimtrack_attribution",
     "claimtrack_speakers",
     "claimtrack_flags",
@@ -60,12 +63,22 @@ def load_base(model: str | None = None) -> Language:
     )
 
 
-def load(model: str | None = None) -> Language:
-    """The base pipeline with claimtrack's components appended."""
+def load(
+    model: str | None = None,
+    *,
+    attribution_model: str | None = None,
+    config: dict[str, dict] | None = None,
+) -> Language:
+    """The base pipeline with claimtrack's components appended. `attribution_model` is the
+    trained attribution tagger's folder (default: $CLAIMTRACK_ATTRIBUTION_MODEL, else the one
+    shipped in the package); `config` sets components' settings by name."""
     register_extensions()
     nlp = load_base(model)
+    settings = {k: dict(v) for k, v in (config or {}).items()}
+    if attribution_model is not None:
+        settings.setdefault("claimtrack_attribution_model", {})["path"] = attribution_model
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=settings.get(component, {}))
     return nlp
 
 
@@ -81,6 +94,11 @@ PIECE_CHARS = 100_000
 # follows the batch's size (~530 MB for 100k characters, ~300 MB for 40k), and batches of ~8
 # news articles lose nothing in speed.
 BATCH_CHARS = 40_000
+# Both budgets are for news prose, at most one token per 4 characters; the parser's memory
+# follows tokens. A text denser in tokens (one-character lines, tables of numbers) is cut and
+# batched as if each character were worth more: 400 kB of one-character lines is 400k tokens.
+PROSE_TOKENS_PER_CHAR = 0.25
+_TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
 
 
 def split_points(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
@@ -114,31 +132,44 @@ def parse_pieces(
     error handler is told), so callers must not assume one Doc per item."""
     limit = min(nlp.max_length, PIECE_CHARS)
 
-    def pieces() -> Iterator[tuple[str, tuple[T, int, int]]]:
+    def pieces() -> Iterator[tuple[tuple[str, tuple[T, int, int]], float]]:
         for text, context in items:
-            cuts = split_points(text, limit) if len(text) > limit else [(0, len(text))]
+            weight = density_weight(text)
+            most = max(1_000, int(limit / weight))
+            cuts = split_points(text, most) if len(text) > most else [(0, len(text))]
             for start, end in cuts:
-                yield text[start:end], (context, start, len(cuts))
+                yield (text[start:end], (context, start, len(cuts))), weight
 
     for batch in _batches(pieces(), batch_size, BATCH_CHARS):
         for doc, (context, offset, count) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             yield doc, context, offset, count
 
 
+def density_weight(text: str) -> float:
+    """How many characters of prose each character of `text` is worth to the parser (at least
+    1): its share of tokens over prose's. Short texts are taken as prose."""
+    if len(text) < 5_000:
+        return 1.0
+    tokens_per_char = len(_TOKENISH.findall(text)) / len(text)
+    return max(1.0, tokens_per_char / PROSE_TOKENS_PER_CHAR)
+
+
 def _batches(
-    pieces: Iterable[tuple[str, T]], size: int, max_chars: int
+    pieces: Iterable[tuple[tuple[str, T], float]], size: int, max_chars: int
 ) -> Iterator[list[tuple[str, T]]]:
-    """At most `size` pieces and about `max_chars` characters a batch. spaCy holds a whole batch
-    of Docs (and the parser's state for them) at once: sixteen 100k-character pieces of one long
-    article in a batch took several GB, one at a time takes a few hundred MB."""
+    """At most `size` pieces and about `max_chars` characters of prose (characters times their
+    density weight) a batch. spaCy holds a whole batch of Docs (and the parser's state for them)
+    at once: sixteen 100k-character pieces of one long article in a batch took several GB, one
+    at a time takes a few hundred MB."""
     batch: list[tuple[str, T]] = []
-    chars = 0
-    for piece in pieces:
-        if batch and (len(batch) >= size or chars + len(piece[0]) > max_chars):
+    chars = 0.0
+    for piece, weight in pieces:
+        cost = len(piece[0]) * weight
+        if batch and (len(batch) >= size or chars + cost > max_chars):
             yield batch
-            batch, chars = [], 0
+            batch, chars = [], 0.0
         batch.append(piece)
-        chars += len(piece[0])
+        chars += cost
     if batch:
         yield batch
 

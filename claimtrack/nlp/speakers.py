@@ -19,6 +19,8 @@ sequences, and a name matching a known person is a person whatever its label.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -27,6 +29,14 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, SpeakerInfo, register_extensions
+from claimtrack.nlp.speaker_context import (
+    ArticlePeople,
+    in_question,
+    interviewee,
+    is_given_name_pair,
+    main_clause_subject,
+    reported_tokens,
+)
 from claimtrack.nlp.syntax import noun_phrase
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -58,6 +68,7 @@ class Entity:
     spoke: bool = False
     subject_at: int = -1  # the last token where this entity was a grammatical subject
     head_word: str = ""  # for unnamed sources: the noun that named them
+    order: int = 0  # when the article first named them
 
 
 class SpeakerResolver:
@@ -74,6 +85,11 @@ class SpeakerResolver:
         self.female = frozenset(lexicon["female"])
         self.male = frozenset(lexicon["male"])
         self.person_roles = frozenset(lexicon.get("person_roles", []))
+        self.kin = frozenset(lexicon["kin"])
+        self.female_names = frozenset(lexicon["female_first_names"])
+        self.male_names = frozenset(lexicon["male_first_names"])
+        self.given_names = self.female_names | self.male_names
+        self.not_speakers = frozenset(lexicon["not_speakers"])
         self.group_of: dict[str, int] = {}
         for k, group in enumerate(lexicon.get("anonymous_groups", [])):
             for word in group:
@@ -82,7 +98,7 @@ class SpeakerResolver:
     def __call__(self, doc: Doc) -> Doc:
         attributions = [span._.claimtrack_attribution for span in doc.spans.get(ATTRIBUTIONS, [])]
         contents = list(doc.spans.get(ATTRIBUTIONS, []))
-        speakers, infos = self.resolve(doc, [a.mention for a in attributions])
+        speakers, infos = self.resolve(doc, [a.mention for a in attributions], contents)
         for i, attribution in enumerate(attributions):
             info = infos[i]
             mention = attribution.mention
@@ -96,13 +112,24 @@ class SpeakerResolver:
         return doc
 
     def resolve(
-        self, doc: Doc, mentions: list[Span | None]
+        self, doc: Doc, mentions: list[Span | None], contents: list[Span] | None = None
     ) -> tuple[list[SpeakerInfo], list[SpeakerInfo | None]]:
-        """The article's speakers, and the speaker of each mention (None for a None mention)."""
-        state = _State()
+        """The article's speakers, and the speaker of each mention (None for a None mention).
+        `contents` are the attributions' contents: names in them are not antecedents."""
+        state = _State(
+            people=ArticlePeople(
+                doc, female=self.female_names, male=self.male_names, titles=frozenset(self.titles)
+            ),
+            reported=reported_tokens(doc, contents or []),
+            interviewee=interviewee(doc),
+        )
         events: list[tuple[int, int, Span]] = []
+        for ent in state.people.spans:
+            events.append((ent.start, -1, _with_titles(ent, self.titles)))
+        named = {ent.start for ent in state.people.spans}
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            # An organization as a sentence's subject may be the next "it" or "they".
+            if ent.label_ == "ORG" and ent.start not in named and main_clause_subject(ent):
                 events.append((ent.start, -1, ent))
         for k, mention in enumerate(mentions):
             if mention is not None:
@@ -111,8 +138,13 @@ class SpeakerResolver:
         resolved: list[SpeakerInfo | None] = [None] * len(mentions)
         speakers: list[SpeakerInfo] = []
         for _, k, span in events:
+            if k < 0 and state.reported[span.start]:
+                # A name in someone's words: known from now on, but not the next "he".
+                with state.quietly():
+                    self._resolve(span, state, as_speaker=False)
+                continue
             entity = self._resolve(span, state, as_speaker=k >= 0)
-            if entity is not None and (k >= 0 or span.root.dep_ in ("nsubj", "nsubjpass")):
+            if entity is not None and (k >= 0 or main_clause_subject(span)):
                 entity.subject_at = span.start
             if k < 0 or entity is None:
                 continue
@@ -162,6 +194,12 @@ class SpeakerResolver:
             entity.gender = gender
             state.touch(entity)
             return entity
+        if lower in FIRST_PERSON and state.interviewee is not None:
+            # "I" answering in a Q&A is the interviewee; asking, the interviewer (the author).
+            doc = token.doc
+            if not state.reported[token.i] and not in_question(doc, token.i):
+                return self._resolve(state.interviewee, state, as_speaker=True)
+            return None
         if lower in PLURAL_PRONOUNS:
             # "they"/"it" is a group or an organization, not a person.
             return state.recent_speaker(exclude="person")
@@ -172,20 +210,36 @@ class SpeakerResolver:
 
     def _named(self, span: Span, name: Span, state: _State) -> Entity:
         words = tuple(t.lower_ for t in name if not t.is_punct)
+        role, role_words, gender = self._role(span, name)
         kind = self._name_kind(span, name)
-        entity = state.match_name(words) if kind == "person" else state.match_org(words)
+        if kind == "organization" and (
+            state.people.knows(words)
+            or is_given_name_pair(name, self.female_names | self.male_names)
+        ):
+            # A surname the NER took for an organization, of a person the article names.
+            kind = "person"
+        gender = gender or state.people.gender_of(words)
+        entity = state.match_name(words, gender) if kind == "person" else state.match_org(words)
         if entity is None and kind != "person":
-            entity = state.match_name(words)
+            entity = state.match_name(words, gender)
+        if entity is None and kind == "person":
+            # "Dunne" before or without "Mark Dunne": the person the article names in full.
+            full = state.people.fullest(words, gender, at=span.start)
+            if full is not None:
+                entity = state.match_name(full.words, gender)
+                if entity is None:
+                    info = SpeakerInfo(name=full.text, kind=kind)
+                    entity = Entity(info=info, words=full.words, gender=full.gender)
+                    state.add(entity)
         if entity is None:
             info = SpeakerInfo(name=name.text, kind=kind)
-            entity = Entity(info=info, words=words)
+            entity = Entity(info=info, words=words, gender=state.people.gender_of(words))
             state.add(entity)
         elif len(words) > len(entity.words) and entity.info.kind == "person":
             if entity.info.name not in entity.info.aliases:
                 entity.info.aliases.append(entity.info.name or "")
             entity.info.name = name.text
             entity.words = words
-        role, role_words, gender = self._role(span, name)
         if role and not entity.info.role:
             entity.info.role = role
         entity.roles |= role_words
@@ -195,9 +249,17 @@ class SpeakerResolver:
         return entity
 
     def _description(self, span: Span, state: _State) -> Entity | None:
-        root = self._group_head(span.root)
+        root = _group_head(span.root, self.quantifiers)
         head = root.lemma_.lower()
         word = root.lower_
+        if head in self.not_speakers or word in self.not_speakers or _heading(span):
+            # Page furniture ("Video") and headings ("THE BORROWING") never speak.
+            return None
+        if head in self.kin and any(c.dep_ == "poss" for c in root.children):
+            # "His son said ... The son, Daniel Reyes, ...": the person named next.
+            next_named = _next_person(span, state.people.spans)
+            if next_named is not None:
+                return self._resolve(next_named, state, as_speaker=True)
         definite = any(
             t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
         )
@@ -209,11 +271,15 @@ class SpeakerResolver:
                 if entity.info.kind == "anonymous" and self.group_of.get(entity.head_word) == group:
                     state.touch(entity)
                     return entity
-        if definite:
+        if definite and head not in self.organization:
             for entity in reversed(state.persons):
                 if head in entity.roles or word in entity.roles:
                     state.touch(entity)
                     return entity
+            # "the governor" before "Gov. Laura Finch" is named: the titled person after.
+            titled = self._titled_later(span, {head, word}, state)
+            if titled is not None:
+                return titled
         text = _strip_det(span).text
         if (
             word in self.anonymous
@@ -237,27 +303,23 @@ class SpeakerResolver:
             entity = Entity(info=SpeakerInfo(name=text, kind="organization"), words=words)
             state.add(entity)
             return entity
-        entity = Entity(info=SpeakerInfo(name=span.text, kind="unknown"))
+        if not named and root.pos_ != "PRON":
+            # "The observatory's massive size shows ...": a thing, not a speaker to name.
+            entity = Entity(info=SpeakerInfo(name=None, kind="unknown"))
+        else:
+            entity = Entity(info=SpeakerInfo(name=span.text, kind="unknown"))
         state.add(entity)
         return entity
 
-    def _group_head(self, root: Token) -> Token:
-        """The noun that says who a part of a group is ("many of the men" -> men): a
-        quantifier's kind is its "of" object's."""
-        for _ in range(2):
-            if root.lower_ not in self.quantifiers:
-                break
-            objects = [
-                o
-                for c in root.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            if not objects:
-                break
-            root = objects[0]
-        return root
+    def _titled_later(self, span: Span, nouns: set[str], state: _State) -> Entity | None:
+        for ent in state.people.spans:
+            if ent.start < span.end:
+                continue
+            titled = _with_titles(ent, self.titles)
+            _, role_words, _ = self._role(titled, ent)
+            if nouns & role_words:
+                return self._resolve(titled, state, as_speaker=True)
+        return None
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -265,6 +327,9 @@ class SpeakerResolver:
         """The proper name inside a mention, without titles: a PERSON entity when the NER has
         one, else the run of proper nouns ending at the mention's head (or its apposition)."""
         root = span.root
+        if root.pos_ == "NOUN" and root.lemma_.lower() in self.organization:
+            # "the Clinton campaign" is the campaign, not Clinton.
+            return None
         if root.pos_ != "PROPN":
             for child in root.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < span.end:
@@ -278,6 +343,7 @@ class SpeakerResolver:
                         break
                 else:
                     return None
+        root = _last_named(span, root)
         if root.ent_type_ == "PERSON":
             doc = span.doc
             start = root.i
@@ -302,7 +368,18 @@ class SpeakerResolver:
                 and doc[start - 1].lower_ not in self.titles
             ):
                 start -= 1
-            name = doc[start : root.i + 1]
+            end = root.i + 1
+            # "the Association of Flight Attendants": a name runs on over "of" and proper nouns.
+            while (
+                end + 1 < span.end
+                and doc[end].lower_ in ("of", "for")
+                and doc[end + 1].pos_ == "PROPN"
+                and root.ent_type_ != "PERSON"
+            ):
+                end += 2
+                while end < span.end and doc[end].pos_ == "PROPN":
+                    end += 1
+            name = doc[start:end]
         while len(name) > 1 and name[0].lower_ in self.titles:
             name = name[1:]
         while len(name) > 1 and (name[-1].is_punct or name[-1].lower_ in ("'s", "’s")):
@@ -381,13 +458,27 @@ class SpeakerResolver:
 
 @dataclass(slots=True)
 class _State:
+    people: ArticlePeople
+    reported: list[bool]
+    interviewee: Span | None = None
     entities: list[Entity] = field(default_factory=list)
     persons: list[Entity] = field(default_factory=list)  # most recent last
     recent: list[Entity] = field(default_factory=list)
 
     def add(self, entity: Entity) -> None:
+        entity.order = len(self.entities)
         self.entities.append(entity)
         self.touch(entity)
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Entities met inside come to know, but not to be the most recent: after it the
+        order of recency is as before, with newcomers at its far end."""
+        persons, recent = list(self.persons), len(self.recent)
+        yield
+        newcomers = [e for e in self.persons if e not in persons]
+        self.persons = newcomers + persons
+        del self.recent[recent:]
 
     def touch(self, entity: Entity) -> None:
         if entity.info.kind == "person":
@@ -397,23 +488,40 @@ class _State:
         self.recent.append(entity)
 
     def recent_speaker(self, exclude: str | None = None) -> Entity | None:
+        """The most recent entity that spoke or was a sentence's subject ("PolitiFact did a
+        fact-check ... they published")."""
         for entity in reversed(self.recent):
-            if entity.spoke and entity.info.kind != exclude:
+            if (entity.spoke or entity.subject_at >= 0) and entity.info.kind != exclude:
                 return entity
         return None
 
-    def match_name(self, words: tuple[str, ...]) -> Entity | None:
+    def match_name(self, words: tuple[str, ...], gender: str | None = None) -> Entity | None:
+        """The person a name means. When several share it ("Dunne" with Mark and Debbie
+        Dunne), the same full name wins, then the honorific's gender, then the one the
+        article introduced first: a second family member is named in full each time."""
         if not words:
             return None
-        for entity in reversed(self.persons):
-            if _same_name(words, entity.words):
-                return entity
-        return None
+        candidates = [e for e in self.persons if _same_name(words, e.words)]
+        if gender is not None:
+            # "Michelle Obama" is not the "Mr. Obama" met before her.
+            candidates = [e for e in candidates if e.gender in (None, gender)]
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        exact = [e for e in candidates if e.words == words]
+        if exact:
+            return exact[-1]
+        return min(candidates, key=lambda e: e.order)
 
     def match_org(self, words: tuple[str, ...]) -> Entity | None:
+        """The organization of that name; for a bare head noun ("the campaign"), the most
+        recent organization whose name ends with it ("Trump campaign")."""
         for entity in reversed(self.entities):
             if entity.info.kind == "organization" and entity.words == words:
                 return entity
+        if len(words) == 1:
+            for entity in reversed(self.entities):
+                if entity.info.kind == "organization" and entity.words[-1:] == words:
+                    return entity
         return None
 
 
@@ -450,6 +558,74 @@ def _alias(span: Span) -> str:
         if token.text == "," and token.i > span.start:
             return span.doc[span.start : token.i].text.strip()
     return span.text.strip()
+
+
+def _with_titles(ent: Span, titles: dict[str, list[str]]) -> Span:
+    """A person's name with the title words before it on its line ("Gov. Laura Finch",
+    "Ohio Governor John Kasich"), so the roles they give are learnt."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if "\n" in prev.text_with_ws or not (
+            prev.lower_ in titles or (prev.dep_ == "compound" and prev.head.i >= ent.start)
+        ):
+            break
+        start -= 1
+    return doc[start : ent.end]
+
+
+def _group_head(root: Token, quantifiers: frozenset[str]) -> Token:
+    """The noun that says who a part of a group is ("many of the men" -> men): a
+    quantifier's kind is its "of" object's."""
+    for _ in range(2):
+        if root.lower_ not in quantifiers:
+            break
+        objects = [
+            o
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if not objects:
+            break
+        root = objects[0]
+    return root
+
+
+def _last_named(span: Span, root: Token) -> Token:
+    """In "the real Dred Scott, Chief Justice Roberts said" the parser makes one noun phrase of
+    two names; the one after the comma, next to the cue, is the speaker."""
+    doc = span.doc
+    people = [
+        e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end
+    ]
+    if len(people) < 2:
+        return root
+    last = people[-1]
+    if last.end == span.end and last.start > root.i and "," in doc[root.i : last.start].text:
+        return last.root
+    return root
+
+
+def _heading(span: Span) -> bool:
+    """A mention in capitals ("THE BORROWING") is a section heading the parser joined on."""
+    letters = [t for t in span if t.is_alpha]
+    return len(letters) >= 2 and all(t.is_upper for t in letters)
+
+
+def _next_person(mention: Span, people: list[Span]) -> Span | None:
+    """The first person named after a mention, in its sentence or the next one."""
+    doc = mention.doc
+    sent = mention.sent
+    limit = sent.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    for ent in people:
+        if mention.end <= ent.start < limit:
+            return ent
+    return None
 
 
 def _enclosing(contents: list[Span], mention: Span, i: int) -> int | None:

@@ -1,0 +1,169 @@
+"""Whose figure: the holder (the person, organisation or place a figure is about) and, for a sum
+or a share with no counted noun, the attribute it is the value of.
+
+- The holder is the possessor of what is counted or measured ("Clinton's emails", "his net
+  worth"), a named "of" complement ("the fortune of Jane Roe"), or the subject of the clause
+  whose object the figure is ("Roe has 120 delegates", "she deleted 4,000 messages"); a
+  personal pronoun stands for the nearest person named before it.
+- The attribute is what a sum or share is the value of: the subject of a copula ("his net worth
+  is $3 billion"), the object of a valuing verb ("lists her fortune at $1.5 billion"), or the
+  adjective "worth" itself ("he's worth $3 billion"). A bare "it" as that subject ("another says
+  it is $2 billion") refers back to the previous sum's attribute and holder: see `INHERIT`.
+
+Only names make holders: a common noun ("the campaign", "an individual") says nothing about
+which one, and is left out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.nlp.context_lexicon import ContextLexicon
+from claimtrack.nlp.syntax import child_of
+
+# Marks an attribute that refers back to the previous sum's ("it is $2 billion").
+INHERIT = "\x00inherit"
+
+
+class HolderReader:
+    """The holder and attribute rules over one Doc; every step is a bounded walk of the parse."""
+
+    def __init__(self, doc: Doc, lex: ContextLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self._ents: dict[int, Span] | None = None
+
+    def ent(self, token: Token) -> Span | None:
+        if self._ents is None:
+            self._ents = {t.i: ent for ent in self.doc.ents for t in ent}
+        return self._ents.get(token.i)
+
+    # -- the attribute of a sum or share --------------------------------------------------------
+
+    def attribute(self, governor: Token, verb: Token | None) -> tuple[Token | None, Token | None]:
+        """(the noun or adjective the figure is the value of, a holder token found on the way).
+        The noun is None when the attribute is INHERIT-worthy: see `attribute_inherits`."""
+        head = governor.head
+        if head.lower_ in self.lex.worth_words and head != governor:
+            # "he's worth $3 billion", "a developer worth $3 billion"
+            owner = child_of(head.head, "nsubj") if head.dep_ == "acomp" else None
+            if head.dep_ == "amod":
+                owner = head.head
+            return head, owner
+        copula = self.copula(governor, verb)
+        if (
+            copula is not None
+            and (subject := child_of(copula, "nsubj")) is not None
+            and subject.pos_ in {"NOUN", "PROPN"}
+        ):
+            return subject, None
+        if governor.dep_ == "pobj" and head.lower_ in self.lex.value_preps:
+            valuing = head.head
+            obj = child_of(valuing, "dobj")
+            if obj is not None and obj.pos_ == "NOUN":
+                return obj, None
+            if obj is not None and self.name(obj) is not None:
+                return None, obj  # "pegged him at $2.9 billion": whose, not what
+        return None, None
+
+    @staticmethod
+    def copula(governor: Token, verb: Token | None) -> Token | None:
+        """The "be" whose complement the figure is: "is $3 billion", "is in excess of $3
+        billion" (a qualifier the parser reads as a prepositional phrase)."""
+        if governor.dep_ == "attr" and verb is not None and verb.lemma_.lower() == "be":
+            return verb
+        if governor.dep_ == "prep" and governor.head.lemma_.lower() == "be":
+            return governor.head
+        return None
+
+    def attribute_inherits(self, governor: Token, verb: Token | None) -> bool:
+        """ "another says it is $2 billion", "a third has it at $2.5 billion": a bare "it" as
+        the copula's subject or the valuing verb's object."""
+        copula = self.copula(governor, verb)
+        if copula is not None:
+            subject = child_of(copula, "nsubj")
+        elif governor.dep_ == "pobj" and governor.head.lower_ in self.lex.value_preps:
+            subject = child_of(governor.head.head, "dobj")
+        else:
+            return False
+        return subject is not None and subject.lower_ in self.lex.inheriting_pronouns
+
+    # -- the holder -----------------------------------------------------------------------------
+
+    def holder(self, about: Token | None, verb: Token | None, governor: Token) -> str | None:
+        """The name the figure is about, or None when the text names none."""
+        if about is not None:
+            possessor = child_of(about, "poss")
+            if possessor is not None:
+                return self.name(possessor)
+            for child in about.rights:
+                if child.dep_ == "prep" and child.lower_ in self.lex.holder_preps:
+                    obj = child_of(child, "pobj")
+                    if obj is not None and obj.pos_ == "PROPN":
+                        return self.name(obj)
+        if verb is None or verb.lemma_.lower() in self.lex.reporting_verbs:
+            return None
+        if not self.is_object_of(governor, verb):
+            return None
+        subject = child_of(verb, "nsubj") or child_of(verb, "nsubjpass")
+        if subject is None or subject in (governor, about):
+            return None
+        if subject.pos_ == "NOUN" and (possessor := child_of(subject, "poss")) is not None:
+            return self.name(possessor)  # "Roe's campaign raised $2 million"
+        return self.name(subject)
+
+    @staticmethod
+    def is_object_of(governor: Token, verb: Token) -> bool:
+        """The figure's phrase is the verb's object or complement, not its subject."""
+        if governor.dep_ in {"dobj", "attr", "oprd", "dative", "acomp"}:
+            return governor.head == verb
+        return governor.dep_ == "pobj" and governor.head.head == verb
+
+    def name(self, token: Token) -> str | None:
+        """A person's or organisation's name as written (a pronoun resolved), else None."""
+        if token.lower_ in self.lex.personal_pronouns:
+            return self.antecedent(token)
+        if token.pos_ != "PROPN":
+            return None
+        ent = self.ent(token)
+        if ent is not None and ent.label_ in self.lex.holder_labels:
+            return _clean(ent.text)
+        if ent is not None:
+            return None
+        left = token.i
+        while (
+            left > 0 and self.doc[left - 1].dep_ == "compound" and self.doc[left - 1].head == token
+        ):
+            left -= 1
+        return _clean(self.doc[left : token.i + 1].text)
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """The nearest person named before the pronoun, in its sentence or the two before."""
+        sent = pronoun.sent
+        first = sent.start
+        for _ in range(2):
+            if first == 0:
+                break
+            first = self.doc[first - 1].sent.start
+        for ent in reversed(self.doc.ents):
+            if ent.end > pronoun.i:
+                continue
+            if ent.start < first:
+                break
+            if ent.label_ == "PERSON":
+                return _clean(ent.text)
+        # The small models miss many a surname standing alone ("Smith claims he's ..."): the
+        # nearest proper noun outside any entity is the next best reading.
+        for i in range(pronoun.i - 1, first - 1, -1):
+            token = self.doc[i]
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {"nsubj", "poss"}:
+                return self.name(token)
+        return None
+
+
+def _clean(text: str) -> str | None:
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip() or None

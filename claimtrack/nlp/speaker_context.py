@@ -1,0 +1,190 @@
+"""What a reader knows of an article before resolving any one speaker: its people, which words
+are someone else's (quotations and reported contents), and whether it is an interview.
+
+Speaker resolution walks the article in order (`claimtrack.nlp.speakers`); these readings of the
+whole article let it resolve what the order alone cannot:
+
+- a surname the NER labels ORG ("Renteria said") is a person when the article names a person
+  with that surname, or when its name starts with a known given name ("Amanda Renteria");
+- a bare surname shared by several people ("Dunne", with Mark and Debbie Dunne in the article)
+  is the one the honorific or pronoun's gender allows, else the one the article introduced first;
+- names inside quoted or reported words are not antecedents of the pronoun at the cue
+  ('"If Robert wants to be king," she said': she is not Robert);
+- "I" in the answers of a Q&A is the interviewee the headline or lede names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimtrack.nlp.quotes import find_quotes
+
+# A question line of an interview: "Q:", "Q.", "Question:", or the interviewer's initials.
+_QUESTION = re.compile(r"^\s*(Q|Question)\s*[:.)\-—]", re.IGNORECASE)
+_ANSWER = re.compile(r"^\s*(A|Answer)\s*[:.)\-—]", re.IGNORECASE)
+# Clauses whose subject is not the sentence's topic ("comments Trump had made").
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj", "xcomp", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the article names in full, at the place it first does."""
+
+    words: tuple[str, ...]
+    text: str
+    start: int
+    gender: str | None
+
+
+class ArticlePeople:
+    """Every person the article names, by the NER or by a known given name."""
+
+    def __init__(
+        self, doc: Doc, *, female: frozenset[str], male: frozenset[str], titles: frozenset[str]
+    ) -> None:
+        self.female, self.male = female, male
+        first_line = doc.text.find("\n")
+        self.headline_end = len(doc) if first_line < 0 else _token_at(doc, first_line)
+        self.people: list[Person] = []
+        # Every mention of a person by name, in text order (the same person recurs).
+        self.spans = _person_names(doc, female | male, titles)
+        seen: set[tuple[str, ...]] = set()
+        for span in self.spans:
+            words = tuple(t.lower_ for t in span if not t.is_punct)
+            while len(words) > 1 and words[-1] in SUFFIXES:
+                # "John G. Roberts Jr." is the "Roberts" of later mentions.
+                words = words[:-1]
+            if not words or words in seen:
+                continue
+            seen.add(words)
+            self.people.append(Person(words, span.text, span.start, self.gender_of(words)))
+
+    def gender_of(self, words: tuple[str, ...]) -> str | None:
+        if len(words) < 2:
+            return None
+        if words[0] in self.female:
+            return "f"
+        if words[0] in self.male:
+            return "m"
+        return None
+
+    def knows(self, words: tuple[str, ...]) -> bool:
+        """Whether a name is (the end of) a person's name in this article."""
+        return any(_ends(p.words, words) for p in self.people)
+
+    def fullest(
+        self, words: tuple[str, ...], gender: str | None = None, *, at: int = 0
+    ) -> Person | None:
+        """The person a short name at token `at` means: among the article's people whose name
+        ends with it and whose gender fits, the first introduced. A full name the article
+        gives only later counts for a headline's surname; elsewhere a later "Michelle Obama"
+        is someone else than the "President Obama" before her, while a later "Barack Obama"
+        is the "Mr. Obama" before him."""
+        candidates = [
+            p
+            for p in self.people
+            if len(p.words) > len(words)
+            and _ends(p.words, words)
+            and (gender is None or p.gender in (None, gender))
+            and (p.start < at or at < self.headline_end or (gender and p.gender == gender))
+        ]
+        return min(candidates, key=lambda p: p.start) if candidates else None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> list[Span]:
+    out = [e for e in doc.ents if e.label_ == "PERSON"]
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and len(ent) >= 2:
+            # "Amanda Renteria" as ORG: a given name and a capitalised surname make a person.
+            first = ent[0]
+            if first.lower_ in given and all(t.pos_ == "PROPN" for t in ent):
+                out.append(ent)
+    stripped = []
+    for span in out:
+        # "Sergeant Ann Cole": the name is "Ann Cole".
+        while len(span) > 1 and (span[0].lower_ in titles or span[0].is_punct):
+            span = span[1:]
+        while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in ("'s", "’s")):
+            span = span[:-1]
+        stripped.append(span)
+    return sorted(stripped, key=lambda s: s.start)
+
+
+def is_given_name_pair(span: Span, given: frozenset[str]) -> bool:
+    """A run of proper nouns that starts with a known given name ("Amanda Renteria")."""
+    return len(span) >= 2 and span[0].lower_ in given and all(t.pos_ == "PROPN" for t in span)
+
+
+def _ends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    return bool(short) and len(long) >= len(short) and long[-len(short) :] == short
+
+
+def reported_tokens(doc: Doc, contents: list[Span]) -> list[bool]:
+    """Which tokens are someone's reported words: inside a quotation or an attribution's
+    content. A name there is what a speaker talked about, not who is speaking next."""
+    mask = [False] * len(doc)
+    for span in [*find_quotes(doc), *contents]:
+        for i in range(span.start, span.end):
+            mask[i] = True
+    return mask
+
+
+def main_clause_subject(span: Span) -> bool:
+    """Whether a name is the subject of its sentence's main clauses, not of a relative or
+    adverbial clause inside it ("Clinton cited comments Trump had made": Trump is not)."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ not in SUBORDINATE
+
+
+def interviewee(doc: Doc) -> Span | None:
+    """In a Q&A (two or more question lines), the person its headline or lede names: the
+    one answering, whose "I" the answers are."""
+    lines = doc.text.split("\n")
+    if sum(1 for line in lines if _QUESTION.match(line)) < 2:
+        return None
+    first_question = next(i for i, line in enumerate(lines) if _QUESTION.match(line))
+    limit = sum(len(line) + 1 for line in lines[:first_question])
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char < limit:
+            return ent
+    return None
+
+
+def in_question(doc: Doc, token_i: int) -> bool:
+    """Whether a token is on a question line of a Q&A (the interviewer speaking)."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[token_i].idx) + 1
+    line_end = text.find("\n", start)
+    line = text[start : line_end if line_end != -1 else len(text)]
+    return bool(_QUESTION.match(line))
+
+
+def in_answer(doc: Doc, token_i: int) -> bool:
+    """Whether a token is on an answer line (or any line that is not a question) of a Q&A."""
+    return not in_question(doc, token_i)
+
+
+__all__ = [
+    "ArticlePeople",
+    "Person",
+    "interviewee",
+    "in_question",
+    "in_answer",
+    "is_given_name_pair",
+    "main_clause_subject",
+    "reported_tokens",
+]
