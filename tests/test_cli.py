@@ -75,6 +75,17 @@ def test_cli_every_offset_points_into_the_source_text(seed_store):
             assert text[span["start"] : span["end"]] == (span.get("text") or span.get("mention"))
 
 
+def test_cli_list_flag_shows_each_caveat_with_its_words(seed_store):
+    result = invoke("list", "--store", seed_store, "--flag", "no_response", "--csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    for row in rows:
+        assert "no_response: “" in row["flags"], row
+        # The claim is the statement the caveat qualifies, not the words of the caveat alone.
+        assert row["claim"] not in ("to comment", "did not immediately respond")
+
+
 def test_cli_list_speaker_finds_name_and_pronoun(seed_store):
     result = invoke("list", "--store", seed_store, "--speaker", "finkelstein", "--json")
     claims = json.loads(result.stdout)

@@ -29,13 +29,15 @@ def span_of(doc: Doc, text: str, nth: int = 0) -> Span:
     return span
 
 
-def claim(doc: Doc, text: str, speaker: SpeakerInfo, mention: str | None = None) -> Span:
+def claim(
+    doc: Doc, text: str, speaker: SpeakerInfo, mention: str | None = None, cue: str | None = None
+) -> Span:
     """A claim span built by hand, as the attribution component would hand it over."""
     span = span_of(doc, text)
     span._.claimtrack_attribution = Attribution(
         speaker=speaker,
         mention=span_of(doc, mention) if mention else None,
-        cue=None,
+        cue=span_of(doc, cue) if cue else None,
         quote="indirect" if speaker.kind != "author" else "none",
     )
     return span
@@ -92,7 +94,7 @@ KIND_CASES = [
     ("The company declined to say how much it paid.", "undisclosed", "declined to say"),
     ("A spokesman would not say where the prisoners were held.", "undisclosed", "would not say"),
     ("The fighters were paid an undisclosed sum.", "undisclosed", "undisclosed"),
-    ("Officials declined to comment.", "undisclosed", "declined to comment"),
+    ("Officials declined to comment.", "no_response", "declined to comment"),
     ("The police did not say whether anyone was arrested.", "undisclosed", "did not say whether"),
     # no_response
     ("The embassy did not respond to a request for comment.", "no_response", "did not respond"),
@@ -129,6 +131,60 @@ KIND_CASES = [
     ("The witness contradicted the police account.", "disputed", "contradicted"),
     ("Russia denied the allegations.", "disputed", "denied"),
     ("The claims have been disputed by independent monitors.", "disputed", "have been disputed"),
+    # unnamed insiders supplying information (guideline: a source deliberately unnamed)
+    ("Officials said the bridge would reopen in May.", "anonymous_source", "Officials said"),
+    (
+        "The plan was drafted in March, according to people familiar with the talks.",
+        "anonymous_source",
+        "familiar with the talks",
+    ),
+    ("Sources told reporters the vote was delayed.", "anonymous_source", "Sources told"),
+    (
+        "The mayor didn't want to speak on the record about the vote.",
+        "anonymous_source",
+        "to speak on the record",
+    ),
+    # evidential and probability hedges on a statement of fact
+    ("The mayor appears to have left the city before the storm.", "hedged", "appears"),
+    ("It seems that the letter was never sent.", "hedged", "seems"),
+    ("The governor seemed irritated by the question.", "hedged", "seemed"),
+    ("He probably met the ambassador twice in 2015.", "hedged", "probably"),
+    ("It is possible that the files were deleted.", "hedged", "It is possible"),
+    ("The tanker may not have reached the port.", "hedged", "may not have reached"),
+    ("Critics are alleging that the ministry hid the reports.", "hedged", "are alleging"),
+    ("Police questioned the suspected arsonist.", "hedged", "suspected"),
+    # the reporter's or a party's verdict on a statement
+    ("The governor falsely claimed that turnout had doubled.", "disputed", "falsely claimed"),
+    ("There is no evidence that the ballots were altered.", "disputed", "no evidence"),
+    ("The agency offered no proof that the files were stolen.", "disputed", "no proof"),
+    ("The audit did not provide evidence that funds were missing.", "disputed", "evidence"),
+    (
+        '"That is simply not true," the minister said of the report.',
+        "disputed",
+        "is simply not true",
+    ),
+    ("The campaign called the report inaccurate.", "disputed", "inaccurate"),
+    ("The campaign called the charges unsubstantiated.", "disputed", "unsubstantiated"),
+    ("The story was later revealed to be a hoax.", "disputed", "be a hoax"),
+    ("He has always denied the allegations.", "disputed", "has always denied"),
+    # a party in a position to know does not contest it
+    ("The lawyer did not dispute that the payment was made.", "confirmed", "did not dispute"),
+    # a question the article says is open
+    ("There are questions about whether the memo was ever read.", "unclear", "are questions"),
+    (
+        "Investigators were unable to determine exactly which files were taken.",
+        "unclear",
+        "unable to determine exactly which",
+    ),
+    # a refusal to comment is no_response; a withheld detail is undisclosed
+    ("Neither company would comment on the merger.", "no_response", "would comment"),
+    ("The company had no comment.", "no_response", "no comment"),
+    (
+        "The report does not indicate whether the guards were armed.",
+        "undisclosed",
+        "does not indicate",
+    ),
+    ("The senator did not elaborate.", "undisclosed", "did not elaborate"),
 ]
 
 
@@ -161,6 +217,35 @@ NEGATIVES = [
     "The company confirmed the deal.",
     "We will verify the results.",
     "The results are known.",
+    # predictions, plans, conditions and judgements carry their own modality
+    "She will probably announce her run next week.",
+    "This was probably the worst week of his term.",
+    "If she wins the primary, she might be the favourite in the fall.",
+    "It seems increasingly likely that the bill will pass.",
+    "The candidate began trying to appear moderate.",
+    # another sense of the word
+    "The candidate appeared at a rally in Ohio.",
+    "The Senate should not confirm a replacement before the election.",
+    "This nominee will not be confirmed.",
+    "It is going to be challenging to finish on time.",
+    "She was his heir apparent in the district.",
+    # the refusal is the reported event, not a caveat on a statement
+    "Voters were removed from the rolls if they did not confirm their address.",
+    "The manager instructed employees not to disclose the breach.",
+    # a word quoted as a word, a speaker's own ignorance, outlets rather than insiders
+    'He told reporters to avoid words like "maybe" in the briefing.',
+    '"I don\'t know who supports him," the senator said.',
+    "News sources have reported several incidents in the north.",
+    "Many voters said the economy was their main concern.",
+    # hedges on opinions, degrees and deliberations; refusals nobody commits
+    "I think there may be a couple of reasons.",
+    "But no one could have envisioned what happened next.",
+    "Perhaps most damaging, peacekeepers were blamed for the outbreak.",
+    "If the loan seems too risky, the government offers others.",
+    "The question is how to make this case.",
+    "These are the stories that nobody knows.",
+    "He can't even answer a question.",
+    "The penalties for not disclosing subsidiaries are light.",
 ]
 
 
@@ -242,8 +327,8 @@ def test_flags_sentence_scope_reaches_every_claim_of_the_sentence(parse):
     some = SpeakerInfo(name=None, kind="anonymous")
     others = SpeakerInfo(name=None, kind="anonymous")
     claims = [
-        claim(doc, "to be veterans", men, "Most of the men interviewed"),
-        claim(doc, "they are on their way to the border", some, "some"),
+        claim(doc, "to be veterans", men, "Most of the men interviewed", cue="claim"),
+        claim(doc, "they are on their way to the border", some, "some", cue="saying"),
         claim(doc, "they plan to go", others, "Others"),
     ]
     attach_flags(doc, claims)
@@ -271,7 +356,8 @@ def test_flags_article_scope_reaches_claims_on_the_topic(parse):
     ]
     attach_flags(doc, claims)
     # "mutiny" is related to "revolt"; a title ("Soldiers in Revolt") is not the topic.
-    expected = [["unverified"], ["unverified"], [], [], [], ["unverified"]]
+    # "Officials reported" is an unnamed source of its own (guideline: unnamed insiders).
+    expected = [["unverified"], ["anonymous_source", "unverified"], [], [], [], ["unverified"]]
     assert [kinds_on(c) for c in claims] == expected
 
 
@@ -289,7 +375,8 @@ def test_flags_caveat_about_the_previous_claim(parse):
         claim(doc, "The report was denied by the army.", author()),
     ]
     attach_flags(doc, claims)
-    expected = [["unverified"], ["unverified"], ["disputed"], ["disputed"]]
+    # A caveat sentence is never a claim of its own: its flag sits on the claim it refers to.
+    expected = [["unverified"], [], ["anonymous_source", "disputed"], []]
     assert [kinds_on(c) for c in claims] == expected
 
 
@@ -318,7 +405,8 @@ def test_flags_anonymous_source_reaches_every_claim_of_that_speaker(parse):
         claim(doc, "a ceasefire was unlikely", official, "The official"),
     ]
     attach_flags(doc, claims)
-    assert [kinds_on(c) for c in claims] == [["anonymous_source"], [], ["anonymous_source"]]
+    # "The official added" is that source's caveat again (one per sentence that cites it).
+    assert [set(kinds_on(c)) for c in claims] == [{"anonymous_source"}, set(), {"anonymous_source"}]
 
 
 def test_flags_anonymous_source_resolved_to_a_named_person_stays_on_its_own_claim(parse):
@@ -346,6 +434,58 @@ def test_flags_no_response_lands_on_its_author_claim(parse):
     assert len(flagged) == 1
     assert kinds_on(flagged[0]) == ["no_response"]
     assert flagged[0]._.claimtrack_flags[0].text == "did not immediately respond"
+
+
+def test_flags_follow_up_caveat_is_not_a_claim_and_sits_on_the_statement_it_refers_to(parse):
+    doc = parse(
+        "Acme paid its chief executive $40 million last year, according to a filing. "
+        "A spokesman for Acme declined to comment."
+    )
+    claims = doc.spans[CLAIMS]
+    assert not any("declined" in c.text or c.text == "to comment" for c in claims)
+    [paid] = [c for c in claims if "$40 million" in c.text]
+    assert [(f._.claimtrack_flag.kind, f.text) for f in paid._.claimtrack_flags] == [
+        ("no_response", "declined to comment")
+    ]
+
+
+def test_flags_follow_up_refers_to_the_nearest_sentence_naming_the_party(parse):
+    doc = parse(
+        "The council said Jones had taken bribes from a contractor. "
+        "The contractor built the new bridge in 2019. "
+        "Jones did not respond to a request for comment."
+    )
+    [flag] = doc.spans[FLAGS]
+    assert flag._.claimtrack_flag.refers_to.text.startswith("The council said Jones")
+    flagged = [c.text for c in doc.spans[CLAIMS] if c._.claimtrack_flags]
+    assert flagged == ["Jones had taken bribes from a contractor"]
+
+
+def test_flags_anaphoric_denial_sits_on_the_previous_statement(parse):
+    doc = parse(
+        "Prosecutors said the senator had taken bribes from a contractor. He denied the charges."
+    )
+    [bribes] = [c for c in doc.spans[CLAIMS] if "bribes" in c.text]
+    assert kinds_on(bribes) == ["disputed"]
+    assert not any(c.text.startswith("He denied") for c in doc.spans[CLAIMS])
+
+
+def test_flags_hedge_sits_on_the_clause_it_scopes_over(parse):
+    doc = parse("The aide said the memo was late, but the governor seemed irritated.")
+    by_text = {c.text: kinds_on(c) for c in doc.spans[CLAIMS]}
+    # The hedged clause is the author's statement of its own, not part of the aide's claim.
+    assert by_text["the governor seemed irritated"] == ["hedged"]
+    assert "hedged" not in by_text["the memo was late"]
+
+
+def test_flags_unnamed_source_stays_on_the_claim_it_introduces(parse):
+    doc = parse(
+        "Officials said the bridge would reopen in May. Engineers from the firm said the "
+        "repairs were finished. Officials added that traffic would be limited."
+    )
+    by_text = {c.text: kinds_on(c) for c in doc.spans[CLAIMS]}
+    assert by_text["the bridge would reopen in May"] == ["anonymous_source"]
+    assert by_text["the repairs were finished"] == []
 
 
 def test_flags_several_flags_on_a_claim_without_duplicates(parse):

@@ -281,7 +281,7 @@ def flags(finder, text):
         ("It is impossible to verify the figures.", "unverified", "impossible to verify"),
         # A plain "confirmed" of a that-clause confirms a statement.
         ("The ministry confirmed that the bridge had collapsed.", "confirmed", "confirmed"),
-        ("The spokesman declined to comment.", "undisclosed", "declined to comment"),
+        ("The spokesman declined to comment.", "no_response", "declined to comment"),
         (
             "The official spoke on condition of anonymity.",
             "anonymous_source",
@@ -338,7 +338,7 @@ def test_flags_anonymous_source_names_its_speaker(finder):
     )
     doc = build(text, PARSES[text])
     doc = finder(SpeakerResolver()(AttributionFinder()(doc)))
-    [flag] = doc.spans[FLAGS]
+    [flag] = [f for f in doc.spans[FLAGS] if "anonymity" in f.text]
     info = flag._.claimtrack_flag
     assert (info.kind, info.scope, info.mention.text) == (
         "anonymous_source",

@@ -35,6 +35,7 @@ def eval_command(
         str | None,
         typer.Option(
             "--attribution-model",
+            metavar="PATH",
             help="A trained attribution tagger, or 'packaged' for the shipped one (default: "
             "$CLAIMTRACK_ATTRIBUTION_MODEL, else the rules alone).",
         ),

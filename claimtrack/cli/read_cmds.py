@@ -45,16 +45,12 @@ def _speaker_label(claim: dict[str, Any]) -> str:
     return name or f"[{speaker['kind']}]"
 
 
-def _flag_kinds(claim: dict[str, Any]) -> list[str]:
-    return sorted({f["kind"] for f in claim["flags"]})
-
-
 def _claim_cell(claim: dict[str, Any]) -> str:
     """The compact layout's one text cell: the claim, its figures, then where it is from."""
     lines = [_shorten(claim["text"], 240)]
     lines += [f"· {figure_text(f)}" for f in claim["quantities"]]
     where = [source_name(claim["source_path"]), claim.get("date") or ""]
-    where += [f"[{kind}]" for kind in _flag_kinds(claim)]
+    where += [f"[{label}]" for label in _flag_labels(claim["flags"])]
     lines.append(" ".join(w for w in where if w))
     return "\n".join(lines)
 
@@ -68,7 +64,7 @@ CLAIM_COLUMNS = [
     ("quote", lambda c: c["quote"]),
     ("claim", lambda c: _shorten(c["text"], 160)),
     ("figures", lambda c: [figure_text(f) for f in c["quantities"]]),
-    ("flags", _flag_kinds),
+    ("flags", lambda c: _flag_labels(c["flags"])),
 ]
 """A table of claims on a wide terminal."""
 CLAIM_COMPACT = [
@@ -104,8 +100,15 @@ def claim_csv_columns(sources: dict[str, Any]) -> list[tuple[str, Any]]:
         ("start", lambda c: c["start"]),
         ("end", lambda c: c["end"]),
         ("figures", lambda c: [figure_text(f) for f in c["quantities"]]),
-        ("flags", _flag_kinds),
+        ("flags", lambda c: _flag_labels(c["flags"])),
     ]
+
+
+def _flag_labels(flags: list[dict]) -> list[str]:
+    """Each caveat with its own words, which may stand outside the claim ("no_response: “did
+    not respond”" on the statement the party was asked about)."""
+    labels = [f"{f['kind']}: “{_shorten(f['text'], 60)}”" for f in flags]
+    return list(dict.fromkeys(labels))
 
 
 def _shorten(text: str, width: int) -> str:

@@ -80,6 +80,18 @@ class FlagInfo:
     focus: frozenset[str] = frozenset()
     mention: Span | None = None
     anaphoric: bool = False
+    # A follow-up caveat ("X did not respond to a request for comment", "The figure could not be
+    # verified", "He denied the charges") is about a statement elsewhere: `refers_to` is the
+    # sentence it refers back to, `party` the names of whom it is about. Its own sentence is
+    # caveat machinery, not a claim.
+    refers_to: Span | None = None
+    party: frozenset[str] = frozenset()
+    # A caveat in the sentence of its statement: the clause it scopes over ("[Clinton seemed
+    # irritated]: ...", "there is [no evidence those links were activated]").
+    statement: Span | None = None
+    # Whether a speaker-scoped flag reaches every claim of its (unnamed) speaker: an explicit
+    # anonymity statement does; "officials said" covers the claim it introduces.
+    spreads: bool = True
 
 
 @dataclass(slots=True, eq=False)

@@ -40,7 +40,13 @@ class ClaimsAssembler:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        attributed = sorted(doc.spans.get(ATTRIBUTIONS, []), key=lambda s: (s.start, s.end))
+        flags = list(doc.spans.get(FLAGS, []))
+        figures = list(doc.spans.get(FIGURES, []))
+        attributed = [
+            s
+            for s in sorted(doc.spans.get(ATTRIBUTIONS, []), key=lambda s: (s.start, s.end))
+            if not _is_caveat_machinery(s, flags, figures)
+        ]
         claims = list(attributed)
         claims.extend(self._author_statements(doc, attributed))
         claims.sort(key=lambda s: (s.start, s.end))
@@ -59,17 +65,126 @@ class ClaimsAssembler:
 
     def _author_statements(self, doc: Doc, attributed: list[Span]) -> Iterable[Span]:
         """Sentences in the author's voice with a figure or a flag, outside any attribution and
-        outside page furniture."""
+        outside page furniture. A follow-up caveat ("X did not respond to a request for
+        comment") does not make its own sentence a claim: the sentence it refers back to is one."""
         covered = _token_mask(doc, attributed)
         furniture = _token_mask(doc, doc.spans.get(FURNITURE, []))
-        marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + list(doc.spans.get(FLAGS, [])))
+        flags = list(doc.spans.get(FLAGS, []))
+        follow_ups = [f for f in flags if f._.claimtrack_flag.refers_to is not None]
+        own = [
+            f
+            for f in flags
+            if f._.claimtrack_flag.refers_to is None and not _source_speaks_elsewhere(f, attributed)
+        ]
+        referred = [f._.claimtrack_flag.refers_to for f in follow_ups]
+        marked = _token_mask(doc, list(doc.spans.get(FIGURES, [])) + own + referred)
+        with_statement = sorted(
+            (f for f in own if f._.claimtrack_flag.statement is not None),
+            key=lambda f: (f._.claimtrack_flag.statement.start, -f._.claimtrack_flag.statement.end),
+        )
         for sent in doc.sents:
             if any(furniture[sent.start : sent.end]):
                 continue
             if any(covered[sent.start : sent.end]):
+                # A caveat's clause that no one else's claim covers is the author's statement
+                # ("Clinton seemed irritated: 'It's a public statement!'").
+                yield from _uncovered(with_statement, sent, covered)
                 continue
             if any(marked[sent.start : sent.end]):
                 yield _trim(sent)
+
+
+# Tags of a finite verb: what makes a span a statement rather than a phrase.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Caveats whose complement is not a statement ("claim [to be veterans]" is one).
+_MACHINERY_KINDS = frozenset({"no_response", "undisclosed", "anonymous_source", "disputed"})
+
+
+def _is_caveat_machinery(span: Span, flags: list[Span], figures: list[Span]) -> bool:
+    """An attributed "statement" that is only the rest of a caveat ("declined [to comment]",
+    "would not comment on [the merger]", "spoke on condition of anonymity [to discuss the
+    talks]", "denied [the charges]"): it overlaps a caveat's cue or hangs on it as its cue, and
+    says nothing of its own (no finite verb, no figure). The caveat goes on the claim it
+    qualifies instead."""
+    if any(t.tag_ in _FINITE for t in span):
+        return False
+    if any(f.start >= span.start and f.end <= span.end for f in figures):
+        return False
+    attribution = span._.claimtrack_attribution
+    cue = getattr(attribution, "cue", None)
+    for flag in flags:
+        if flag._.claimtrack_flag.kind not in _MACHINERY_KINDS:
+            continue
+        # The span starts in the caveat's words ("declined [to comment]", "spoke [on the
+        # condition of anonymity to discuss the talks]") or hangs on them as its cue ("denied
+        # [the charges]"); a quote that merely contains a verdict ("Nice try, not true") stays.
+        if flag.start - 2 <= span.start < flag.end:
+            return True
+        if cue is not None and _hangs_on(cue, flag):
+            return True
+    return False
+
+
+def _hangs_on(cue: Span, flag: Span) -> bool:
+    """Whether the attribution's verb is the caveat's own or depends on it ("on condition of
+    anonymity [to discuss] the talks")."""
+    verb = flag.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    token = cue.root
+    for _ in range(3):
+        if flag.start <= token.i < flag.end or (token.i == verb.i and token.i != cue.root.i):
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _source_speaks_elsewhere(flag: Span, attributed: list[Span]) -> bool:
+    """Whether an anonymity caveat's source has claims of its own ("The official spoke on
+    condition of anonymity to discuss the talks." then "The talks have stalled, the official
+    said."): the caveat goes on those, and its own sentence is no claim."""
+    info = flag._.claimtrack_flag
+    if info.scope != "speaker":
+        return False
+    for span in attributed:
+        attribution = span._.claimtrack_attribution
+        if info.speaker is not None and attribution.speaker is info.speaker:
+            return True
+        mention = attribution.mention
+        if (
+            info.mention is not None
+            and mention is not None
+            and mention.start < info.mention.end
+            and info.mention.start < mention.end
+        ):
+            return True
+    return False
+
+
+def _uncovered(flags: list[Span], sent: Span, covered: list[bool]) -> Iterable[Span]:
+    """The part of each caveat's clause that no one else's claim covers, around the caveat ("it
+    appears that they helped bring on the inquiry by publicly denying [that she told the
+    truth]"), when it says something beyond the caveat's own words."""
+    last_end = -1
+    for flag in flags:
+        statement = flag._.claimtrack_flag.statement
+        if statement.start < sent.start or statement.end > sent.end or flag.start < last_end:
+            continue
+        if any(covered[flag.start : flag.end]):
+            continue
+        start, end = flag.start, flag.end
+        while start > statement.start and not covered[start - 1]:
+            start -= 1
+        while end < statement.end and not covered[end]:
+            end += 1
+        if end <= flag.end:
+            continue
+        last_end = end
+        yield _trim(sent.doc[start:end])
 
 
 def _token_mask(doc: Doc, spans: Iterable[Span]) -> list[bool]:

@@ -102,6 +102,8 @@ def _speaker_claims(info: FlagInfo, claims: Sequence[Span], sent: tuple[int, int
     speakers = [info.speaker] if info.speaker is not None else []
     speakers += [s for i, _, s in mentioned if i in direct]
     found = set(direct)
+    if not info.spreads:
+        return found
     for speaker in speakers:
         if _unnamed(speaker):
             found |= {i for i, claim in enumerate(claims) if _speaker_of(claim) is speaker}
@@ -112,12 +114,63 @@ def _same_flag(a: Span, b: Span) -> bool:
     return (a.start, a.end, a._.claimtrack_flag.kind) == (b.start, b.end, b._.claimtrack_flag.kind)
 
 
+# Caveats that modify the statement they stand in ("he reportedly met them", "falsely").
+_IN_CLAIM_KINDS = frozenset({"hedged", "disputed"})
+
+
+def _own_targets(flag: Span, claims: Sequence[Span], in_sentence: set[int]) -> set[int]:
+    """The claims of its own sentence a caveat qualifies: for a hedge or a dispute word, the claim
+    it stands in ("he reportedly met them", "Carson falsely said"); else the claims of the clause
+    it scopes over ("Clinton seemed irritated: '...'", "there is no evidence the links were
+    used"); else every claim of its sentence ("..., though none of their stories could be
+    verified": their stories are the sentence's claims)."""
+    info: FlagInfo = flag._.claimtrack_flag
+    if info.kind in _IN_CLAIM_KINDS:
+        inside = {
+            i for i in in_sentence if claims[i].start <= flag.start and flag.end <= claims[i].end
+        }
+        if inside:
+            return inside
+    statement = info.statement
+    # A caveat that is itself the reporting verb ("most claim to be veterans, some saying...")
+    # qualifies what its sentence reports.
+    reports = any(
+        (cue := getattr(claims[i]._.claimtrack_attribution, "cue", None)) is not None
+        and cue.start < flag.end
+        and flag.start < cue.end
+        for i in in_sentence
+    )
+    if statement is not None and not info.anaphoric and not reports:
+        scoped = {
+            i
+            for i in in_sentence
+            if claims[i].start < statement.end and statement.start < claims[i].end
+        }
+        if scoped:
+            return scoped
+    return in_sentence
+
+
+def _referred_claims(info: FlagInfo, claims: Sequence[Span]) -> set[int]:
+    """The claims of the sentence a follow-up caveat refers back to; those naming its party when
+    the sentence holds several."""
+    target = info.refers_to
+    assert target is not None
+    found = {i for i, c in enumerate(claims) if c.start < target.end and target.start < c.end}
+    if len(found) > 1 and info.party:
+        named = {i for i in found if any(t.lower_ in info.party for t in claims[i])}
+        found = named or found
+    return found
+
+
 def attach_flags(doc: Doc, claims: Sequence[Span]) -> None:
     """Set each claim's `span._.claimtrack_flags` to the flag spans that qualify it, in text
     order and without duplicates:
 
-    - every flag qualifies the claims of its own sentence ("..., though none of their stories
-      could be verified");
+    - a caveat in a claim qualifies that claim ("he reportedly met them"), else the claims of its
+      own sentence ("..., though none of their stories could be verified");
+    - a follow-up caveat ("X did not respond to a request for comment", "The figure could not be
+      verified") qualifies the claims of the sentence it refers back to, never its own sentence;
     - an article-scoped flag also qualifies every claim on its topic ("it's impossible to verify
       all the claims of military unrest" -> claims about desertion, mutiny, sabotage...);
     - an anonymous-source flag qualifies every claim of that source, wherever it is, instead of
@@ -132,21 +185,23 @@ def attach_flags(doc: Doc, claims: Sequence[Span]) -> None:
             continue
         sent = _flag_sentence(flag)
         in_sentence = {i for i, c in enumerate(claims) if c.start < sent[1] and c.end > sent[0]}
-        targets = in_sentence
-        if info.anaphoric and all(_is_author(claims[i]) for i in in_sentence):
+        targets = _own_targets(flag, claims, in_sentence)
+        if info.refers_to is not None:
+            targets = _referred_claims(info, claims) or targets
+        elif info.anaphoric and all(_is_author(claims[i]) for i in in_sentence):
             # "Rebels said 40 died. The figure could not be verified.": the caveat's own
             # sentence holds no one's claim but the author's, so it is about the one before.
             before = _previous_sentence(doc, sent)
             if before is not None:
-                targets = in_sentence | {
+                targets = targets | {
                     i for i, c in enumerate(claims) if c.start < before[1] and c.end > before[0]
                 }
         if info.scope == "speaker":
-            targets = _speaker_claims(info, claims, sent) or in_sentence
+            targets = _speaker_claims(info, claims, sent) or targets
         elif info.scope == "article" and info.focus:
             if lemmas is None:
                 lemmas = [_claim_lemmas(c) for c in claims]
-            targets = in_sentence | {i for i, ls in enumerate(lemmas) if ls & info.focus}
+            targets = targets | {i for i, ls in enumerate(lemmas) if ls & info.focus}
         for i in targets:
             if not any(_same_flag(f, flag) for f in attached[i]):
                 attached[i].append(flag)

@@ -1,13 +1,21 @@
 """Verifiability flags: what the article itself says about how solid a claim is.
 
-Two stages:
+A caveat is a relation: its cue (the words, kept with the flag wherever the claim is), its kind,
+and the statement it qualifies. Three stages:
 
-- the `claimtrack_flags` component (here) finds the reporters' caveats ("could not be
-  verified", "it's unclear how many", "did not immediately respond", "spoke on condition of
-  anonymity", "claim to be", "denied"...) and writes them to `doc.spans["claimtrack_flags"]`,
-  each with a `FlagInfo` saying its kind and what it is about (its sentence, a topic, or a speaker);
-- the `claimtrack_flag_attachment` component (`claimtrack.nlp.flag_attachment`), after the
-  claims are assembled, decides which claims each flag qualifies.
+- the `claimtrack_flags` component (here) finds the caveats ("could not be verified", "it's
+  unclear how many", "did not immediately respond", "spoke on condition of anonymity",
+  "officials said", "appears to have", "falsely", "no evidence", "denied"...) and writes them to
+  `doc.spans["claimtrack_flags"]`, each with a `FlagInfo`: its kind, its scope (its sentence, a
+  topic, or a speaker), and where its statement is: the clause it scopes over in its own
+  sentence, or, for a follow-up ("X did not respond to a request for comment", "The figure could
+  not be verified", "He denied the charges"), the sentence it refers back to
+  (`claimtrack.nlp.flag_targets`);
+- the `claimtrack_claims` component never makes a follow-up's own sentence a claim, and makes the
+  statement it refers to (or a caveat's uncovered clause) the author's claim when no one else's
+  claim covers it;
+- the `claimtrack_flag_attachment` component (`claimtrack.nlp.flag_attachment`) then sets which
+  claims each flag qualifies.
 
 The cue words are spaCy Matcher patterns in `claimtrack/lexicons/flags.json`. A match is only an
 anchor: whether it is a caveat depends on the parse around it, read by a few bounded
@@ -16,11 +24,15 @@ small fraction of parse time):
 
 - polarity: "not independently verified", "none of their stories could be verified",
   "impossible to verify" are negated; a cue's kind can flip with polarity (verify: confirmed /
-  unverified; clear: nothing / unclear) or vanish (a denial that is "not denied" is no flag);
-- what the cue is about: "confirmed" only confirms a statement (a that-clause, a report, a
-  figure, a death toll, a passively confirmed event), so "the booking was confirmed" and
-  "verify your email" are not flags; "unknown" and "unclear" count only as predicates, so "the
-  unknown soldier" is not a flag.
+  unverified; clear: nothing / unclear; dispute: disputed / confirmed) or vanish (a denial
+  that is "not denied" is no flag);
+- sense: "confirmed" only confirms a statement (a that-clause, a report, a figure, a death
+  toll), so "the booking was confirmed", "confirm a nominee" and "verify your email" are not
+  flags; "unknown" and "unclear" count only as predicates about a fact, not about a person;
+- modality: a hedge on a prediction ("will probably announce"), a condition ("if they did not
+  confirm"), a judgement ("probably the worst day", "seems too risky") or a speaker's opinion ("I
+  think there may be") is not a caveat; nor is a refusal that is the story's event ("instructed
+  employees not to disclose") or a cue word quoted as a word.
 """
 
 from __future__ import annotations
@@ -46,6 +58,7 @@ from claimtrack.nlp.annotations import (
     SpeakerInfo,
     register_extensions,
 )
+from claimtrack.nlp.flag_targets import is_follow_up, party_of, refers_to, statement_of
 
 # Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
 # "we need to confirm", "will deny").
@@ -59,6 +72,8 @@ _ANAPHORIC_DETERMINERS = frozenset(
 # Verbs whose predicate adjective is the cue ("is unknown", "remains unclear", "'s not clear").
 _COPULAS = frozenset({"be", "remain", "seem", "appear", "’", "'s"})
 _CUE_ADVERBS = frozenset({"independently", "immediately"})
+# "will not be confirmed", "should not confirm": a plan or a duty, not a failure to verify.
+_PLAN_AUXILIARIES = frozenset({"will", "wo", "would", "should", "shall", "'ll"})
 # A cue span wider than this many tokens would swallow more than the cue itself.
 _MAX_CUE_TOKENS = 8
 
@@ -87,6 +102,12 @@ class FlagLexicon:
     report_nouns: frozenset[str]
     disputable_nouns: frozenset[str]
     contact_objects: frozenset[str]
+    source_verbs: frozenset[str]
+    source_modifiers: frozenset[str]
+    media_words: frozenset[str]
+    source_nouns: frozenset[str]
+    directive_verbs: frozenset[str]
+    predictive_auxiliaries: frozenset[str]
     topic_fields: dict[str, frozenset[str]]
     topic_stop: frozenset[str]
 
@@ -150,6 +171,12 @@ def _compiled(path: str | None) -> FlagLexicon:
         report_nouns=words("report_nouns"),
         disputable_nouns=words("disputable_nouns"),
         contact_objects=words("contact_objects"),
+        source_verbs=words("source_verbs"),
+        source_modifiers=words("source_modifiers"),
+        media_words=words("media_words"),
+        source_nouns=words("source_nouns"),
+        directive_verbs=words("directive_verbs"),
+        predictive_auxiliaries=words("predictive_auxiliaries"),
         topic_fields={
             name: frozenset(w.lower() for w in ws)
             for name, ws in data.get("topic_fields", {}).items()
@@ -181,10 +208,12 @@ class FlagFinder:
         register_extensions()
         self.lexicon = load_flag_lexicon(lexicons)
         self.matcher = Matcher(vocab)
-        # Every pattern starts on a fixed word or lemma, so the Matcher only needs to run on the
-        # few short windows starting at one (found by a vectorised look-up).
+        # Every pattern starts on a fixed word or lemma, so only the patterns starting on a
+        # token's word or lemma run, on the short window from it (the starts are found by a
+        # vectorised look-up; the Matcher's time grows with the patterns it tries per window).
         lowers: set[int] = set()
         lemmas: set[int] = set()
+        self._starting: dict[tuple[int, int], Matcher] = {}
         self._window = 1
         self._scan_all = False
         for cue_id, patterns in self.lexicon.patterns.items():
@@ -193,11 +222,15 @@ class FlagFinder:
                 self._window = max(self._window, len(pattern))
                 first = pattern[0] if pattern else {}
                 if isinstance(first.get("LOWER"), str) and "OP" not in first:
-                    lowers.add(vocab.strings.add(first["LOWER"]))
+                    key = (LOWER, vocab.strings.add(first["LOWER"]))
+                    lowers.add(key[1])
                 elif isinstance(first.get("LEMMA"), str) and "OP" not in first:
-                    lemmas.add(vocab.strings.add(first["LEMMA"]))
+                    key = (LEMMA, vocab.strings.add(first["LEMMA"]))
+                    lemmas.add(key[1])
                 else:
                     self._scan_all = True
+                    continue
+                self._starting.setdefault(key, Matcher(vocab)).add(cue_id, [pattern])
         self._lowers = numpy.array(sorted(lowers), dtype=numpy.uint64)
         self._lemmas = numpy.array(sorted(lemmas), dtype=numpy.uint64)
 
@@ -207,6 +240,7 @@ class FlagFinder:
             return doc
         lex = self.lexicon
         found: list[tuple[Span, FlagInfo]] = []
+        implicit: list[Span] = []
         for match_id, start, end in self._matches(doc):
             cue = lex.cues[doc.vocab.strings[match_id]]
             anchor = doc[start]
@@ -214,10 +248,27 @@ class FlagFinder:
             kind = cue.negated if negated else cue.plain
             if kind is None or not CHECKS[cue.requires](anchor, negated, doc[start:end], lex):
                 continue
-            span = _cue_extent(doc, start, end, anchor, lex)
-            found.append((span, self._info(doc, kind, anchor, span)))
+            if _is_mentioned(doc, start, end) or _is_reported_conduct(anchor, lex):
+                continue
+            if kind in ("undisclosed", "no_response") and _nobody_withholds(anchor):
+                continue
+            if kind == "unverified" and anchor.head.lemma_.lower() in _JUDGING_VERBS:
+                kind = "disputed"  # a party "called the charges unsubstantiated": a rejection
+            if kind == "unclear" and _raised_by_a_party(anchor):
+                kind = "disputed"  # "the paper raised questions about whether he grabbed her"
+            if cue.requires == "unnamed_source":
+                span = _source_extent(doc, anchor, lex)
+                implicit.append(span)
+            else:
+                span = _cue_extent(doc, start, end, anchor, lex)
+            info = self._info(doc, kind, anchor, span)
+            if cue.requires == "unnamed_source":
+                info.mention = _noun_phrase(doc, anchor)
+                info.spreads = False
+            found.append((span, info))
         spans: list[Span] = []
-        for span, info in _dedupe(found):
+        found = _without_alt_sources(found, implicit)
+        for span, info in _dedupe(_without_hedges_under_disputes(found)):
             span._.claimtrack_flag = info
             spans.append(span)
         doc.spans[FLAGS] = spans
@@ -231,9 +282,15 @@ class FlagFinder:
         starts = numpy.isin(columns[:, 0], self._lowers) | numpy.isin(columns[:, 1], self._lemmas)
         for i in numpy.flatnonzero(starts).tolist():
             window = doc[i : min(i + self._window, len(doc))]
-            for match_id, start, end in self.matcher(window):
-                if start == 0:
-                    yield match_id, i, i + end
+            found: set[tuple[int, int]] = set()
+            for key in ((LOWER, int(columns[i, 0])), (LEMMA, int(columns[i, 1]))):
+                matcher = self._starting.get(key)
+                if matcher is None:
+                    continue
+                for match_id, start, end in matcher(window):
+                    if start == 0 and (match_id, end) not in found:
+                        found.add((match_id, end))
+                        yield match_id, i, i + end
 
     def _info(self, doc: Doc, kind: str, anchor: Token, span: Span) -> FlagInfo:
         lex = self.lexicon
@@ -258,8 +315,16 @@ class FlagFinder:
                 heads = [about, *(c for c in about.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
                 focus = frozenset().union(*(lex.related(h.lemma_.lower()) for h in heads))
                 scope = "article"
-        anaphoric = scope == "sentence" and any(_is_anaphoric(t, lex) for t in targets)
-        return FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
+        anaphoric = scope == "sentence" and (
+            any(_is_anaphoric(t, lex) for t in targets) or _points_back(anchor)
+        )
+        info = FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
+        if scope == "sentence" and is_follow_up(info, span, anchor, lex.statement_nouns):
+            info.party = party_of(anchor)
+            info.refers_to = refers_to(doc, span, info.party)
+        if info.refers_to is None and scope == "sentence":
+            info.statement = statement_of(anchor, span)
+        return info
 
 
 def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
@@ -267,6 +332,16 @@ def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
         t.lemma_.lower()
         for t in phrase.subtree
         if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_.lower() not in lex.topic_stop
+    )
+
+
+def _points_back(anchor: Token) -> bool:
+    """A complement about something already said: "denied that that was the case", "disputed
+    that this was true"."""
+    return any(
+        c.dep_ == "ccomp"
+        and any(s.dep_ == "nsubj" and s.lower_ in ("that", "this") for s in c.children)
+        for c in anchor.children
     )
 
 
@@ -282,6 +357,105 @@ def _is_anaphoric(target: Token, lex: FlagLexicon) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETERMINERS for c in target.children
     )
+
+
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "''", "``"})
+_CONDITION_MARKS = frozenset({"if", "unless", "because", "since"})
+
+
+def _raised_by_a_party(anchor: Token) -> bool:
+    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() != "raise":
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.ent_type_ in ("ORG", "PERSON")
+            or _is_person(c)
+            or c.lemma_.lower() in ("organization", "campaign", "critic", "paper", "newspaper")
+        )
+        for c in anchor.head.children
+    )
+
+
+def _is_mentioned(doc: Doc, start: int, end: int) -> bool:
+    """The cue word quoted as a word ("speculative words like 'maybe' and 'perhaps'")."""
+    if start == 0 or doc[start - 1].text not in _QUOTES:
+        return False
+    after = end
+    while after < len(doc) and doc[after].is_punct and doc[after].text not in _QUOTES:
+        after += 1  # "Probably." as a whole answer
+    return after < len(doc) and doc[after].text in _QUOTES
+
+
+def _is_reported_conduct(anchor: Token, lex: FlagLexicon) -> bool:
+    """A refusal or failure that is the story's event, not a caveat on a statement: one in a
+    condition or a reason ("voters were removed if they did not confirm their status", "because
+    they did not respond to the mailings"), or one someone was told to commit ("instructed
+    employees not to disclose the hack")."""
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.directive_verbs:
+        return True
+    clause = anchor.head if anchor.dep_ == "xcomp" else anchor
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
+    )
+
+
+def _nobody_withholds(anchor: Token) -> bool:
+    """A refusal with no one refusing is a topic, not a caveat: "the penalties for not
+    disclosing subsidiaries"."""
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = anchor
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return False
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    return verb.dep_ in ("pcomp", "csubj", "xcomp", "acl", "pobj", "dobj")
+
+
+def _without_alt_sources(
+    found: list[tuple[Span, FlagInfo]], implicit: list[Span]
+) -> list[tuple[Span, FlagInfo]]:
+    """An unnamed source in a sentence that also says outright that a source is anonymous ("a
+    person familiar with the talks, who spoke on condition of anonymity") is the same caveat:
+    the explicit words are its cue."""
+    if not implicit:
+        return found
+    explicit = {
+        span.sent.start
+        for span, info in found
+        if info.kind == "anonymous_source" and not any(span is i for i in implicit)
+    }
+    return [
+        (span, info)
+        for span, info in found
+        if not (any(span is i for i in implicit) and span.sent.start in explicit)
+    ]
+
+
+def _without_hedges_under_disputes(
+    found: list[tuple[Span, FlagInfo]],
+) -> list[tuple[Span, FlagInfo]]:
+    """ "falsely claimed" is one disputed caveat: a hedge on the verb a dispute adverb modifies
+    goes, and the dispute's cue takes in the verb."""
+    merged: list[tuple[Span, FlagInfo]] = []
+    heads = {}
+    for span, info in found:
+        if info.kind == "disputed" and len(span) == 1 and span[0].pos_ == "ADV":
+            heads[span[0].head.i] = span
+    for span, info in found:
+        if info.kind == "hedged" and span.root.i in heads:
+            continue
+        if info.kind == "disputed" and len(span) == 1 and span[0].head.i in heads:
+            head = span[0].head
+            if abs(head.i - span.start) <= 2 and head.sent == span.sent:
+                span = span.doc[min(span.start, head.i) : max(span.end, head.i + 1)]
+        merged.append((span, info))
+    return merged
 
 
 def _dedupe(found: list[tuple[Span, FlagInfo]]) -> list[tuple[Span, FlagInfo]]:
@@ -307,6 +481,10 @@ def _is_negator(token: Token, lex: FlagLexicon) -> bool:
     text = token.lower_
     if text == "one":
         return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    if token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in token.children
+    ):
+        return True
     return text in lex.negators and token.dep_ in ("nsubj", "nsubjpass", "det", "advmod")
 
 
@@ -325,6 +503,10 @@ def is_negated(token: Token, lex: FlagLexicon) -> bool:
     if token.dep_ == "xcomp":
         if head.lemma_.lower() in lex.negating_heads:
             return True
+        if head.lemma_.lower() in ("want", "wish", "agree") and any(
+            c.dep_ == "neg" for c in head.children
+        ):
+            return True  # "did not want to speak on the record"
         if any(
             c.dep_ == "acomp" and c.lemma_.lower() in lex.negating_heads and c.i < token.i
             for c in head.children
@@ -343,7 +525,17 @@ def _resolve(noun: Token, lex: FlagLexicon) -> Token:
     their stories" -> "stories"."""
     text = noun.lower_
     if text in ("which", "that", "who") and noun.head.dep_ == "relcl":
-        return noun.head.head
+        antecedent = noun.head.head
+        # "allegations that he assaulted his wife, which he has denied": the statement noun
+        # the relative clause hangs from, not the last noun before it.
+        candidate = antecedent
+        for _ in range(4):
+            if candidate.lemma_.lower() in lex.statement_nouns | lex.disputable_nouns:
+                return candidate
+            if candidate.head.i == candidate.i:
+                break
+            candidate = candidate.head
+        return antecedent
     if text in lex.quantifiers or noun.lemma_.lower() in lex.quantifiers:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -362,6 +554,8 @@ def _targets(anchor: Token, lex: FlagLexicon) -> Iterable[Token]:
             yield _resolve(child, lex)
     if anchor.dep_ in ("amod", "acl", "relcl") and anchor.head.pos_ in ("NOUN", "PROPN"):
         yield anchor.head
+    elif anchor.dep_ == "relcl" and anchor.head.lower_ in lex.pronouns:
+        yield anchor.head  # "something he denied"
 
 
 def _has_clause(anchor: Token) -> bool:
@@ -382,7 +576,17 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
     "the booking was confirmed"). A failure to confirm is a caveat whatever its object ("his age
     could not be verified", "impossible to verify")."""
     if negated:
-        return True
+        # "This person will not be confirmed", "should not confirm a replacement": a nominee.
+        if any(
+            t.pos_ == "PRON"
+            and t.lower_ not in lex.pronouns
+            or t.ent_type_ == "PERSON"
+            or t.lemma_.lower() in ("person", "nominee", "replacement", "appointee")
+            for t in _targets(anchor, lex)
+        ):
+            return False
+        planned = any(c.dep_ == "aux" and c.lower_ in _PLAN_AUXILIARIES for c in anchor.children)
+        return not (planned and not _about_statement(anchor, lex, lex.statement_nouns))
     if anchor.tag_ not in _REALIS_TAGS:
         return False
     return _about_statement(anchor, lex, lex.statement_nouns)
@@ -391,8 +595,14 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
 def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """A denial of a statement ("denied that...", "disputed the figure", "the report was
     denied"), not of people ("he was denied entry", "half of the volunteers were rejected")."""
-    if anchor.tag_ not in _REALIS_TAGS:
+    do_support = any(c.dep_ == "aux" and c.lemma_ == "do" for c in anchor.children)
+    if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
         return False
+    if anchor.tag_ == "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in anchor.children):
+        return False  # "it's going to be challenging to finish": an adjective, not a denial
+    for clause in anchor.children:
+        if clause.dep_ == "ccomp" and is_irrealis(clause, lex):
+            return False  # "she doubted voters would care": a prediction, not a statement
     return _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns)
 
 
@@ -406,6 +616,9 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
     statement noun), so "the road was not clear" is no flag."""
     if anchor.dep_ not in _PREDICATE_DEPS or any(c.dep_ == "det" for c in anchor.children):
         return False
+    holder = anchor.head if anchor.dep_ in ("acomp", "attr", "oprd") else anchor
+    if any(c.dep_ in ("nsubj", "dobj") and _is_person(c) for c in holder.children):
+        return False  # "he is uncertain about it", "found both men largely unknown"
     if match.text.lower().startswith("un"):
         return True
     clause_holder = anchor.head if anchor.dep_ in ("acomp", "attr") else anchor
@@ -419,11 +632,43 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
     return False
 
 
+_PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them"})
+
+
+def _is_person(token: Token) -> bool:
+    return (
+        token.lower_ in _PERSONAL
+        or token.ent_type_ == "PERSON"
+        or token.lemma_.lower() in ("man", "woman", "person", "people", "candidate")
+    )
+
+
+def _check_source_noun(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "an anonymous official", "an anonymous letter"; not "anonymous digital actors"."""
+    return anchor.head.lemma_.lower() in lex.source_nouns
+
+
+def _check_open_fact(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "nobody knows how many died"; not "nobody knew who she was" (she was not famous)."""
+    doc = anchor.doc
+    if any(
+        t.lemma_ == "know" and t.dep_ == "relcl"
+        for t in doc[anchor.i : min(anchor.i + 3, len(doc))]
+    ):
+        return False  # "the stories that nobody knows": unknown to people, not an open fact
+    window = [t.lower_ for t in doc[anchor.i : min(anchor.i + 5, len(doc))]]
+    return not ("who" in window and any(w in ("was", "is", "were", "are") for w in window))
+
+
 def _check_passive(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     return any(c.dep_ == "auxpass" for c in anchor.children)
 
 
 def _check_contact_object(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "did not return calls", "has not answered questions"; not "he can't even answer a
+    question" (what he is able to do)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in anchor.children):
+        return False
     return any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.contact_objects for c in anchor.children
     )
@@ -443,6 +688,10 @@ def _check_epistemic_modal(anchor: Token, negated: bool, match: Span, lex: FlagL
     contemplating"), a condition, or a possible future ("may be utilized", "may be able")."""
     if anchor.head.dep_ in ("relcl", "acl", "advcl", "pcomp"):
         return False
+    if _has_if_clause(anchor.head) or is_evaluation(anchor.head) or in_opinion(anchor.head):
+        return False
+    if anchor.lower_ == "could" and is_negated(anchor.head, lex):
+        return False  # "no one could have envisioned": an impossibility, not a hedge
     doc = match.doc
     if match.end >= len(doc) or match[-1].lower_ != "be":
         return True
@@ -458,6 +707,238 @@ def _check_any(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> b
     return True
 
 
+def _governing_verb(token: Token) -> Token:
+    """The verb a modifier belongs to (at most three steps up)."""
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def _has_if_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    ) or (
+        verb.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in verb.children)
+    )
+
+
+def is_irrealis(verb: Token, lex: FlagLexicon) -> bool:
+    """Whether a clause is a prediction, plan or condition rather than a statement of what is or
+    was: a future or conditional auxiliary ("will likely announce", "could possibly result"),
+    "going to", an if-clause on either side ("If she wins, she might be...")."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.predictive_auxiliaries for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "going":
+        return True
+    return _has_if_clause(verb)
+
+
+_OPINION_VERBS = frozenset({"think", "believe", "guess", "imagine", "suppose", "feel", "bet"})
+
+
+def in_opinion(verb: Token) -> bool:
+    """Whether the clause is what the speaker thinks ("I think there may be a couple of reasons",
+    "I'd imagine he's probably a good asset"): a hedge there is the opinion's own."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in _OPINION_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
+    )
+
+
+def is_evaluation(verb: Token) -> bool:
+    """Whether a clause judges rather than states: a superlative in it ("he's probably got the
+    toughest skin", "perhaps his most surprising suggestion was"), or a copula with an adjective
+    predicate ("he's probably sincere", "may be slow in coming") or a superlative or comparative
+    ("probably the worst first day", "may be easier now")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj", "attr", "prep") and any(
+            (a.tag_ == "JJS" and a.dep_ == "amod")
+            or (a.dep_ == "advmod" and a.lower_ in ("most", "least") and a.head.dep_ == "amod")
+            for a in child.subtree
+            if a.head.i == child.i or a.head.head.i == child.i
+        ):
+            return True
+    if verb.lemma_ != "be":
+        return False
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.tag_ in ("JJ", "JJR", "JJS"):
+            return True
+        if child.dep_ == "attr" and any(
+            a.dep_ == "amod" and a.tag_ in ("JJS", "JJR") for a in child.children
+        ):
+            return True
+    return False
+
+
+def _check_factual_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A hedge on a statement of fact ("he reportedly met them", "it very likely had been
+    breached"), not on a prediction ("would probably not come", "could possibly result"), a
+    judgement ("probably the worst day", "he's probably sincere") or a bare answer ("Probably.")."""
+    if anchor.pos_ != "ADV" or anchor.dep_ == "ROOT":
+        return False
+    if anchor.head.pos_ in ("ADJ", "ADV") and anchor.head.dep_ not in ("acomp", "attr", "oprd"):
+        return False  # "perhaps most damaging", "probably not exactly what he meant"
+    verb = _governing_verb(anchor)
+    if in_opinion(verb):
+        return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        return anchor.head.pos_ in ("NOUN", "PROPN", "NUM")
+    return not (is_irrealis(verb, lex) or is_evaluation(verb))
+
+
+def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "appears to have been broken", "it appears that", "seemed irritated": the verb takes a
+    clause or a predicate; not "appeared on television" or "will appear in court"."""
+    if anchor.pos_ not in ("VERB", "AUX") or is_irrealis(anchor, lex):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return False  # "began trying to appear moderate": appearing is the aim
+    for child in anchor.children:
+        if child.dep_ in ("acomp", "oprd", "attr") and child.lemma_.lower() in _PROBABILITY_WORDS:
+            return False  # "seems increasingly likely that he will win": a prediction
+        if child.dep_ in ("acomp", "oprd") and (
+            child.tag_ in ("JJR", "JJS")
+            or any(d.lower_ in _DEGREE_WORDS for d in child.children if d.dep_ == "advmod")
+        ):
+            return False  # "seems too risky", "seems more anti-Trump than pro-Clinton"
+    if in_opinion(anchor):
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in anchor.children)
+
+
+_DEGREE_WORDS = frozenset({"too", "more", "less", "most", "least", "so", "pretty", "rather"})
+_PROBABILITY_WORDS = frozenset({"likely", "unlikely", "certain", "sure", "poised", "set", "bound"})
+
+
+def _check_clause_of_copula(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "it is possible that ...": the adjective is the predicate of an extraposed clause (not
+    "possible to", which is ability, nor "the best possible deal")."""
+    if anchor.dep_ not in ("acomp", "attr"):
+        return False
+    head = anchor.head
+    has_it = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+    clauses = [c for c in (*anchor.children, *head.children) if c.dep_ == "ccomp"]
+    # "it is still possible that he will fall short" is a prediction
+    return has_it and bool(clauses) and not any(is_irrealis(c, lex) for c in clauses)
+
+
+_WH = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
+_QUESTION_LINKS = frozenset({"about", "over", "on", "of", "as", "is", "was", "remains", "are"})
+
+
+def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A question the article says is open: "questions about whether", "the question is how";
+    not "answered questions" or "questions from reporters"."""
+    doc = anchor.doc
+    i = anchor.i + 1
+    if i >= len(doc) or doc[i].lower_ not in _QUESTION_LINKS:
+        return False
+    if anchor.head.lemma_.lower() in ("answer", "take", "ask", "field", "dodge"):
+        return False
+    window = doc[i : min(i + 4, len(doc))]
+    for token in window:
+        if token.lower_ in _WH:
+            # "the question is how to make the case" deliberates; it reports no unknown fact
+            return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to")
+    return False
+
+
+def _is_named(noun: Token) -> bool:
+    if noun.ent_type_ == "PERSON" or noun.dep_ in ("compound", "poss"):
+        return True
+    if any(
+        c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON" for c in noun.children
+    ):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "including" and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in noun.children
+    )
+
+
+def _check_unnamed_source(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """An unnamed insider supplying information: the subject of a reporting verb ("officials
+    said", "Sources told reporters", "a source close to the campaign said") or the object of
+    "according to"; "people" and "person" only with what makes them insiders ("people familiar
+    with", "a person briefed on"). Not a named one ("the official, Jane Doe,")."""
+    if _is_named(anchor) or any(c.lemma_.lower() in lex.media_words for c in anchor.children):
+        return False  # "the official, Jane Doe,"; "news sources" are outlets
+    if anchor.lemma_.lower() in ("people", "person") and not any(
+        c.lower_ in lex.source_modifiers for c in anchor.children
+    ):
+        return False
+    head = anchor.head
+    if anchor.dep_ == "nsubj" and head.lemma_.lower() in lex.source_verbs:
+        return not is_irrealis(head, lex)
+    return anchor.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _check_prenominal(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "the alleged bribe", "apparent plagiarism"; not "heir apparent"."""
+    return anchor.i < anchor.head.i
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _check_not_first_person(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "officials could not determine which files were taken"; not a speaker's own "I don't know
+    who supports him" (what the speaker knows, not what is known)."""
+    verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+    return not any(
+        c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in (*anchor.children, *verb.children)
+    )
+
+
+def _check_wh_complement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "did not say how many", "has not indicated whether": the withheld detail is a question."""
+    doc = anchor.doc
+    return anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ in _WH
+
+
+def _check_object_of_negated(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "did not provide specific evidence", "never offered proof": the object of a denied verb."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "without":
+        return True
+    return anchor.dep_ == "dobj" and is_negated(head, lex)
+
+
+_JUDGING_VERBS = frozenset({"call", "label", "deem", "brand", "consider", "find", "term"})
+
+
+def _check_judges_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """A verdict on something said: "a false narrative", "that is not true", "called the report
+    inaccurate", "It's misleading to imply"; not "false teeth" or "the true cost"."""
+    head = anchor.head
+    if negated and anchor.dep_ in ("ROOT", "conj", "amod") and head.pos_ not in ("VERB", "AUX"):
+        return True  # a verdict on its own: "Nice try, not true."
+    if anchor.dep_ == "amod":
+        return head.lemma_.lower() in lex.statement_nouns | lex.report_nouns
+    if anchor.dep_ == "oprd" or head.lemma_.lower() in _JUDGING_VERBS:
+        return True
+    if anchor.dep_ not in ("acomp", "attr", "ROOT", "conj"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in (*anchor.children, *head.children)):
+        return True
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            noun = _resolve(child, lex)
+            if child.lower_ in ("it", "this", "that", "which") or noun.lemma_.lower() in (
+                lex.statement_nouns | lex.report_nouns
+            ):
+                return True
+    return False
+
+
 Check = Callable[[Token, bool, Span, FlagLexicon], bool]
 CHECKS: dict[str, Check] = {
     "any": _check_any,
@@ -470,6 +951,18 @@ CHECKS: dict[str, Check] = {
     "not_noun_phrase": _check_not_noun_phrase,
     "epistemic_modal": _check_epistemic_modal,
     "adverb": _check_adverb,
+    "factual_adverb": _check_factual_adverb,
+    "evidential": _check_evidential,
+    "clause_of_copula": _check_clause_of_copula,
+    "open_question": _check_open_question,
+    "unnamed_source": _check_unnamed_source,
+    "object_of_negated": _check_object_of_negated,
+    "wh_complement": _check_wh_complement,
+    "prenominal": _check_prenominal,
+    "source_noun": _check_source_noun,
+    "open_fact": _check_open_fact,
+    "not_first_person": _check_not_first_person,
+    "judges_statement": _check_judges_statement,
 }
 
 
@@ -505,6 +998,25 @@ def _cue_extent(doc: Doc, start: int, end: int, anchor: Token, lex: FlagLexicon)
     return doc[lo:hi]
 
 
+def _source_extent(doc: Doc, noun: Token, lex: FlagLexicon) -> Span:
+    """The words of an unnamed source with what introduces it: "according to officials",
+    "Sources said", "a source close to the campaign"."""
+    phrase = _noun_phrase(doc, noun)
+    start, end = phrase.start, phrase.end
+    for child in noun.rights:
+        modifier = child.dep_ in ("amod", "acl") and child.lower_ in lex.source_modifiers
+        if modifier and child.right_edge.i + 1 - start <= _MAX_CUE_TOKENS + 4:
+            end = child.right_edge.i + 1
+    head = noun.head
+    if noun.dep_ == "pobj" and head.head.lower_ == "according":
+        start = head.head.i
+    elif head.i in (end, start - 1):
+        start, end = min(start, head.i), max(end, head.i + 1)
+    if end - start > _MAX_CUE_TOKENS + 4:
+        return phrase
+    return doc[start:end]
+
+
 def _topic_phrase(target: Token, lex: FlagLexicon) -> Token | None:
     """For a noun of things said with a complement ("claims of military unrest", "reports
     about looting"), the complement's head noun; otherwise None ("a confirmed instance of
@@ -527,7 +1039,7 @@ def source_mention(doc: Doc, cue: Span, anchor: Token) -> Span | None:
         return _noun_phrase(doc, anchor.head)
     verb = anchor
     for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     for _ in range(3):
@@ -537,7 +1049,7 @@ def source_mention(doc: Doc, cue: Span, anchor: Token) -> Span | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 noun = child.head.head if child.lower_ in ("who", "that") else child
                 return _noun_phrase(doc, noun)
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return None

@@ -303,8 +303,9 @@ class SpeakerResolver:
             entity = Entity(info=SpeakerInfo(name=text, kind="organization"), words=words)
             state.add(entity)
             return entity
-        if not named and root.pos_ != "PRON":
-            # "The observatory's massive size shows ...": a thing, not a speaker to name.
+        if not named and root.pos_ != "PRON" and root.tag_ not in ("NNS", "NNPS"):
+            # "The observatory's massive size shows ...": a thing, not a speaker to name. A
+            # plural that speaks ("Rebels said", "residents told") is a group of people.
             entity = Entity(info=SpeakerInfo(name=None, kind="unknown"))
         else:
             entity = Entity(info=SpeakerInfo(name=span.text, kind="unknown"))
