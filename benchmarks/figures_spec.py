@@ -1,11 +1,12 @@
 """How many of Microsoft Recognizers-Text's English number specs claimtrack's figures recover.
 
 Runs the full pipeline (so span finding is exercised, not only the reader) over every input of
-NumberModel, NumberRangeModel, PercentModel and CurrencyModel and counts, per file, the cases
+NumberModel, NumberRangeModel, PercentModel, CurrencyModel, DimensionModel and AgeModel and counts, per file, the cases
 whose expected values are all recovered:
 
 - NumberModel: every expected value is the value of a distinct figure (a range counts by its
-  ends); a case expecting nothing passes when no figure is found.
+  ends); a case expecting nothing passes when no figure is found but measures ("the 180ml
+  liquid" is their DimensionModel's, not a number).
 - NumberRangeModel: every expected interval is a figure's interval, ends and inclusivity alike.
   Their ranges are right-open by convention ("between 20 and 30" -> "[20,30)"); claimtrack's are
   closed, so an expected "[a,b)" with both ends finite is read as [a, b]. A case expecting no
@@ -17,6 +18,14 @@ whose expected values are all recovered:
   "50 cents" (value 50, unit Cent) is claimtrack's 0.5. Results without a value (a bare
   "dollar") are not amounts and are not counted; a case expecting no amount passes when no
   figure has a currency.
+- DimensionModel and AgeModel: every expected measure is a figure with that value (a range
+  counts by its ends, as above) and a unit of the same physical dimension (a rate by what it
+  counts: "500,000 barrels a day" is barrels) (through pint: their "Mile" passes our "mile", their "Square
+  meter" our "meter ** 2"; their "Age" is a time); where pint does not know their unit, any
+  unit passes. Results without a value (a bare "metric ton") are not counted; a case expecting
+  no measure passes when no figure has a unit other than money or percent. A compound measure
+  is compared in their unit ("5 feet 2 inches" is our 62 inches, their 5.1667 feet); our
+  temperatures are left out of DimensionModel (theirs are in TemperatureModel).
 
 Cases are reported three ways: all; without those marked NotSupportedByDesign for Python (the
 spec's authors decided no recogniser should return them); and only those the spec's own Python
@@ -43,6 +52,8 @@ FILES = {
     "NumberRangeModel": "Number/English/NumberRangeModel.json",
     "PercentModel": "Number/English/PercentModel.json",
     "CurrencyModel": "NumberWithUnit/English/CurrencyModel.json",
+    "DimensionModel": "NumberWithUnit/English/DimensionModel.json",
+    "AgeModel": "NumberWithUnit/English/AgeModel.json",
 }
 COINS = ("cent", "pence", "penny")
 INTERVAL = re.compile(r"^([\[(])\s*([^,]*)\s*,\s*([^\])]*)\s*([\])])$")
@@ -74,7 +85,8 @@ def match_all(expected: list[Any], found: list[Any], same: Any) -> bool:
 def number_case(case: dict, figs: list[Any]) -> bool:
     expected = [float(r["Resolution"]["value"]) for r in case["Results"]]
     if not expected:
-        return not figs
+        # a measure ("the 180ml liquid") is theirs to find in NumberWithUnit, not a number
+        return not [f for f in figs if not f.unit or f.unit in ("percent", "fraction")]
 
     def same(value: float, fig: Any) -> bool:
         return any(close(value, v) for v in (fig.value, fig.low, fig.high) if v is not None)
@@ -143,11 +155,68 @@ def currency_case(case: dict, figs: list[Any]) -> bool:
     return match_all(expected, money, same)
 
 
+def _dimension(name: str) -> Any:
+    """pint's dimensionality of a unit name (theirs: "Square meter", "Mile per hour"; ours:
+    "kilometer", "mile / hour"), or None when pint does not know it."""
+    from claimtrack.units import units
+
+    try:
+        return units().parse_units(name.lower().replace(" ", "_")).dimensionality
+    except Exception:  # noqa: BLE001 - an unknown name is no dimension
+        try:
+            return units().parse_expression(name.lower()).dimensionality
+        except Exception:  # noqa: BLE001
+            return None
+
+
+def unit_case(case: dict, figs: list[Any]) -> bool:
+    measured = [f for f in figs if f.unit and not f.currency and f.unit != "percent"]
+    expected = []
+    for r in case["Results"]:
+        res = r["Resolution"]
+        if res.get("value") is not None:
+            expected.append((float(res["value"]), res.get("unit", "")))
+    if not expected:
+        return not measured
+
+    def same(want: tuple, fig: Any) -> bool:
+        value, unit = want
+        unit = "year" if unit == "Age" else unit
+        if not any(close(value, v) for v in (fig.value, fig.low, fig.high) if v is not None):
+            return close(value, _converted(fig, unit))
+        theirs = _dimension(unit)
+        return theirs is None or theirs in (
+            _dimension(fig.unit),
+            _dimension(fig.unit.split("/")[0]),
+        )
+
+    return match_all(expected, measured, same)
+
+
+def _converted(fig: Any, unit: str) -> float | None:
+    """A figure's value in their unit: "5 feet 2 inches" is our 62 inches, their 5.1667 feet."""
+    from claimtrack.units import units
+
+    if fig.value is None:
+        return None
+    try:
+        return float(units().Quantity(fig.value, fig.unit).to(unit.lower().replace(" ", "_")).m)
+    except Exception:  # noqa: BLE001 - no conversion: not the same measure
+        return None
+
+
+def dimension_case(case: dict, figs: list[Any]) -> bool:
+    """Their DimensionModel leaves temperatures to their TemperatureModel: ours are not scored."""
+    return unit_case(case, [f for f in figs if not (f.unit or "").startswith("degree_")])
+
+
 CHECKS = {
     "NumberModel": number_case,
     "NumberRangeModel": range_case,
     "PercentModel": percent_case,
     "CurrencyModel": currency_case,
+    "DimensionModel": dimension_case,
+    "AgeModel": unit_case,
 }
 
 

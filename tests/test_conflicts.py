@@ -718,7 +718,7 @@ def test_conflicts_articles_pay_against_zero_statements(extract):
     euros = next(f for f in group.figures if f.currency == "EUR")
     assert euros.converted and euros.unit == "EUR/month"
     text = "The interior minister said on Tuesday that the state will pay its firefighters "
-    assert (euros.start, euros.end) == (len(text), len(text) + len("1,500 euros"))
+    assert (euros.start, euros.end) == (len(text), len(text) + len("1,500 euros a month"))
 
 
 def test_conflicts_articles_attack_windows(extract):

@@ -144,8 +144,6 @@ def test_figures_sentence_table(parse, text: str, expected: list[tuple]) -> None
         "The decree was signed on May 14, 2022, in Minsk.",
         "Protests began on February 27 and spread.",
         "The region was annexed in 2014.",
-        "A 16-year-old student filmed the scene.",
-        "A 73-year-old man was arrested.",
         "She kept a 141-page diary of the siege.",
         "It was the first time and the 2nd warning.",
         "Veterans of World War II gathered.",
@@ -153,7 +151,6 @@ def test_figures_sentence_table(parse, text: str, expected: list[tuple]) -> None
         "One of the guards escaped.",
         "The law gives one specific protection to renters.",
         "Which one did they choose?",
-        "In the past three years the town shrank.",
         "The 5th Mechanized Brigade moved north.",
     ],
 )

@@ -5,13 +5,19 @@ whole amount of money ("3 dollars 50")."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from claimtrack.figparse.currencies import Money
 from claimtrack.figparse.tables import Lexicon
 from claimtrack.figparse.tokens import Tok
 from claimtrack.figparse.values import Num, NumberReader
-from claimtrack.units import unit_name
+from claimtrack.units import unit_name, units
+
+# Words before a spaced "$" that are English, not a currency's letters ("a $5 fee").
+_ARTICLES = frozenset({"a", "i"})
+_DIMENSIONS = frozenset({"long", "tall", "wide", "high", "deep", "thick", "across"})
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
 @dataclass(slots=True)
@@ -46,6 +52,9 @@ class AmountReader(NumberReader):
         if vague is not None:
             amt = Amount(None, vague[0], vague[1], vague=True, words=True)
             return self.tail(amt, end)
+        half = self.unit_and_a_half(i)
+        if half is not None:
+            return half
         currency = self.currency_before(i)
         j = i
         amt = Amount(None, None, None)
@@ -63,7 +72,43 @@ class AmountReader(NumberReader):
         num = self.number(j)
         if num is None:
             return None
-        return self.tail(amt, self.counted(amt, num))
+        return self.tail(amt, self.accounting(amt, j, self.counted(amt, num)))
+
+    def unit_and_a_half(self, i: int) -> tuple[Amount, int] | None:
+        """ "an hour and a half", "a mile and a half": one and a half of the unit."""
+        if self.low(i) not in ("a", "an"):
+            return None
+        key, end = self.phrase(i + 1, self.lex.unit_phrases)
+        if key is None or [self.low(k) for k in range(end, end + 3)] != ["and", "a", "half"]:
+            return None
+        amt = Amount(1.5, 1.5, 1.5, words=True, unit=unit_name(key))
+        return amt, end + 3
+
+    def accounting(self, amt: Amount, j: int, k: int) -> int:
+        """ "a loss of (4.2) million", "$(120)": an accounting negative, in parentheses glued to
+        the digits, with a scale after or a currency before; the index after it."""
+        toks = self.toks
+        if not (
+            j > 0
+            and k < self.n
+            and toks[j - 1].low == "("
+            and toks[j].glued
+            and toks[k].low == ")"
+            and toks[k].glued
+            and amt.digits
+            and amt.value is not None
+            and amt.value > 0
+        ):
+            return k
+        scale = self.lex.scale_words.get(self.low(k + 1))
+        if scale is not None and not amt.scaled:
+            amt.value, amt.scaled = -amt.value * scale, True
+            return k + 2
+        before = toks[j - 2] if j > 1 else None
+        if before is not None and before.text in self.money.symbols:
+            amt.value, amt.currency = -amt.value, self.money.symbols[before.text]
+            return k + 1
+        return k
 
     def counted(self, amt: Amount, num: Num) -> int:
         """Take `num` into `amt` (a ratio after it included); the index after both."""
@@ -85,6 +130,8 @@ class AmountReader(NumberReader):
         """Currency, unit or percent after an amount ("12-cent", "one-yen" included), and the
         cents after a currency."""
         h = k
+        if amt.vague and self.low(k) == "of" and k + 1 < self.n and self.toks[k + 1].kind == "word":
+            h = k + 1  # "millions of tons", "thousands of dollars" (not "thousands of $12 ...")
         if (
             self.low(k) in ("-", "‐")
             and k + 1 < self.n
@@ -94,15 +141,71 @@ class AmountReader(NumberReader):
             h = k + 1  # "12-cent-a-share", "one-yen bid", "5-km stretch"
         if amt.currency is None and (amt.value is not None or amt.vague):
             after = self.currency_after(h)
+            if after is not None and self.weighed(amt, h):
+                amt.unit = unit_name(self.money.weights[self.low(h)])
+                return amt, h + 1
             if after is not None:
-                return amt, self.currency_tail(amt, after)
+                return amt, self.per_unit(amt, self.currency_tail(amt, after))
         if amt.currency is None:
             unit = self.unit_after(h)
-            if unit is not None:
+            if unit is not None and (not amt.vague or unit[0] not in ("percent", "fraction")):
                 amt.unit, k = unit
+                k = self.compound(amt, k)
         elif k > 0 and self.toks[k - 1].kind != "word":
             k = self.cents(amt, k)  # "c $ 100 and fifty"
+        if amt.currency is not None:
+            k = self.per_unit(amt, k)
         return amt, k
+
+    def per_unit(self, amt: Amount, k: int) -> int:
+        """ "$50 a ton", "$80 per barrel", "$16.50 an hour": money per a unit ("USD/ton",
+        "USD/hour"); a rate written apart from the sum ("40,000 pesos -- about $2,300 -- per
+        month") is read with the figure's context instead."""
+        if self.low(k) not in ("a", "an", "per"):
+            return k
+        key, end = self.phrase(k + 1, self.lex.unit_phrases)
+        if key is None:
+            return k
+        name = unit_name(key)
+        if name in ("percent", "times") or self.low(end) in self.lex.dated_by:
+            return k  # "$1.2 billion a year earlier": a time, not a rate
+        amt.unit = name
+        return end
+
+    def compound(self, amt: Amount, k: int) -> int:
+        """ "5 feet 2 inches", "2 years, 5 months", "1 hour and 20 minutes": one measure in the
+        smaller unit (62 inches, 29 months, 80 minutes), never an odd fraction of the larger.
+        Decimal units ("12 m 2 dm") are written as decimals, so two of them stay two measures."""
+        if amt.value is None or amt.unit is None or not float(amt.value).is_integer():
+            return k
+        j = k + 1 if self.low(k) in (",", "and") else k
+        num = self.cardinal(j)
+        if num is None or num.scaled or num.end >= self.n:
+            return k
+        if self.low(num.end) in ("in", "in.") and amt.unit == "foot":
+            key, end = "inch", num.end + 1  # "5 ft 2 in"
+        else:
+            key, end = self.phrase(num.end, self.lex.unit_phrases)
+        if key is None:
+            return k
+        smaller = unit_name(key)
+        try:
+            factor = float(units().Quantity(1, amt.unit).to(smaller).magnitude)
+        except Exception:  # noqa: BLE001 - pint raises many kinds; not a compound measure
+            return k
+        if factor <= 1 or not num.value < factor or math.log10(factor).is_integer():
+            return k
+        amt.value = amt.value * factor + num.value
+        amt.unit = smaller
+        return end
+
+    def weighed(self, amt: Amount, h: int) -> bool:
+        """ "lost 25 pounds": a currency name that is also a weight, after a plain amount."""
+        return (
+            self.low(h) in self.money.weights
+            and not amt.scaled
+            and self.low(h + 1) not in ("sterling", "stg")
+        )
 
     def currency_tail(self, amt: Amount, after: tuple[str, float, int, float]) -> int:
         """Apply a currency read after the amount (and a scale after it: "75 USD million")."""
@@ -155,7 +258,7 @@ class AmountReader(NumberReader):
             if k > i and (k - i > 1 and not t.glued and t.low != "$"):
                 break
             compact += t.low
-            if compact in m.prefixes and t.low == "$":
+            if compact in m.prefixes and t.low == "$" and self.prefix_ok(i, k):
                 return m.prefixes[compact], 1.0, k + 1
         if i >= self.n:
             return None
@@ -169,6 +272,14 @@ class AmountReader(NumberReader):
                 nxt += 1
             return code[0], code[1], nxt
         return None
+
+    def prefix_ok(self, i: int, k: int) -> bool:
+        """Whether the letters at [i, k) name the dollar at k: not the article of "a $700 million
+        deal" nor the possessive of "the donor’s $27" (a bare "$" is then the default)."""
+        first = self.toks[i]
+        if first.low in _ARTICLES and not self.toks[k].glued:
+            return False
+        return not (first.glued and i > 0 and self.toks[i - 1].text in ("'", "’"))
 
     def iso_code(self, t: Tok) -> tuple[str, float] | None:
         """An ISO currency code ("USD", "rmb"), or one with a scale letter ("MUSD")."""
@@ -215,11 +326,40 @@ class AmountReader(NumberReader):
                 return "percentage_point", end + 1
             return "percent", end
         key, end = self.phrase(i, lex.unit_phrases)
-        if key is not None and end < self.n and self.toks[end].low == "-" and self.toks[end].glued:
+        if key is not None and self.toks[end - 1].kind == "num" and not self.toks[end - 1].glued:
+            # "12 m 2 dm": a power is glued ("m2"); a spaced number starts another measure
+            one = (self.low(i),)
+            key, end = (lex.unit_phrases[one], i + 1) if one in lex.unit_phrases else (None, i)
+        if (
+            key is None
+            and self.low(i) in ('"', "″")
+            and not self.toks[i].glued
+            and self.low(i + 1) in _DIMENSIONS
+        ):
+            return "inch", i + 1  # 'a pen 10 " long': the inch mark (a glued '"' ends a quote)
+        if key is None and self.low(i) in _BRACKETS and i + 1 < self.n:
+            key, end = self.phrase(i + 1, lex.unit_phrases)  # "20 (kg)", "20 [kg]"
+            if key is None or self.low(end) != _BRACKETS[self.low(i)]:
+                return None
+            end += 1
+        nxt = self.toks[end] if key is not None and end < self.n else None
+        if nxt is not None and nxt.kind == "num" and nxt.glued:
+            return None  # "24703L202", "m212": an identifier
+        if (
+            key is not None
+            and end < self.n
+            and self.toks[end].low == "-"
+            and self.toks[end].glued
+            and self.low(end + 1) not in self.lex.age_after  # "a 16-year-old" is an age
+        ):
             return None
+        if key is not None and self.low(end) in ("per", "/"):
+            per, pend = self.phrase(end + 1, lex.unit_phrases)
+            if per is not None:  # "50 meters per millisecond", "10km/hr"
+                return unit_name(f"{key} / {per}"), pend
         if key is not None:
             if (
-                key in ("m",)
+                key in ("m", "t")
                 and not self.toks[i].glued
                 and i > 0
                 and self.toks[i - 1].kind != "num"

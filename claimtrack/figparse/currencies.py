@@ -26,6 +26,7 @@ class Money:
     iso_stop: frozenset[str]
     lowercase_iso: frozenset[str]
     subunits: dict[str, str]
+    weights: dict[str, str]  # "pounds" -> pound: a weight unless the amount is scaled
 
 
 def money(lexicons: Overrides | None = None) -> Money:
@@ -77,6 +78,7 @@ def _build_money(data: dict[str, Any]) -> Money:
         iso_stop=frozenset(data["iso_stopwords"]),
         lowercase_iso=frozenset(data["lowercase_iso"]),
         subunits=data["subunits"],
+        weights=data["weights"],
     )
 
 

@@ -1,10 +1,10 @@
-"""What looks like a figure but is not one: dates and times ("Feb. 24", "5 p.m."), ages ("aged
-73"), years and year spans ("in 2014", "from 2014 to 2022"), identifiers ("No. 2", "MH17",
-"24/7"), ordinals glued to letters ("4th"), compound adjectives ("a 141-page journal") and
-"one" as a pronoun ("the one", "one of the").
+"""What looks like a figure but is not one: dates and times ("Feb. 24", "5 p.m."), years and
+year spans ("in 2014", "from 2014 to 2022"), identifiers ("No. 2", "MH17", "24/7"), ordinals
+glued to letters ("4th"), compound adjectives ("a 141-page journal") and "one" as a pronoun ("the
+one", "one of the").
 
 Each rule gives a verdict (True: not a figure, False: a figure) or None to leave it to the next
-rule; a candidate no rule decides is a figure."""
+rule; a candidate no rule decides is a figure. Ages are figures (unit year: `is_age`)."""
 
 from __future__ import annotations
 
@@ -66,12 +66,14 @@ class NotFigureRules:
         return False
 
     def compound_adjective(self, c: Candidate) -> bool | None:
-        """ "141-page journal", "a 16-year-old", "5-km stretch" (money stays: "a $300-million
-        deal")."""
+        """ "141-page journal" (a measure stays: "a 5-km stretch", "a 16-year-old"; money too:
+        "a $300-million deal")."""
         nxt = c.nxt
         if nxt is not None and nxt.low in ("-", "‐") and nxt.glued and c.end + 1 < self.n:
             after = self.toks[c.end + 1]
             if after.glued and after.kind == "word" and not c.money and c.amt.unit != "percent":
+                if c.amt.unit is not None and after.low in self.lex.age_after:
+                    return False  # "a 16-year-old": an age
                 return after.low not in self.lex.number_words
         return None
 
@@ -86,6 +88,14 @@ class NotFigureRules:
             before = self.toks[i - 2] if i > 1 else None
             if prev.low in ("-", "/") and prev.glued and before and before.kind == "word":
                 return any(ch.isupper() for ch in before.text)
+        return None
+
+    def markup_value(self, c: Candidate) -> bool | None:
+        """'tweet_id="7834916"', "timestamp='1474387200'": a value of markup left in the text
+        (a quote glued after "=")."""
+        i, toks = c.i, self.toks
+        if i > 1 and toks[i - 1].text in ('"', "'") and toks[i - 2].text == "=" and c.first.glued:
+            return True
         return None
 
     def numbered_name(self, c: Candidate) -> bool | None:
@@ -128,20 +138,22 @@ class NotFigureRules:
             return self.toks[i - 2].kind == "num" and not c.qualifier
         return None
 
-    def age(self, c: Candidate) -> bool | None:
-        """ "aged 73", "aged nearly 73", "73 years old"."""
-        lex, toks, i = self.lex, self.toks, c.i
-        if c.prev is not None and c.prev.low in lex.age_before:
+    def is_age(self, i: int, qualifier: str | None) -> bool:
+        """ "aged 73", "aged nearly 73", "a man of age 87": an age written without its unit."""
+        lex, toks = self.lex, self.toks
+        if i > 0 and toks[i - 1].low in lex.age_before:
             return True
         k = i - 1
         while (
             k >= 0 and toks[k].kind == "word" and i - k <= 3 and toks[k].low not in lex.age_before
         ):
             k -= 1
-        if c.qualifier and k >= 0 and toks[k].low in lex.age_before:
-            return True
-        if c.nxt is not None and c.nxt.low in lex.age_after and c.amt.unit in lex.time_units:
-            return True
+        return bool(qualifier) and k >= 0 and toks[k].low in lex.age_before
+
+    def dated_duration(self, c: Candidate) -> bool | None:
+        """ "three years ago", "two days later": a point in time, not a duration."""
+        if c.amt.unit in self.lex.time_units and c.nxt is not None and not c.money:
+            return c.nxt.low in self.lex.dated_by or None
         return None
 
     def year_span(self, c: Candidate) -> bool | None:
@@ -178,9 +190,19 @@ class NotFigureRules:
             and first.kind == "num"
             and YEAR.fullmatch(first.text)
         ):
-            if c.prev is not None and c.prev.low in self.lex.year_prepositions:
+            if c.prev is not None and (
+                c.prev.low in self.lex.year_prepositions or c.prev.text in ("©", "(c)")
+            ):
                 return True
             if c.nxt is None or c.nxt.kind != "word":
+                return True
+            # "her 2000 Senate campaign", "a 2018 governor's race": a year naming an event
+            after = self.toks[c.end + 1] if c.end + 1 < self.n else None
+            if (
+                c.nxt.text[0].isupper()
+                or c.nxt.low.endswith("'s")
+                or (after is not None and after.low in ("'", "’"))
+            ):
                 return True
         return None
 
@@ -213,10 +235,11 @@ class NotFigureRules:
 _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.compound_adjective,
     NotFigureRules.glued_to_letters,
+    NotFigureRules.markup_value,
     NotFigureRules.numbered_name,
     NotFigureRules.date_or_time,
     NotFigureRules.slashed_pair,
-    NotFigureRules.age,
+    NotFigureRules.dated_duration,
     NotFigureRules.year_span,
     NotFigureRules.pronoun_one,
     NotFigureRules.bare_year,

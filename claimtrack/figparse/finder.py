@@ -148,7 +148,20 @@ def _scan(
                 rejected.append((toks[i].start, toks[end - 1].end))
             i = end if amt.value is not None and not amt.vague else i + 1
             continue
+        if fig.unit is None and rules.is_age(i, qualifier):
+            fig = replace(fig, unit="year")  # "aged 73": an age is a duration in years
+        after = end
+        if fig.unit is None:
+            rate = reader.rate_base(end)
+            if rate is not None:  # "12.4 deaths per 100,000 residents"
+                fig = replace(fig, unit=rate[0])
+                after = rate[2]
+                if rejected is not None:
+                    rejected.append((toks[rate[1]].start, toks[rate[2] - 1].end))
         bare = qualifier is None and fig.unit is None and not amt.scaled
         fig = replace(fig, value=tidy(fig.value), low=tidy(fig.low), high=tidy(fig.high))
-        yield FigureMatch(toks[i].start, toks[end - 1].end, fig, words=amt.words, bare=bare)
-        i = end
+        start = toks[i].start
+        if i > 0 and toks[i - 1].low == "(" and any(t.low == ")" for t in toks[i:end]):
+            start = toks[i - 1].start  # "(4.2) million": the accounting negative's parentheses
+        yield FigureMatch(start, toks[end - 1].end, fig, words=amt.words, bare=bare)
+        i = after

@@ -37,8 +37,17 @@ class FigureReader(AmountReader):
         amt, end = got
         if amt.value is None and not amt.vague:
             return None
-        if amt.bare_word and not self.bare_fraction_ok(amt, qualifier, end):
+        measure = amt.unit not in (None, "fraction")  # "a half turn", "half a mile"
+        if amt.bare_word and not measure and not self.bare_fraction_ok(amt, qualifier, end):
             return None
+        if qualifier is not None and self.preposition_one(i, j, amt, end):
+            return None
+        part = self.part_of_percent(amt, end, qualifier)
+        if part is not None:
+            return part[0], part[1], amt, qualifier
+        share = self.proportion(amt, end, qualifier)
+        if share is not None:
+            return share[0], share[1], amt, qualifier
         # a range "4-5 km", "20 to 30", "5k-20k"
         rng = self.range_tail(amt, end, joiners=lex.range_joiners - {"and"})
         if rng is not None:
@@ -96,9 +105,72 @@ class FigureReader(AmountReader):
             return False
         return qualifier is not None or self.low(end) == "of"
 
+    def proportion(self, a: Amount, end: int, qualifier: str | None) -> tuple[Figure, int] | None:
+        """ "about $4 of every $5", "3 in every 10": a share of the second amount (unit
+        "fraction")."""
+        joiner, k = self.phrase(end, self.lex.proportion_joiners)
+        if joiner is None or a.value is None or a.value <= 0:
+            return None
+        got = self.amount(k)
+        if got is None or got[0].value is None:
+            return None
+        b, end2 = got
+        if b.currency != a.currency or b.unit != a.unit or not a.value < b.value:
+            return None
+        fig = interval(qualifier or "exact", a.value / b.value)
+        return replace(fig, unit="fraction"), end2
+
+    def part_of_percent(
+        self, a: Amount, end: int, qualifier: str | None
+    ) -> tuple[Figure, int] | None:
+        """ "less than half of 1 percent": a fraction of a percentage is a percentage (0.5%)."""
+        if a.unit != "fraction" or a.value is None or self.low(end) != "of":
+            return None
+        got = self.amount(end + 1)
+        if got is None or got[0].unit != "percent" or got[0].value is None:
+            return None
+        fig = interval(qualifier or "exact", a.value * got[0].value)
+        return replace(fig, unit="percent"), got[1]
+
+    def rate_base(self, end: int) -> tuple[str, int, int] | None:
+        """ "12.4 deaths per 100,000 residents": the rate's unit ("per 100,000 residents") and
+        the token range of its base, which is no figure; a word or two may come between."""
+        k = end
+        while k < self.n and k < end + 3 and self.toks[k].kind == "word":
+            if self.low(k) in self.lex.rate_words:
+                break
+            k += 1
+        if self.low(k) not in self.lex.rate_words:
+            return None
+        base = self.cardinal(k + 1)
+        if base is None or base.end >= self.n or self.toks[base.end].kind != "word":
+            return None
+        if self.low(base.end) in self.lex.scale_words:
+            return None
+        stop = base.end + 1
+        text = " ".join(t.text for t in self.toks[k:stop])
+        return text, k + 1, stop
+
+    def preposition_one(self, i: int, j: int, amt: Amount, end: int) -> bool:
+        """ "clear about one thing", "a row over one vote": a preposition before a lone "one"
+        and its noun, not a qualifier ("about one in five", "about one million" stay)."""
+        return (
+            j == i + 1
+            and self.low(i) in self.lex.prepositions
+            and self.low(j) == "one"
+            and end == j + 1
+            and amt.unit is None
+            and amt.currency is None
+            and end < self.n
+            and self.toks[end].kind == "word"
+            and self.low(end) not in ("in", "of", "out", "and", "or", "to")
+        )
+
     @staticmethod
     def with_unit(fig: Figure, amt: Amount) -> Figure:
-        unit = amt.currency or amt.unit
+        unit = (
+            f"{amt.currency}/{amt.unit}" if amt.currency and amt.unit else amt.currency or amt.unit
+        )
         return replace(fig, unit=unit, currency=amt.currency)
 
     # -- ranges ------------------------------------------------------------------------------
@@ -132,15 +204,24 @@ class FigureReader(AmountReader):
         return joined, end2
 
     def range_between(self, j: int, joiners: frozenset[str]) -> tuple[Figure, int, Amount] | None:
-        """ "between 20 and 30", "from 15 to 25": j is at the head word."""
-        got = self.amount(j + 1)
+        """ "between 20 and 30", "from 15 to 25", "between the ages of 17 and 20" (years): j is
+        at the head word."""
+        k = j + 1
+        k += self.low(k) == "the"
+        age = self.low(k) in self.lex.age_before
+        if age:
+            k += 1 + (self.low(k + 1) == "of")
+        else:
+            k = j + 1
+        got = self.amount(k)
         if got is None or got[0].value is None:
             return None
         amt, end = got
         rng = self.range_tail(amt, end, joiners=joiners)
         if rng is None:
             return None
-        return rng[0], rng[1], amt
+        fig = replace(rng[0], unit="year") if age and rng[0].unit is None else rng[0]
+        return fig, rng[1], amt
 
     def range_tail(self, a: Amount, end: int, joiners: frozenset[str]) -> tuple[Figure, int] | None:
         """The second end of a range after amount `a` ("-5 km", "to 30"), as one figure."""
@@ -166,10 +247,16 @@ class FigureReader(AmountReader):
             ratio = self.scale_of(b)
             if ratio and lo * ratio <= hi:
                 lo *= ratio
+        if lo < 0 < hi and w in ("-", "–"):
+            hi = -hi  # "negative 42%-49%", "-3-5 °C": a dash range keeps its first end's sign
+        if lo > hi and hi < 0:
+            lo, hi = hi, lo  # "from -3 °C to -9 °C": written by magnitude
         if lo >= hi:
             return None
         currency = a.currency or b.currency
         unit = currency or b.unit or a.unit
+        if currency and (a.unit or b.unit):
+            unit = f"{currency}/{b.unit or a.unit}"  # "$35,000 to $60,000 a year"
         return Figure(None, lo, hi, "range", unit=unit, currency=currency), end2
 
     def scale_of(self, b: Amount) -> float:
@@ -186,6 +273,8 @@ def _same_kind(a: Amount, b: Amount, joiner: str) -> bool:
     """Whether two amounts can be a range's ends: "rose 15% to $415.9 million" is a change."""
     if a.currency and b.currency and a.currency != b.currency:
         return False
+    if a.currency and b.currency:
+        return not (a.unit and b.unit and a.unit != b.unit)  # a rate after the high end: both
     if (a.unit and b.unit and a.unit != b.unit) or (a.unit and b.currency or a.currency and b.unit):
         return False
     return not (

@@ -49,6 +49,7 @@ class Lexicon:
     point: frozenset[str]
     fractions: dict[str, int]
     bare_fractions: frozenset[str]
+    proportion_joiners: Phrases
     scale_words: dict[str, float]
     glued_scales: dict[str, float]
     spaced_letters: dict[str, float]
@@ -61,8 +62,12 @@ class Lexicon:
     range_heads: dict[str, frozenset[str]]
     range_joiners: frozenset[str]
     bound_joiners: Phrases
+    prepositions: frozenset[str]
     unit_phrases: Phrases
     time_units: frozenset[str]
+    glued_letters: frozenset[str]
+    measure_adjectives: frozenset[str]
+    temperature_words: frozenset[str]
     percent: Phrases
     points: Phrases
     months: frozenset[str]
@@ -73,6 +78,8 @@ class Lexicon:
     pronoun_one_before: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
+    dated_by: frozenset[str]
+    rate_words: frozenset[str]
     number_words: frozenset[str]
 
 
@@ -103,6 +110,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         point=frozenset(numbers["point_words"]),
         fractions=fractions["denominators"],
         bare_fractions=frozenset(fractions["bare_ok"]),
+        proportion_joiners=phrase_set(fractions["proportion_joiners"]),
         scale_words={k: float(v) for k, v in scales["words"].items()},
         glued_scales={k: float(v) for k, v in scales["glued"].items()},
         spaced_letters={k: float(v) for k, v in scales["spaced_letters"].items()},
@@ -117,8 +125,15 @@ def compiled(key: OverridesKey) -> Lexicon:
         range_heads={k: frozenset(v) for k, v in quals["range_heads"].items()},
         range_joiners=frozenset(quals["range_joiners"]),
         bound_joiners=phrase_set(quals["bound_joiners"]),
-        unit_phrases=Phrases({token_key(u): u for u in units["units"]}),
+        prepositions=frozenset(quals["prepositions"]),
+        unit_phrases=Phrases(
+            {token_key(u): u for u in units["units"]}
+            | {token_key(k): v for k, v in units["aliases"].items()}
+        ),
         time_units=frozenset(units["time_units"]),
+        glued_letters=frozenset(units["glued_letters"]),
+        measure_adjectives=frozenset(units["measure_adjectives"]),
+        temperature_words=frozenset(units["temperature_words"]),
         percent=phrase_set(units["percent"]),
         points=phrase_set(units["percentage_points"]),
         months=month_names(),
@@ -129,6 +144,8 @@ def compiled(key: OverridesKey) -> Lexicon:
         pronoun_one_before=frozenset(nots["pronoun_one_before"]),
         age_before=frozenset(nots["age_before"]),
         age_after=frozenset(nots["age_after"]),
+        dated_by=frozenset(nots["dated_by"]),
+        rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
     )
 

@@ -12,6 +12,10 @@ TOKEN = re.compile(
     r"(?P<ident>\d+(?:\.\d+){2,}|\d+(?:-\d+){2,}|\+\d[\d\-/ ]{6,}\d|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|\d{4}-\d{2}(?!\d)|\d{1,2}:\d{2}(?::\d{2})?)"
     r"|(?P<num>(?<![\d,])\d+,\d{1,2}(?![\d,])"
+    # European ("1.111,11") and Indian ("12,34,567") grouping; each starts only where no digit,
+    # dot or comma precedes it, so that a long run of groups is tried once (linear)
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|,\d)"
+    r"|(?<![\d.,])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"
     r"|(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+"
     r"|\d{1,3}(?: \d{3})+(?!\d|[,.]\d)|\d+)"
     r"(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?|\.\d+)"
@@ -50,6 +54,8 @@ def digits_value(text: str) -> float:
     text = text.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
     if re.fullmatch(r"\d+,\d{1,2}", text):
         return float(text.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}", text):  # "1.111,11": European grouping
+        return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "").replace(" ", ""))
 
 

@@ -55,6 +55,8 @@ _OPEN = (NOTHING, HUNDRED, SCALE, AND)
 _COUNTS = (UNIT, TEEN, TENS, DIGITS)
 _BEFORE_AND = (HUNDRED, SCALE, DOZEN)
 _BEFORE_POINT = (UNIT, TEEN, TENS, DIGITS, HUNDRED)
+# Signs before a number that are not currency symbols.
+_NOT_MONEY_SIGNS = frozenset("([{-\u2013\u2014+/,.:;\"'~<>=")
 
 
 class Cardinal:
@@ -115,13 +117,22 @@ class Cardinal:
         if self.last is not NOTHING and (
             w in lex.scale_words
             or reader.spaced_letter(j)
-            or (t.glued and w in lex.glued_scales and self.last is DIGITS)
+            or (
+                t.glued
+                and w in lex.glued_scales
+                and self.last is DIGITS
+                and not reader.unit_letter(j)
+            )
         ):
             return self.scale(j, t)
         if w in lex.dozen and (self.last in _COUNTS or (self.last is HUNDRED and w != "dozens")):
             return self.dozen(j, w)
-        if w == "and" and self.last in _BEFORE_AND and reader.and_continues(j + 1):
+        if w in ("and", "&") and self.last in _BEFORE_AND and reader.and_continues(j + 1):
             return self.and_(j)
+        if w == "and" and self.last is TENS and reader.unit_word(j + 1):
+            return self.and_(j)  # "twenty and three": the old way of saying 23
+        if w == "," and self.last is SCALE and self.out.words and not self.out.digits:
+            return self.comma(j)
         if w in lex.point and self.last in _BEFORE_POINT and not self.out.digits:
             self.point(j)  # the decimals end the number
         return None
@@ -149,6 +160,8 @@ class Cardinal:
             if power is None:
                 return None
             value, end = power
+        elif last is NOTHING and self.reader.scientific(j) is not None:
+            value, end = self.reader.scientific(j) or (0.0, end)  # "1.3x10^6"
         else:
             value = t.num or 0.0
         self.current += value
@@ -225,6 +238,15 @@ class Cardinal:
         self.last = AND
         return j + 1
 
+    def comma(self, j: int) -> int | None:
+        """ "two million, three hundred and five": words after a scale's comma go on when they
+        are all below that scale and hold a "hundred" or a smaller scale ("two million, three
+        million" and "one million, two others" are lists)."""
+        rest = self.reader.cardinal(j + 1, allow_digits=False)
+        if rest is None or rest.value >= self.last_scale or not rest.scaled:
+            return None
+        return j + 1
+
     def point(self, j: int) -> None:
         """ "... point seven five": the decimals, if any, are the number's last item."""
         dec = self.reader.decimals(j + 1)
@@ -266,6 +288,29 @@ class NumberReader(TokenCursor):
             return False
         return j + 1 >= self.n or self.toks[j + 1].kind != "word"
 
+    def unit_letter(self, j: int) -> bool:
+        """A glued letter that is a unit symbol here, not a scale: "1.8m tall", "7.62mm",
+        "100t", "24703m2" (no currency written before; "$5m", "1.8M", "1.5m people" and a
+        "1.5m" that ends the phrase stay scales)."""
+        t = self.toks[j]
+        if t.text not in self.lex.glued_letters:
+            return False
+        before = self.toks[j - 2] if j >= 2 else None
+        if before is not None and (
+            before.kind == "sym"
+            and before.text not in _NOT_MONEY_SIGNS
+            or before.kind == "word"
+            and len(before.text) == 3
+            and before.text.isupper()
+        ):
+            return False  # "$1.5m", "USD 5m"
+        nxt = self.toks[j + 1] if j + 1 < self.n else None
+        if nxt is None or nxt.kind == "sym":
+            return t.text != "m"  # "raised 1.5m." is money in the news more often than length
+        if nxt.kind == "num":
+            return nxt.glued and nxt.text in ("2", "3")  # "m2", "m3"
+        return t.text != "m" or nxt.low in self.lex.measure_adjectives
+
     def a_counts(self, j: int) -> bool:
         """ "a" is a number before hundred/thousand/dozen ("a dozen", "a hundred")."""
         w = self.low(j)
@@ -282,6 +327,16 @@ class NumberReader(TokenCursor):
         if t.kind == "num":
             return True
         return self.word_value(j) is not None
+
+    def unit_word(self, j: int) -> bool:
+        """A number word from one to nine, ending the number ("twenty and three", "twenty and
+        three and a half"; not "twenty and three hundred" nor "twenty and three fifths")."""
+        kv = self.word_value(j)
+        if kv is None or kv[0] is not UNIT or not 0 < kv[1] < 10:
+            return False
+        nxt = self.low(j + 1)
+        lex = self.lex
+        return nxt not in lex.hundred and nxt not in lex.scale_words and nxt not in lex.ordinals
 
     def zero_at(self, j: int) -> bool:
         t = self.toks[j] if j < self.n else None
@@ -314,6 +369,22 @@ class NumberReader(TokenCursor):
             return base ** (sign * (self.toks[k].num or 0.0)), k + 1
         except (OverflowError, ZeroDivisionError):
             return None
+
+    def scientific(self, j: int) -> tuple[float, int] | None:
+        """ "1.3x10^6", "6.23×10^-4": digits times a power of ten, all glued."""
+        toks, n = self.toks, self.n
+        if not (
+            j + 3 < n
+            and toks[j + 1].low in ("x", "×")
+            and toks[j + 2].text == "10"
+            and toks[j + 3].low == "^"
+            and all(t.glued for t in toks[j + 1 : j + 4])
+        ):
+            return None
+        power = self.power(j + 2)
+        if power is None:
+            return None
+        return (toks[j].num or 0.0) * power[0], power[1]
 
     def decimals(self, j: int) -> tuple[float, int] | None:
         """Digits after "point": each word a digit, or a two-digit word ("point seventy-one")."""
@@ -463,9 +534,11 @@ class NumberReader(TokenCursor):
             spaced = (nxt.glued or (nxt.kind == "num" and not glued)) and (
                 before is None or before.kind not in ("num",) and before.low not in ("-",)
             )
+            dash = not nxt.glued and before is not None and before.kind in ("word", "num")
             if (
                 nxt.kind == "num"
                 and spaced
+                and not dash  # "40 delegates - 35 pledged": a dash between figures
                 and (before is None or before.kind != "word" or not glued)
             ):
                 return (-1.0 if w != "+" else 1.0), i + 1
@@ -533,20 +606,24 @@ class NumberReader(TokenCursor):
         return 1.0
 
     def ratio(self, num: Num) -> Num | None:
-        """ "one in five", "2 out of 5", "one over three": a fraction of a group."""
+        """ "one in five", "2 out of 5", "one over three", "nine of 10": a fraction of a group."""
         k = num.end
         w = self.low(k)
         if w == "out" and self.low(k + 1) == "of":
             k += 2
-        elif w in ("in", "over"):
+        elif w in ("in", "over", "of"):
             k += 1
         else:
             return None
         den = self.cardinal(k)
         if den is None or not den.value:
             return None
+        if w == "of" and (den.value not in (10, 100, 1000) or num.value >= den.value):
+            return None  # "nine of 10 limes" is a share; "30 of 50 states" a count
         if w == "in" and (num.value >= den.value or den.value >= 1800 and den.digits):
             return None
+        if w == "out" and num.value > den.value:
+            return None  # "12 out of 10" is no share of a group
         if w == "over" and den.end < self.n and self.toks[den.end].kind == "word":
             return None
         return Num(

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
@@ -68,6 +69,14 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
     register_extensions()
     reader = ContextReader(doc, lex or load_context_lexicon())
     kept = sorted((f for f in figures if f._.claimtrack_figure is not None), key=span_order)
+    time_units = figparse.lexicon().time_units
+    age_after = figparse.lexicon().age_after
+    durations = {
+        f.start
+        for f in kept
+        if _is_duration(f._.claimtrack_figure, time_units) and not _is_age(f, age_after)
+    }
+    reader.durations = durations
     previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
     # (sentence start, attribute, holder) of the last sum or share with an attribute
     previous_value: tuple[int, str, str | None] | None = None
@@ -96,7 +105,25 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted)
     reader.periods.assign_leftovers()
-    return kept
+    # "in the past three years, 5,000 left": a duration that is another figure's period is not
+    # a figure of its own
+    used = reader.periods.used
+    return [
+        f
+        for f in kept
+        if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
+    ]
+
+
+def _is_age(span: Span, age_after: frozenset[str]) -> bool:
+    """ "3 years old", "18 months of age": an age, never a period."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return bool(after) and (after[0] in age_after or after == ["of", "age"])
+
+
+def _is_duration(info: FigureInfo, time_units: frozenset[str]) -> bool:
+    return (info.unit or "").split("/")[0] in time_units
 
 
 def _has_unit(info: FigureInfo) -> bool:
@@ -133,6 +160,7 @@ class ContextReader:
         self._ents: dict[int, Span] | None = None
         self._figure_tokens: set[int] = set() if figure_tokens is None else figure_tokens
         self.periods = PeriodReader(doc, lex, self._figure_tokens)
+        self.durations: set[int] = set()  # start tokens of the figures that are durations
         self.holders = HolderReader(doc, lex)
 
     # entity lookup, built once per doc when first needed
@@ -142,7 +170,8 @@ class ContextReader:
         return self._ents.get(token.i)
 
     def fill(self, span: Span, info: FigureInfo) -> None:
-        self._figure_tokens.update(range(span.start, span.end))
+        if span.start not in self.durations:  # a duration may still be a period
+            self._figure_tokens.update(range(span.start, span.end))
         unitful = _has_unit(info)
         money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
         noun, governor = self.anchor(span, unitful)
@@ -218,7 +247,12 @@ class ContextReader:
             of = child_of(token, "prep", "of")
             if of is None:
                 continue
-            obj = child_of(of, "pobj") or child_of(of, "pcomp")
+            # "officials whom millions of Americans distrust": the parser may hang the
+            # relative pronoun before the figure on "of" too; what is counted follows "of"
+            obj = next(
+                (c for c in of.rights if c.dep_ in ("pobj", "pcomp")),
+                child_of(of, "pobj") or child_of(of, "pcomp"),
+            )
             if obj is not None and obj.lemma_.lower() in self.lex.quantity_words:
                 continue  # "hundreds of thousands": still the number
             if obj is not None and (obj.pos_ in NOUNS or obj.pos_ == "PRON"):
@@ -271,9 +305,9 @@ class ContextReader:
         for child in noun.lefts:
             if child.i in self._figure_tokens or child.like_num:
                 continue
-            if self.is_key_modifier(child):
+            if self.is_key_modifier(child) and self.word(child):
                 mods.append(self.word(child))
-        words = [*mods, self.word(noun)]
+        words = [*mods, self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
                 if child.dep_ != "prep" or child.lower_ not in self.lex.complement_preps:
@@ -299,9 +333,15 @@ class ContextReader:
 
     def word(self, token: Token) -> str:
         """Proper names and nationalities keep their case, in the singular ("Americans" ->
-        "American"); other words are lower-case lemmas."""
+        "American"), whole ("New Jersey police officers" -> "New Jersey police officer"); other
+        words are lower-case lemmas."""
         if token.ent_type_ in self.lex.group_labels or token.pos_ == "PROPN":
+            ent = self.ent(token)
             text = token.text
+            if ent is not None and len(ent) > 1:
+                if ent.end != token.i + 1:
+                    return ""  # said with the name's last word
+                text = ent.text  # the name's earlier words hang on its last one
             if token.tag_ == "NNPS" or (
                 token.ent_type_ == "NORP" and text.endswith("s") and not text.endswith("ss")
             ):

@@ -7,14 +7,16 @@ entities miss or cut ("thousands", "a dozen", "half of", spelled-out numbers, nu
 DATE or ORG). This component aligns those finds with the Doc, adds any number entity the reader
 did not cover, and drops what the parse shows is not a figure:
 
-- numbers inside DATE/TIME/ORDINAL entities ("Feb. 24", "in the past three years"): dates and
-  periods are a figure's context, not figures (money and percentages inside them stay);
+- numbers inside DATE/TIME/ORDINAL entities ("Feb. 24", "2014"): dates are a figure's context,
+  not figures (money and percentages inside them stay);
 - numbers that name something: inside a name entity ("Air Assault Brigade 45") or attached to a
   proper noun before them;
 - a bare determiner "one" ("one specific protection"): "only one", "at least one", "one in five"
   stay;
-- a bare year-like number that does not count a noun ("2014");
-- a number with a unit used as a modifier of the noun after it ("the 180ml liquid").
+- a bare year-like number that does not count a noun ("2014").
+
+Durations ("jailed for 15 years", "a three-year review") are figures even inside a DATE entity;
+`claimtrack.nlp.figure_context` makes one the period of another figure in its clause instead.
 
 The next stage (`claimtrack.nlp.figure_context`) fills what each figure counts and its predicate,
 place and period.
@@ -23,7 +25,7 @@ place and period.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +34,7 @@ from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
+from claimtrack.units import unit_name
 
 NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -44,6 +47,7 @@ class Rules:
     entity_labels: frozenset[str]
     name_labels: frozenset[str]
     date_words: frozenset[str]
+    durations: frozenset[str]
 
 
 def load_rules(lexicons: Overrides | None = None) -> Rules:
@@ -54,7 +58,12 @@ def load_rules(lexicons: Overrides | None = None) -> Rules:
         d.lower() for w in ("wide", "abbreviated") for d in get_day_names(w, locale="en").values()
     }
     words = set(data["date_words"]) | days | figparse.lexicon(lexicons=lexicons).months
-    return Rules(frozenset(data["entity_labels"]), frozenset(data["name_labels"]), frozenset(words))
+    return Rules(
+        frozenset(data["entity_labels"]),
+        frozenset(data["name_labels"]),
+        frozenset(words),
+        frozenset(data["durations"]),
+    )
 
 
 @Language.factory(
@@ -91,7 +100,7 @@ class FigureFinder:
             if not self.keep(span, found):
                 rejected.append((span.start_char, span.end_char))
                 continue
-            self.add(span, found.figure, spans, taken)
+            self.add(span, self.temperature(span, found.figure), spans, taken)
         for start, end in rejected:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
@@ -110,6 +119,22 @@ class FigureFinder:
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[FIGURES] = spans
         return doc
+
+    def temperature(self, span: Span, fig: figparse.Figure) -> figparse.Figure:
+        """ "degrees" alone is a temperature when the sentence names a scale ("... 40 degrees,
+        the highest Celsius reading") or says temperature; its scale is the one named, else
+        unknown ("degree_temperature")."""
+        if fig.unit != "degree" or not span.doc.has_annotation("SENT_START"):
+            return fig
+        temperature_words = figparse.lexicon(lexicons=self.lexicons).temperature_words
+        unit = None
+        for tok in span.sent:
+            if tok.lower_ in temperature_words:
+                named = unit_name(tok.lower_)
+                if named.startswith("degree_"):
+                    return replace(fig, unit=named)
+                unit = "degree_temperature"
+        return replace(fig, unit=unit) if unit else fig
 
     @staticmethod
     def add(span: Span, fig: figparse.Figure, spans: list[Span], taken: list[bool]) -> None:
@@ -131,7 +156,7 @@ class FigureFinder:
                 if ent.label_ in self.rules.name_labels and found.bare and self.is_name(ent, span):
                     return False
         if not found.bare:
-            return not self.unit_modifier(span, fig)
+            return True
         last = numbers[-1]
         # "one specific protection", "one day": a determiner, not a count
         if found.words and len(span) == 1 and span[0].lower_ == "one":
@@ -154,10 +179,12 @@ class FigureFinder:
         """A DATE/TIME/ORDINAL entity that really is one: it names a month, day, year or time
         unit ("Feb. 24", "in the past three years", "2014"); the small model also labels bare
         numbers DATE ("one and a half"), which stay figures."""
-        if ent.label_ == "ORDINAL":
-            return fig.value is None or float(fig.value).is_integer()
+        if ent.label_ == "ORDINAL":  # "75ml" is no ordinal
+            return fig.unit is None and (fig.value is None or float(fig.value).is_integer())
         if len(span) == 1 and YEAR.fullmatch(span.text):
             return True
+        if fig.unit is not None and fig.unit.split("/")[0] in self.rules.durations:
+            return False  # "jailed for 15 years": a duration is a figure
         for tok in ent:
             if tok.lower_ in self.rules.date_words:
                 return True
@@ -170,14 +197,3 @@ class FigureFinder:
             tok.is_alpha and not tok.like_num and not (span.start <= tok.i < span.end)
             for tok in ent
         )
-
-    @staticmethod
-    def unit_modifier(span: Span, fig: figparse.Figure) -> bool:
-        """ "the 180ml liquid", "a 10 km stretch": a measure used as an adjective."""
-        if fig.unit is None or fig.currency is not None or fig.unit in ("percent", "fraction"):
-            return False
-        last = span[-1]
-        nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            return False
-        return last.head.i > last.i and last.dep_ in ("compound", "amod", "nmod", "nummod")

@@ -24,6 +24,13 @@ from claimtrack.nlp.figure_context import ContextReader
 from claimtrack.nlp.periods import span_order
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of, verb_above
 
+# Adverbs of degree and manner on a negated verb: what is denied is how much or how well, not
+# the act ("does not pay enough", "don't pay nearly as well"): no zero is stated.
+_DEGREE = frozenset(
+    {"well", "much", "enough", "nearly", "as", "so", "more", "less", "quite", "fully", "very"}
+    | {"too", "better", "worse", "properly", "adequately", "equally", "fairly", "always"}
+)
+
 
 @Language.factory(
     "claimtrack_zero_figures",
@@ -116,6 +123,8 @@ class ZeroStatementReader(ContextReader):
         negs = [c for c in verb.children if c.dep_ == "neg" and c.lower_ in lex.negation_words]
         if not negs:
             return None
+        if any(t.pos_ == "ADV" and t.lower_ in _DEGREE for c in verb.rights for t in c.subtree):
+            return None  # "they don't pay nearly as well": a comparison, no zero is stated
         if any(
             self.periods.has_figure(self.doc[c.left_edge.i : c.right_edge.i + 1])
             for c in verb.children
