@@ -112,10 +112,10 @@ class FigureReader(AmountReader):
         if joiner is None or a.value is None or a.value <= 0:
             return None
         got = self.amount(k)
-        if got is None or got[0].value is None:
+        if got is None:
             return None
         b, end2 = got
-        if b.currency != a.currency or b.unit != a.unit or not a.value < b.value:
+        if b.value is None or b.currency != a.currency or b.unit != a.unit or a.value >= b.value:
             return None
         fig = interval(qualifier or "exact", a.value / b.value)
         return replace(fig, unit="fraction"), end2
