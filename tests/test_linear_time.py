@@ -78,3 +78,17 @@ def test_linear_time_digits_spread_over_a_long_token() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
+
+
+def test_linear_time_many_urls_among_figures() -> None:
+    """200 kB of URLs between figures: each token was checked against every URL of the text."""
+    code = (
+        "from claimtrack import figparse\n"
+        "text = ' '.join(f'http://x.org/{i} 5 people' for i in range(8_000))\n"
+        "print(len(figparse.find(text)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=BUDGET_S
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "8000"

@@ -5,6 +5,7 @@ that can open one, the not-figure rules, and the tidied `FigureMatch` results.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -44,9 +45,17 @@ def find(
         return []
     scanner = _scanner(overrides_key(lexicons, (*NAMES, "currencies")))
     out: list[FigureMatch] = []
+    # URLs and addresses, in text order and apart: a token is inside one when the last that
+    # starts at or before it has not ended (a binary search: many URLs cost log time each).
     blocked = [(m.start(), m.end()) for m in URL.finditer(text)]
+    starts = [s for s, _ in blocked]
+
+    def in_url(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < blocked[k][1]
+
     for a, b in windows(text, scanner.anchors):
-        toks = [t for t in tokenize(text, a, b) if not any(s <= t.start < e for s, e in blocked)]
+        toks = [t for t in tokenize(text, a, b) if not in_url(t.start)]
         out.extend(_scan(toks, scanner, rejected))
     return out
 
