@@ -599,9 +599,14 @@ def _last_named(span: Span, root: Token) -> Token:
     """In "the real Dred Scott, Chief Justice Roberts said" the parser makes one noun phrase of
     two names; the one after the comma, next to the cue, is the speaker."""
     doc = span.doc
-    people = [
-        e for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end
-    ]
+    people = []  # the PERSON entities inside the span, read off its tokens (not all doc.ents)
+    for token in span:
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= span.end:
+                people.append(doc[token.i : end])
     if len(people) < 2:
         return root
     last = people[-1]
