@@ -16,35 +16,20 @@ from claimtrack.nlp.furniture import FurnitureFinder
 from claimtrack.nlp.speakers import SpeakerResolver
 from claimtrack.nlp.zero_figures import ZeroFigureFinder
 from tests.handmade import build, vocab
+from tests.test_rules_flags import PARSES as FLAG_PARSES
+
+SHARED = (
+    "An official, who spoke on condition of anonymity, said 40 people died. The official added that the dam held.",
+    "It is impossible to verify all the claims of desertion. Soldiers said the mutiny spread.",
+    "Rebels said 40 people died. The figure could not be verified.",
+    "The casualty figures could not be verified.",
+)
 
 # The parses the rules below assume (the real model's, with the byline and the "Read Next:"
 # line as trees of their own and "spread" as the verb it is).
 PARSES = {
-    "An official, who spoke on condition of anonymity, said 40 people died. The official added that the dam held.": """
-    0   An           DET    DT    _          det        1
-    1   official     NOUN   NN    _          nsubj      10
-    2   ,            PUNCT  ,     _          punct      1
-    3   who          PRON   WP    _          nsubj      4
-    4   spoke        VERB   VBD   speak      relcl      1
-    5   on           ADP    IN    _          prep       4
-    6   condition    NOUN   NN    _          pobj       5
-    7   of           ADP    IN    _          prep       6
-    8   anonymity    NOUN   NN    _          pobj       7
-    9   ,            PUNCT  ,     _          punct      1
-    10  said         VERB   VBD   say        ROOT       10
-    11  40           NUM    CD    _          nummod     12   CARDINAL
-    12  people       NOUN   NNS   _          nsubj      13
-    13  died         VERB   VBD   die        ccomp      10
-    14  .            PUNCT  .     _          punct      10
-    15  The          DET    DT    _          det        16
-    16  official     NOUN   NN    _          nsubj      17
-    17  added        VERB   VBD   add        ROOT       17
-    18  that         SCONJ  IN    _          mark       21
-    19  the          DET    DT    _          det        20
-    20  dam          NOUN   NN    _          nsubj      21
-    21  held         VERB   VBD   hold       ccomp      17
-    22  .            PUNCT  .     _          punct      17
-    """,
+    # The sentences the flag rules also test, with the same parse.
+    **{text: FLAG_PARSES[text] for text in SHARED},
     "Rebels said 40 people died. The bridge could not be verified.": """
     0   Rebels       NOUN   NNS   rebel      nsubj      1
     1   said         VERB   VBD   say        ROOT       1
@@ -91,50 +76,6 @@ PARSES = {
     1   storm        NOUN   NN    _          nsubj      2
     2   passed       VERB   VBD   pass       ROOT       2
     3   .            PUNCT  .     _          punct      2
-    """,
-    "It is impossible to verify all the claims of desertion. Soldiers said the mutiny spread.": """
-    0   It           PRON   PRP   _          nsubj      1
-    1   is           AUX    VBZ   be         ROOT       1
-    2   impossible   ADJ    JJ    _          acomp      1
-    3   to           PART   TO    _          aux        4
-    4   verify       VERB   VB    _          xcomp      1
-    5   all          DET    PDT   _          predet     7
-    6   the          DET    DT    _          det        7
-    7   claims       NOUN   NNS   claim      dobj       4
-    8   of           ADP    IN    _          prep       7
-    9   desertion    NOUN   NN    _          pobj       8
-    10  .            PUNCT  .     _          punct      1
-    11  Soldiers     NOUN   NNS   soldier    nsubj      12
-    12  said         VERB   VBD   say        ROOT       12
-    13  the          DET    DT    _          det        14
-    14  mutiny       NOUN   NN    _          nsubj      15
-    15  spread       VERB   VBD   spread     ccomp      12
-    16  .            PUNCT  .     _          punct      12
-    """,
-    "Rebels said 40 people died. The figure could not be verified.": """
-    0   Rebels       NOUN   NNS   rebel      nsubj      1
-    1   said         VERB   VBD   say        ROOT       1
-    2   40           NUM    CD    _          nummod     3    CARDINAL
-    3   people       NOUN   NNS   _          nsubj      4
-    4   died         VERB   VBD   die        ccomp      1
-    5   .            PUNCT  .     _          punct      1
-    6   The          DET    DT    _          det        7
-    7   figure       NOUN   NN    _          nsubjpass  11
-    8   could        AUX    MD    _          aux        11
-    9   not          PART   RB    _          neg        11
-    10  be           AUX    VB    _          auxpass    11
-    11  verified     VERB   VBN   verify     ROOT       11
-    12  .            PUNCT  .     _          punct      11
-    """,
-    "The casualty figures could not be verified.": """
-    0   The          DET    DT    _          det        2
-    1   casualty     NOUN   NN    _          compound   2
-    2   figures      NOUN   NNS   figure     nsubjpass  6
-    3   could        AUX    MD    _          aux        6
-    4   not          PART   RB    _          neg        6
-    5   be           AUX    VB    _          auxpass    6
-    6   verified     VERB   VBN   verify     ROOT       6
-    7   .            PUNCT  .     _          punct      6
     """,
 }
 
