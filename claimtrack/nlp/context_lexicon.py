@@ -3,7 +3,7 @@ zero_statements.json), compiled into sets and tables once per set of lexicon ove
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
@@ -63,42 +63,15 @@ def _compiled(key: tuple[tuple[str, str], ...]) -> ContextLexicon:
     ctx = load_lexicon("figure_context", overrides)
     zero = load_lexicon("zero_statements", overrides)
 
-    def words(data: dict[str, Any], key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in data[key])
-
-    return ContextLexicon(
-        quantity_words=words(ctx, "quantity_words"),
-        container_nouns=words(ctx, "container_nouns"),
-        relative_pronouns=words(ctx, "relative_pronouns"),
-        key_adjectives=words(ctx, "key_adjectives"),
-        complement_preps=words(ctx, "complement_preps"),
-        money_complement_preps=words(ctx, "money_complement_preps"),
-        light_verbs=words(ctx, "light_verbs"),
-        period_preps=words(ctx, "period_preps"),
-        period_preps_if_temporal=words(ctx, "period_preps_if_temporal"),
-        period_marks=words(ctx, "period_marks"),
-        period_adverbs={k.lower(): v for k, v in ctx["period_adverbs"].items()},
-        temporal_nouns=words(ctx, "temporal_nouns"),
-        place_preps=words(ctx, "place_preps"),
-        place_labels=frozenset(ctx["place_labels"]),
-        group_labels=frozenset(ctx["group_labels"]),
-        time_units={k.lower(): v for k, v in ctx["time_units"].items()},
-        rate_preps=words(ctx, "rate_preps"),
-        pronoun_subjects=words(ctx, "pronoun_subjects"),
-        negated_verbs={k.lower(): v for k, v in zero["negated_verbs"].items()},
-        negation_words=words(zero, "negation_words"),
-        without_nouns={k.lower(): v for k, v in zero["without_nouns"].items()},
-        zero_adjectives={k.lower(): v for k, v in zero["zero_adjectives"].items()},
-        none_determiners=words(zero, "none_determiners"),
-        zero_nouns={k.lower(): v for k, v in zero["zero_nouns"].items()},
-        money_nouns=words(zero, "money_nouns"),
-        holder_labels=frozenset(ctx["holder_labels"]),
-        personal_pronouns=words(ctx, "personal_pronouns"),
-        holder_preps=words(ctx, "holder_preps"),
-        reporting_verbs=words(ctx, "reporting_verbs"),
-        worth_words=words(ctx, "worth_words"),
-        value_preps=words(ctx, "value_preps"),
-        inheriting_pronouns=words(ctx, "inheriting_pronouns"),
-        money_purpose_preps=words(ctx, "money_purpose_preps"),
-        empty_period_words=words(ctx, "empty_period_words"),
-    )
+    # Each field is the key of the same name in one of the two files: word lists become sets of
+    # lower-cased words (entity labels keep their case), tables get lower-cased keys.
+    values: dict[str, Any] = {}
+    for f in fields(ContextLexicon):
+        raw = ctx[f.name] if f.name in ctx else zero[f.name]
+        if isinstance(raw, dict):
+            values[f.name] = {k.lower(): v for k, v in raw.items()}
+        elif f.name.endswith("_labels"):
+            values[f.name] = frozenset(raw)
+        else:
+            values[f.name] = frozenset(w.lower() for w in raw)
+    return ContextLexicon(**values)
