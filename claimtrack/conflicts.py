@@ -324,10 +324,8 @@ def _corpus(
         for figure in claim.quantities:
             if figure.holder:
                 holders.add(figure.holder)
-    texts = ((c.text, known[c.source_id]) for c in claims)
-    return _Corpus(
-        dates=known, story=stories(sentences), names=Names(holders), days=NamedDays(texts)
-    )
+    days = NamedDays(lambda: ((c.text, known[c.source_id]) for c in claims))
+    return _Corpus(dates=known, story=stories(sentences), names=Names(holders), days=days)
 
 
 def entries(

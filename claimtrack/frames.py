@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -192,7 +192,7 @@ def _resolve(text: str, base: date | None) -> Interval | None:
 # Tuesday", "Election Day"); a bare weekday is dateparser's. Case matters here: "voters go to
 # the polls on Tuesday" names no day.
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_DAY_NAME = rf"(?:[A-Z][a-z]+\s+){{1,3}}(?:{_WEEKDAYS}|Day)\b"
+_DAY_NAME = rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:{_WEEKDAYS}|Day)\b"
 _MONTH_CAPS = "|".join(m.capitalize() for m in _MONTHS.split("|"))
 _MONTH_DAY = rf"\b(?:{_MONTH_CAPS})\.?\s+\d{{1,2}}\b(?:,?\s+(?:19|20)\d\d\b)?"
 # "March 1, known as Super Tuesday", "Super Tuesday, March 1", "Super Tuesday (March 1)",
@@ -206,6 +206,8 @@ _NAMED_DAY = re.compile(
 _WHEN_CLAUSE = re.compile(
     rf"(?P<time>{_DAY_NAME}|{_MONTH_DAY}|\b(?:{_WEEKDAYS})\b),\s+when\s+[^,;:.!?\"“”()]*$"
 )
+# what every text that gives a name with its date holds (the two shapes of `_NAMED_DAY`)
+_NAMED_DAY_MARKS = re.compile(r"[dD]ay(?:, | \(| on )|known as |called |dubbed ")
 # how far from the article's date a named day may be and still be the one it means
 _NAMED_DAY_REACH = 183
 
@@ -216,28 +218,37 @@ class NamedDays:
     the corpus gives the name nearest the article's own date (within half a year: the same
     name is another day in another year)."""
 
-    def __init__(self, texts: Iterable[tuple[str, date | None]] = ()) -> None:
+    def __init__(
+        self, texts: Iterable[tuple[str, date | None]] | Callable[[], Iterable[Any]] = ()
+    ) -> None:
+        # learned on first need: most corpora never ask for a named day, and reading every
+        # text costs more than the rest of a figure's frame
+        self._texts = texts
+        self._days: dict[str, Counter[date]] | None = None
+
+    def _learn(self) -> dict[str, Counter[date]]:
         found: dict[str, Counter[date]] = defaultdict(Counter)
+        texts = self._texts() if callable(self._texts) else self._texts
         for text, base in texts:
-            if "day" not in text and "Day" not in text:
-                continue  # every name ends in a weekday or "Day": most texts are passed over
+            # most texts give no name with a date: passed over at C speed
+            if not ("day" in text or "Day" in text) or not _NAMED_DAY_MARKS.search(text):
+                continue
             for match in _NAMED_DAY.finditer(text):
                 name = _day_name(match["n1"] or match["n2"])
                 span = _resolve(" ".join((match["d1"] or match["d2"]).lower().split()), base)
                 if span is not None and span[0] == span[1] and name is not None:
                     found[name][span[0]] += 1
-        self._days = dict(found)
-
-    def __bool__(self) -> bool:
-        return bool(self._days)
+        return dict(found)
 
     def resolve(self, text: str | None, base: date | None) -> Interval | None:
         """The day a phrase that is only a known name ("on Super Tuesday") stands for."""
-        if not text or not self._days or base is None:
+        if not text or base is None:
             return None
         phrase = _strip_lead(text.lower())
         if _day_name(phrase) != phrase:
-            return None  # "before Super Tuesday" is not the day itself
+            return None  # not a name ("last Tuesday"), or not the day itself ("before ...")
+        if self._days is None:
+            self._days = self._learn()
         days = self._days.get(phrase)
         if not days:
             return None
