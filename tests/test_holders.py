@@ -16,6 +16,9 @@ HOLDERS = [
     ("Lee has proposed accepting 2,500 migrants, officials said.", "2,500", "Lee"),
     ("Officials said Jane Roe plans to spend $4 million on ads.", "$4 million", "Jane Roe"),
     ("Officials said Jane Roe wants to try to hire 700 nurses.", "700", "Jane Roe"),
+    # a reporting verb's subject does what its complement says
+    ("Officials said Jane Roe reported having $2 million in cash.", "$2 million", "Jane Roe"),
+    ("Jane Roe is said to have 120 delegates, officials said.", "120", None),
     # the object controls when there is one: the council approves, not the senator
     ("Officials said the senator urged Congress to approve 4,000 visas.", "4,000", "Congress"),
     # a common noun names no one in particular
