@@ -9,7 +9,9 @@ story would). The zero statements and money figures keep their predicate keys, s
 blocks exist too.
 
 Timed: `find_conflicts` over the claims already in memory (what the `conflicts` command does
-after reading the store), best of a few runs. With `--cli N`, also the command end to end on a
+after reading the store), best of a few runs: as `claimtrack conflicts` calls it (conflict groups
+built for output; every group is still decided) and as `--all` does (updates and consistent
+groups built too). With `--cli N`, also the command end to end on a
 store of N claims written with `Store.write` (first run builds the index, second reuses it).
 
     python benchmarks/conflicts_scale.py [--sizes 10000 100000 1000000] [--cli 100000]
@@ -92,20 +94,26 @@ def replicate(templates: list[Claim], n: int, seed: int = 1) -> list[Claim]:
     return out
 
 
-def time_library(claims: list[Claim], repeat: int) -> tuple[float, float, int, int]:
+def time_library(
+    claims: list[Claim], repeat: int, statuses: tuple[str, ...]
+) -> tuple[float, float, int, int]:
     """Best wall-clock and CPU seconds of `find_conflicts` (CPU time is the fair number on a
     machine shared with other work)."""
     best_wall = best_cpu = float("inf")
     groups = conflicts = 0
     for _ in range(repeat):
         wall, cpu = time.perf_counter(), time.process_time()
-        result = find_conflicts(claims)
+        result = find_conflicts(claims, statuses=statuses)
         best_wall = min(best_wall, time.perf_counter() - wall)
         best_cpu = min(best_cpu, time.process_time() - cpu)
         groups = len(result)
         conflicts = sum(g.status == "conflict" for g in result)
         del result
     return best_wall, best_cpu, groups, conflicts
+
+
+COMMAND = ("conflict",)
+ALL = ("conflict", "update", "consistent")
 
 
 def write_store(claims: list[Claim], root: Path) -> None:
@@ -152,13 +160,20 @@ def main() -> None:
     n_figures = sum(len(c.quantities) for c in templates)
     print(f"templates: {len(templates)} seed claims with {n_figures} figures")
     print(
-        f"{'claims':>10} {'figures':>10} {'groups':>8} {'conflicts':>9} {'wall s':>7} {'cpu s':>7}"
+        f"{'claims':>10} {'figures':>10} {'as':>9} {'groups':>8} {'conflicts':>9}"
+        f" {'wall s':>7} {'cpu s':>7}"
     )
     for n in args.sizes:
         claims = replicate(templates, n)
         figures = sum(len(c.quantities) for c in claims)
-        wall, cpu, groups, conflicts = time_library(claims, 1 if n >= 1_000_000 else args.repeat)
-        print(f"{n:>10,} {figures:>10,} {groups:>8,} {conflicts:>9,} {wall:>7.2f} {cpu:>7.2f}")
+        for label, statuses in (("conflicts", COMMAND), ("--all", ALL)):
+            wall, cpu, groups, conflicts = time_library(
+                claims, 1 if n >= 1_000_000 else args.repeat, statuses
+            )
+            print(
+                f"{n:>10,} {figures:>10,} {label:>9} {groups:>8,} {conflicts:>9,}"
+                f" {wall:>7.2f} {cpu:>7.2f}"
+            )
         del claims
     if args.cli:
         claims = replicate(templates, args.cli)

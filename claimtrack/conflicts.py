@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cache
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.frames import (
@@ -101,8 +101,7 @@ def tables() -> Tables:
 # -- what a figure is about -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(NamedTuple):
     head: str  # the synonym class of the head noun
     mods: tuple[str, ...]  # group modifiers, canonical, sorted
     phrase: str  # as written in `counted`
@@ -115,18 +114,21 @@ def parse_counted(counted: str | None) -> Counted | None:
     if not counted:
         return None
     t = tables()
-    words = counted.split()
-    cut = next((i for i, w in enumerate(words) if w.lower() in t.complement_preps and i), None)
-    pre = words[:cut] if cut is not None else words
+    pre = counted.lower().split()
+    preps = t.complement_preps
+    for i in range(1, len(pre)):
+        if pre[i] in preps:
+            del pre[i:]
+            break
     if not pre:
         return None
-    whole = " ".join(pre).lower()
+    whole = " ".join(pre)
     if whole in t.counted:  # "net worth" ~ "fortune": the phrase itself names the class
-        return Counted(head=t.counted[whole], mods=(), phrase=counted)
-    head = pre[-1].lower()
-    head = t.counted.get(head, head)
-    mods = tuple(sorted({t.groups.get(w.lower(), w.lower()) for w in pre[:-1]}))
-    return Counted(head=head, mods=mods, phrase=counted)
+        return Counted(t.counted[whole], (), counted)
+    head = t.counted.get(pre[-1], pre[-1])
+    groups = t.groups
+    mods = tuple(sorted({groups.get(w, w) for w in pre[:-1]}))
+    return Counted(head, mods, counted)
 
 
 @cache
@@ -284,7 +286,7 @@ class _Entry:
     voice: str  # who stands behind the figure: its story (an article and its copies)
     story: str
     sentence: int  # the claim's words, hashed: the same sentence in two sources is one voice
-    key: tuple[str, tuple[str, ...]]
+    block: tuple[tuple[str, tuple[str, ...]], str]  # what is measured, and the unit family
     measure: Measure
     context: Context
     lo: float
@@ -336,13 +338,16 @@ def entries(
     said = [sentence_key(c.text) for c in claims]
     corpus = _corpus(claims, said, dates)
     out: list[_Entry] = []
+    append = out.append
     tolerance = tables().tolerance
+    definite = frame_tables().definite_words
+    days, story_of, names = corpus.dates, corpus.story, corpus.names
     # Stories repeat the same few descriptions; derive key, measure and context once for each.
     derived: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
     for claim, sentence in zip(claims, said, strict=True):
-        day = corpus.dates.get(claim.source_id)
-        story = corpus.story.get(claim.source_id, claim.source_id)
-        voice = story
+        source = claim.source_id
+        day = days.get(source)
+        story = story_of.get(source, source)
         for figure in claim.quantities:
             period = figure.period or _when_clause(claim, figure)
             about = (
@@ -357,18 +362,18 @@ def entries(
             )
             found = derived.get(about, _MISSING)
             if found is _MISSING:
-                found = derived[about] = _derive(figure, day, corpus.names, corpus.days, period)
+                found = derived[about] = _derive(figure, day, names, corpus.days, period)
             if found is None:
                 continue
-            key, m, context, running = found
-            if m.family == "count" and _refers_to_a_set(claim, figure):
+            block, m, context, running = found
+            if m.family == "count" and _refers_to_a_set(claim, figure, definite):
                 continue
             bounds = _bounds(figure, m, tolerance)
             if bounds is None:
                 continue
-            out.append(
+            append(
                 _Entry(
-                    claim, figure, voice, story, sentence, key, m, context, *bounds, day, running
+                    claim, figure, story, story, sentence, block, m, context, *bounds, day, running
                 )
             )
     return out
@@ -377,37 +382,39 @@ def entries(
 _MISSING: Any = object()
 
 
-def _refers_to_a_set(claim: Claim, figure: Figure) -> bool:
+def _refers_to_a_set(claim: Claim, figure: Figure, definite: frozenset[str]) -> bool:
     """ "the two states", "his three children", "two of the three contests": a number that
     picks out a known set or a part of one is not a claim about how many there are."""
+    text = claim.text
     at = figure.start - claim.start
-    if at < 0 or at > len(claim.text):
+    if at < 0 or at > len(text):
         return False
-    before = claim.text[max(0, at - 12) : at].lower().split()
-    if before and before[-1] in frame_tables().definite_words:
+    before = text[max(0, at - 12) : at].lower().split()
+    if before and before[-1] in definite:
         return True
-    after = claim.text[at + len(figure.text) : at + len(figure.text) + 16].lower().split()
-    return len(after) >= 2 and after[0] == "of" and after[1] in frame_tables().definite_words
+    end = at + len(figure.text)
+    after = text[end : end + 16].lower().split()
+    return len(after) >= 2 and after[0] == "of" and after[1] in definite
 
 
 def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float, bool, bool] | None:
-    low = figure.low if figure.low is not None else figure.value
-    high = figure.high if figure.high is not None else figure.value
-    if figure.low is None and figure.qualifier in _UNBOUNDED_BELOW:
-        low = None
-    if figure.high is None and figure.qualifier in _UNBOUNDED_ABOVE:
-        high = None
-    if figure.qualifier == "vague":
+    low = figure.low
+    high = figure.high
+    qualifier = figure.qualifier
+    if low is None:
+        low = None if qualifier in _UNBOUNDED_BELOW else figure.value
+    if high is None:
+        high = None if qualifier in _UNBOUNDED_ABOVE else figure.value
+    if qualifier == "vague":
         high = None  # "millions" of deportations is "at least two million", not fewer than ten
     if low is None and high is None:
         return None
-    lo = low * m.factor if low is not None else -INF
-    hi = high * m.factor if high is not None else INF
-    lo_inc, hi_inc = figure.low_inclusive, figure.high_inclusive
+    factor = m.factor
+    lo = low * factor if low is not None else -INF
+    hi = high * factor if high is not None else INF
     if m.converted:
-        lo, hi = lo - abs(lo) * tolerance, hi + abs(hi) * tolerance
-        lo_inc = hi_inc = True
-    return lo, hi, lo_inc, hi_inc
+        return lo - abs(lo) * tolerance, hi + abs(hi) * tolerance, True, True
+    return lo, hi, figure.low_inclusive, figure.high_inclusive
 
 
 def _is_running(entry: _Entry) -> bool:
@@ -451,7 +458,7 @@ def _derive(
     running = key[0].split("/")[0] in t.running_nouns or (
         predicate is not None and predicate.split(" ")[0] in t.running_predicates
     )
-    return key, m, context, running or None
+    return (key, m.family), m, context, running or None
 
 
 def _ref(entry: _Entry) -> FigureRef:
@@ -629,9 +636,9 @@ def group_entries(
     rate_free: dict[tuple[str, tuple[str, ...]], list[_Entry]] = defaultdict(list)
     for entry in items:
         if entry.measure.rate_free:
-            rate_free[entry.key].append(entry)
+            rate_free[entry.block[0]].append(entry)
         else:
-            blocks[(entry.key, entry.measure.family)].append(entry)
+            blocks[entry.block].append(entry)
     # A zero of pay meets every money block of its key (any currency, any rate); where there
     # are several, the first (the sorted order) takes it, so a figure sits in one group only.
     money_blocks: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
@@ -829,12 +836,15 @@ class _CommonNames:
 
     def __call__(self) -> frozenset[str]:
         if self.found is None:
+            # each sentence's names once, with every story that prints it
+            by_text: dict[str, set[str]] = defaultdict(set)
+            for entry in self.items:
+                by_text[entry.claim.text].add(entry.story)
             seen: dict[str, set[str]] = defaultdict(set)
-            claims = {id(e.claim): e for e in self.items}
-            for entry in claims.values():
-                for name in _names(entry.claim.text):
-                    seen[name].add(entry.story)
-            stories_n = len({e.story for e in self.items})
+            for text, in_stories in by_text.items():
+                for name in _names(text):
+                    seen[name] |= in_stories
+            stories_n = len(set().union(*by_text.values())) if by_text else 0
             share = frame_tables().common_name_share
             limit = max(share * stories_n, frame_tables().common_name_min)
             self.found = frozenset(n for n, s in seen.items() if len(s) > limit)
