@@ -344,6 +344,7 @@ def entries(
     days, story_of, names = corpus.dates, corpus.story, corpus.names
     # Stories repeat the same few descriptions; derive key, measure and context once for each.
     derived: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
+    frames: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for claim, sentence in zip(claims, said, strict=True):
         source = claim.source_id
         day = days.get(source)
@@ -362,7 +363,7 @@ def entries(
             )
             found = derived.get(about, _MISSING)
             if found is _MISSING:
-                found = derived[about] = _derive(figure, day, names, corpus.days, period)
+                found = derived[about] = _derive(figure, day, names, corpus.days, period, frames)
             if found is None:
                 continue
             block, m, context, running = found
@@ -443,21 +444,42 @@ def _when_clause(claim: Claim, figure: Figure) -> str | None:
 
 
 def _derive(
-    figure: Figure, day: date | None, names: Names, days: NamedDays, period_text: str | None
+    figure: Figure,
+    day: date | None,
+    names: Names,
+    days: NamedDays,
+    period_text: str | None,
+    frames: dict[tuple[Any, ...], tuple[Any, ...]],
 ) -> tuple[Any, ...] | None:
-    m = measure(figure.unit, figure.currency)
-    predicate = predicate_class(figure.predicate)
-    holder = names.canonical(figure.holder)
+    """What is measured, in which unit family, and the context. The part that does not depend
+    on the counted noun is shared through `frames`: a corpus says "people" in many ways but
+    with few units, verbs, holders, places and periods."""
+    about = (
+        figure.unit,
+        figure.currency,
+        figure.predicate,
+        figure.holder,
+        figure.place,
+        period_text,
+        day if period_text else None,
+    )
+    frame = frames.get(about)
+    if frame is None:
+        m = measure(figure.unit, figure.currency)
+        predicate = predicate_class(figure.predicate)
+        holder = names.canonical(figure.holder)
+        interval = days.period(period_text, day)
+        period = period_key(interval) if interval is not None else normal_text(period_text)
+        context = (predicate, holder, normal_text(figure.place), period)
+        running_verb = predicate is not None and (
+            predicate.split(" ")[0] in frame_tables().running_predicates
+        )
+        frame = frames[about] = (m, predicate, holder, context, running_verb)
+    m, predicate, holder, context, running_verb = frame
     key = _key(figure, m, predicate, holder)
     if key is None:
         return None
-    interval = days.period(period_text, day)
-    period = period_key(interval) if interval is not None else normal_text(period_text)
-    context = (predicate, holder, normal_text(figure.place), period)
-    t = frame_tables()
-    running = key[0].split("/")[0] in t.running_nouns or (
-        predicate is not None and predicate.split(" ")[0] in t.running_predicates
-    )
+    running = running_verb or key[0].split("/")[0] in frame_tables().running_nouns
     return (key, m.family), m, context, running or None
 
 
