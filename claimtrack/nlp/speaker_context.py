@@ -44,10 +44,16 @@ class ArticlePeople:
     """Every person the article names, by the NER or by a known given name."""
 
     def __init__(
-        self, doc: Doc, *, female: frozenset[str], male: frozenset[str], titles: frozenset[str]
+        self,
+        doc: Doc,
+        *,
+        female: frozenset[str],
+        male: frozenset[str],
+        titles: frozenset[str],
+        text: str | None = None,
     ) -> None:
         self.female, self.male = female, male
-        first_line = doc.text.find("\n")
+        first_line = (doc.text if text is None else text).find("\n")
         self.headline_end = len(doc) if first_line < 0 else _token_at(doc, first_line)
         self.people: list[Person] = []
         # Every mention of a person by name, in text order (the same person recurs).
@@ -128,11 +134,11 @@ def _ends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return bool(short) and len(long) >= len(short) and long[-len(short) :] == short
 
 
-def reported_tokens(doc: Doc, contents: list[Span]) -> list[bool]:
+def reported_tokens(doc: Doc, contents: list[Span], text: str | None = None) -> list[bool]:
     """Which tokens are someone's reported words: inside a quotation or an attribution's
     content. A name there is what a speaker talked about, not who is speaking next."""
     mask = [False] * len(doc)
-    for span in [*find_quotes(doc), *contents]:
+    for span in [*find_quotes(doc, text), *contents]:
         for i in range(span.start, span.end):
             mask[i] = True
     return mask
@@ -150,10 +156,10 @@ def main_clause_subject(span: Span) -> bool:
     return verb.dep_ not in SUBORDINATE
 
 
-def interviewee(doc: Doc) -> Span | None:
+def interviewee(doc: Doc, text: str | None = None) -> Span | None:
     """In a Q&A (two or more question lines), the person its headline or lede names: the
     one answering, whose "I" the answers are."""
-    lines = doc.text.split("\n")
+    lines = (doc.text if text is None else text).split("\n")
     if sum(1 for line in lines if _QUESTION.match(line)) < 2:
         return None
     first_question = next(i for i, line in enumerate(lines) if _QUESTION.match(line))

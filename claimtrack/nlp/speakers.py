@@ -79,6 +79,7 @@ class SpeakerResolver:
         register_extensions()
         lexicon = load_lexicon("speakers", lexicons)
         self.titles: dict[str, list[str]] = {k.lower(): v for k, v in lexicon["titles"].items()}
+        self.title_words = frozenset(self.titles)
         self.anonymous = frozenset(lexicon["anonymous"])
         self.organization = frozenset(lexicon["organization"])
         self.quantifiers = frozenset(lexicon.get("quantifiers", []))
@@ -116,12 +117,17 @@ class SpeakerResolver:
     ) -> tuple[list[SpeakerInfo], list[SpeakerInfo | None]]:
         """The article's speakers, and the speaker of each mention (None for a None mention).
         `contents` are the attributions' contents: names in them are not antecedents."""
+        text = doc.text  # spaCy joins it token by token on each call: once is enough
         state = _State(
             people=ArticlePeople(
-                doc, female=self.female_names, male=self.male_names, titles=frozenset(self.titles)
+                doc,
+                female=self.female_names,
+                male=self.male_names,
+                titles=self.title_words,
+                text=text,
             ),
-            reported=reported_tokens(doc, contents or []),
-            interviewee=interviewee(doc),
+            reported=reported_tokens(doc, contents or [], text),
+            interviewee=interviewee(doc, text),
         )
         events: list[tuple[int, int, Span]] = []
         for ent in state.people.spans:
