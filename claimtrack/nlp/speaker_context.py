@@ -68,6 +68,9 @@ class ArticlePeople:
                 continue
             seen.add(words)
             self.people.append(Person(words, span.text, span.start, self.gender_of(words)))
+        bare = _bare_surnames(doc, self.people, self.spans)
+        self.bare = {span.start: span for span in bare}
+        self.spans = sorted([*self.spans, *bare], key=lambda s: s.start)
 
     def gender_of(self, words: tuple[str, ...]) -> str | None:
         if len(words) < 2:
@@ -78,9 +81,24 @@ class ArticlePeople:
             return "m"
         return None
 
-    def knows(self, words: tuple[str, ...]) -> bool:
-        """Whether a name is (the end of) a person's name in this article."""
-        return any(_ends(p.words, words) for p in self.people)
+    def knows(self, words: tuple[str, ...], *, fuller: bool = False) -> bool:
+        """Whether a name is (the end of) a person's name in this article; with `fuller`,
+        of a longer name than itself."""
+        return any(
+            _ends(p.words, words) and (not fuller or len(p.words) > len(words)) for p in self.people
+        )
+
+    def called(self, word: str) -> Person | None:
+        """The one person a single word not otherwise a name here means: a first name alone
+        ("Melania" for Melania Walsh), or a surname with a one-letter slip ("Wines" for
+        Leslie Wimes, "McLenney" for McClenney)."""
+        firsts = [p for p in self.people if len(p.words) >= 2 and p.words[0] == word]
+        if len(firsts) == 1:
+            return firsts[0]
+        if firsts or len(word) < 5:
+            return None
+        slips = {p.words: p for p in self.people if len(p.words) >= 2 and _slip(p.words[-1], word)}
+        return next(iter(slips.values())) if len(slips) == 1 else None
 
     def fullest(
         self, words: tuple[str, ...], gender: str | None = None, *, at: int = 0
@@ -101,6 +119,17 @@ class ArticlePeople:
         return min(candidates, key=lambda p: p.start) if candidates else None
 
 
+def _slip(a: str, b: str) -> bool:
+    """Two words of five letters or more that differ by one letter (added, dropped or
+    changed), the first letter the same."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _token_at(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None else len(doc)
@@ -116,6 +145,9 @@ def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> li
                 out.append(ent)
     stripped = []
     for span in out:
+        span = _first_line(span)
+        if not len(span):
+            continue
         # "Sergeant Ann Cole": the name is "Ann Cole".
         while len(span) > 1 and (span[0].lower_ in titles or span[0].is_punct):
             span = span[1:]
@@ -123,6 +155,37 @@ def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> li
             span = span[:-1]
         stripped.append(span)
     return sorted(stripped, key=lambda s: s.start)
+
+
+def _bare_surnames(doc: Doc, people: list[Person], names: list[Span]) -> list[Span]:
+    """The surname of a person the article names in full, where the NER missed it or took it
+    for something else ("Walsh responded", "Meadows said" tagged as a plural noun)."""
+    surnames = {p.words[-1] for p in people if len(p.words) >= 2}
+    if not surnames:
+        return []
+    named = [False] * len(doc)
+    for span in names:
+        for i in range(span.start, span.end):
+            named[i] = True
+    out = []
+    for token in doc:
+        if named[token.i] or token.lower_ not in surnames or not token.text[:1].isupper():
+            continue
+        if token.ent_type_ == "PERSON" or (token.ent_type_ and token.ent_iob_ == "I"):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.ent_type_ != "PERSON":
+            continue  # part of another name ("Walsh Street")
+        out.append(doc[token.i : token.i + 1])
+    return out
+
+
+def _first_line(span: Span) -> Span:
+    """A name ends at its line's end ("Peter Lind" of "Peter Lind\n\nQuestion")."""
+    for token in span:
+        if "\n" in token.text_with_ws:
+            return span[: token.i - span.start + (0 if token.is_space else 1)]
+    return span
 
 
 def is_given_name_pair(span: Span, given: frozenset[str]) -> bool:
@@ -166,7 +229,8 @@ def interviewee(doc: Doc, text: str | None = None) -> Span | None:
     limit = sum(len(line) + 1 for line in lines[:first_question])
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char < limit:
-            return ent
+            name = _first_line(ent)
+            return name if len(name) else None
     return None
 
 
