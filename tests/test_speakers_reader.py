@@ -105,6 +105,28 @@ def speaker_at(doc, content_part):
             "prices to fall",
             "Peter Lind",
         ),
+        # A headline's deck drops "the": "Senator from Texas says" is the senator named below.
+        (
+            "Cruz endorses the nominee.\n\nSenator from Texas says he cannot allow his rival "
+            "to win.\n\nSen. Ted Cruz (R-Tex) is endorsing the campaign.",
+            "he cannot allow his rival to win",
+            "Ted Cruz",
+        ),
+        # A dateline the parser joined to the mention is not part of the speaker.
+        (
+            "WASHINGTON -- President Tom Walsh, opening the museum on Saturday, said it would "
+            "tell an American story.",
+            "it would tell an American story",
+            "Tom Walsh",
+        ),
+        # A headline's capitalised words the NER took for a name ("Obama Says") are not the
+        # full name of the person a later surname means.
+        (
+            "Walsh Says the Museum Will Tell of Suffering.\n\nWASHINGTON -- President Walsh "
+            "dedicated the museum on Saturday.\n\nMr. Walsh said the museum was a gift.",
+            "the museum was a gift",
+            "Walsh",
+        ),
     ],
 )
 def test_speakers_reader_names_the_person(parse, text, content_part, name):
@@ -193,6 +215,13 @@ def test_speakers_reader_kinds(parse, text, content_part, name, kind):
             "Peter Lund chairs the board.\n\nLind said the vote would wait.",
             "the vote would wait",
             "Peter Lund",
+        ),
+        # "my father" is not the person named next inside what he said.
+        (
+            "Even as a child, when my father referred to Martin Luther King as a traitor, I knew "
+            "this was wrong.",
+            "Martin Luther King",
+            "Martin Luther King",
         ),
         # A person named in a prepositional phrase of an unnamed source is not the speaker.
         (

@@ -68,6 +68,14 @@ class ArticlePeople:
                 continue
             seen.add(words)
             self.people.append(Person(words, span.text, span.start, self.gender_of(words)))
+        # Names the NER read in a headline in title case ("Obama Says African-American
+        # Museum ...") are unreliable; those of a headline in sentence case are names.
+        trusted = self.headline_end if _title_case(doc[: self.headline_end]) else 0
+        self.in_body = {
+            tuple(t.lower_ for t in span if not t.is_punct)
+            for span in self.spans
+            if span.start >= trusted
+        }
         bare = _bare_surnames(doc, self.people, self.spans)
         self.bare = {span.start: span for span in bare}
         self.spans = sorted([*self.spans, *bare], key=lambda s: s.start)
@@ -92,7 +100,12 @@ class ArticlePeople:
         """The one person a single word not otherwise a name here means: a first name alone
         ("Melania" for Melania Walsh), or a surname with a one-letter slip ("Wines" for
         Leslie Wimes, "McLenney" for McClenney)."""
-        firsts = [p for p in self.people if len(p.words) >= 2 and p.words[0] == word]
+        # Not a headline's capitalised words the NER took for a name ("Obama Says ...").
+        firsts = [
+            p
+            for p in self.people
+            if len(p.words) >= 2 and p.words[0] == word and p.words in self.in_body
+        ]
         if len(firsts) == 1:
             return firsts[0]
         if firsts or len(word) < 5:
@@ -117,6 +130,12 @@ class ArticlePeople:
             and (p.start < at or at < self.headline_end or (gender and p.gender == gender))
         ]
         return min(candidates, key=lambda p: p.start) if candidates else None
+
+
+def _title_case(span: Span) -> bool:
+    """Whether most of a line's longer words are capitalised."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
 
 
 def _slip(a: str, b: str) -> bool:

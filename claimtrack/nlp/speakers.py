@@ -207,6 +207,7 @@ class SpeakerResolver:
     # --- one mention ---------------------------------------------------------------------------
 
     def _resolve(self, span: Span, state: _State, *, as_speaker: bool) -> Entity | None:
+        span = _without_dateline(span)
         if not len(span):
             return None
         root = span.root
@@ -334,12 +335,14 @@ class SpeakerResolver:
             return None
         if head in self.kin and any(c.dep_ == "poss" for c in root.children):
             # "His son said ... The son, Daniel Reyes, ...": the person named next.
-            next_named = _next_person(span, state.people.spans)
+            # Not a name in someone's words ("my father referred to Martin Luther King as").
+            people = [p for p in state.people.spans if not state.reported[p.start]]
+            next_named = _next_person(span, people)
             if next_named is not None:
                 return self._resolve(next_named, state, as_speaker=True)
         definite = any(
             t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
-        )
+        ) or _headline_title(span, root, self.titles)
         named = any(t.pos_ == "PROPN" for t in span)
         group = self.group_of.get(word, self.group_of.get(head))
         if definite and group is not None and not named:
@@ -632,6 +635,27 @@ def _heading(span: Span) -> bool:
     """A mention in capitals ("THE BORROWING") is a section heading the parser joined on."""
     letters = [t for t in span if t.is_alpha]
     return len(letters) >= 2 and all(t.is_upper for t in letters)
+
+
+def _without_dateline(span: Span) -> Span:
+    """A mention without the dateline the parser joined to it ("WASHINGTON -- President
+    Obama" is President Obama)."""
+    for token in span[:4]:
+        if token.is_punct and token.text in ("--", "—", "–", "-") and token.i > span.start:
+            before = span.doc[span.start : token.i]
+            if all(t.is_upper or t.is_punct for t in before if not t.is_space):
+                return span.doc[token.i + 1 : span.end]
+            break
+    return span
+
+
+def _headline_title(span: Span, root: Token, titles: dict[str, list[str]]) -> bool:
+    """A title with no article that opens a headline's line ("Senator from Texas says"):
+    headlines drop "the"."""
+    doc = span.doc
+    starts_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    no_det = not any(t.dep_ == "det" for t in root.children)
+    return starts_line and no_det and root.text[:1].isupper() and root.lower_ in titles
 
 
 def _next_person(mention: Span, people: list[Span]) -> Span | None:
