@@ -16,9 +16,13 @@ whole article let it resolve what the order alone cannot:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
 
 from claimtrack.nlp.quotes import find_quotes
 
@@ -187,8 +191,8 @@ def _bare_surnames(doc: Doc, people: list[Person], names: list[Span]) -> list[Sp
         for i in range(span.start, span.end):
             named[i] = True
     out = []
-    for token in doc:
-        if named[token.i] or token.lower_ not in surnames or not token.text[:1].isupper():
+    for token in tokens_spelt(doc, surnames):
+        if named[token.i] or not token.text[:1].isupper():
             continue
         if token.ent_type_ == "PERSON" or (token.ent_type_ and token.ent_iob_ == "I"):
             continue
@@ -197,6 +201,16 @@ def _bare_surnames(doc: Doc, people: list[Person], names: list[Span]) -> list[Sp
             continue  # part of another name ("Walsh Street")
         out.append(doc[token.i : token.i + 1])
     return out
+
+
+def tokens_spelt(doc: Doc, words: Iterable[str]) -> list[Token]:
+    """The tokens whose lowercase form is one of `words`, found on the Doc's array rather than
+    by making a Python object of every token."""
+    wanted = np.fromiter((hash_string(w) for w in words), dtype=np.uint64)
+    if not len(doc) or not len(wanted):
+        return []
+    found = np.nonzero(np.isin(doc.to_array(LOWER), wanted))[0]
+    return [doc[int(i)] for i in found]
 
 
 def _first_line(span: Span) -> Span:
@@ -276,4 +290,5 @@ __all__ = [
     "is_given_name_pair",
     "main_clause_subject",
     "reported_tokens",
+    "tokens_spelt",
 ]

@@ -177,6 +177,8 @@ def _trim_punct(span: Span) -> Span:
 def _last_named(span: Span, root: Token) -> Token:
     """In "the real Dred Scott, Chief Justice Roberts said" the parser makes one noun phrase of
     two names; the one after the comma, next to the cue, is the speaker."""
+    if len(span) < 4:
+        return root  # two names and a comma take four tokens at least
     doc = span.doc
     people = []  # the PERSON entities inside the span, read off its tokens (not all doc.ents)
     for token in span:

@@ -36,6 +36,7 @@ from claimtrack.nlp.speaker_context import (
     is_given_name_pair,
     main_clause_subject,
     reported_tokens,
+    tokens_spelt,
 )
 from claimtrack.nlp.speaker_names import ORG_LABELS, NameReader
 from claimtrack.nlp.syntax import noun_phrase
@@ -192,12 +193,11 @@ class SpeakerResolver:
     def _described_subjects(self, doc: Doc, reported: list[bool]) -> Iterator[Span]:
         """Main-clause subjects that describe a person by title or epithet ("The president
         told reporters", "The Republican nominee continues to insist")."""
-        for token in doc:
+        for token in tokens_spelt(doc, self.epithets | self.role_nouns):
             if (
                 token.dep_ in ("nsubj", "nsubjpass")
                 and token.pos_ == "NOUN"
                 and not reported[token.i]
-                and (token.lower_ in self.epithets or token.lower_ in self.role_nouns)
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             ):
                 span = noun_phrase(token)
@@ -640,6 +640,8 @@ def _heading(span: Span) -> bool:
 def _without_dateline(span: Span) -> Span:
     """A mention without the dateline the parser joined to it ("WASHINGTON -- President
     Obama" is President Obama)."""
+    if len(span) < 3 or not span[0].is_upper:
+        return span
     for token in span[:4]:
         if token.is_punct and token.text in ("--", "—", "–", "-") and token.i > span.start:
             before = span.doc[span.start : token.i]
