@@ -625,7 +625,12 @@ def _group_head(root: Token, quantifiers: frozenset[str]) -> Token:
 def _people_by_nation(span: Span, root: Token, organization: frozenset[str]) -> bool:
     """People named by what they do ("Two Democratic speechwriters", "Syrian refugees"), with
     a party or a nation before them, are a group of people, not an organization."""
-    if root.tag_ != "NNS" or root.lemma_.lower() in organization or root.ent_type_:
+    if (
+        root.tag_ != "NNS"
+        or root.lemma_.lower() in organization
+        or root.lower_ in organization
+        or root.ent_type_
+    ):
         return False
     labelled = [t for t in span if t.ent_type_ in ORG_LABELS]
     return bool(labelled) and all(t.ent_type_ in ("NORP", "GPE") for t in labelled)
