@@ -174,6 +174,22 @@ def test_speakers_reader_names_the_person(parse, text, content_part, name):
             None,
             "anonymous",
         ),
+        # "the Times" is the full name the article gave it.
+        (
+            "PolitiFact is run by the Tampa Bay Times, a Florida paper.\n\n"
+            "The Times said the ruling was fair.",
+            "the ruling was fair",
+            "Tampa Bay Times",
+            "organization",
+        ),
+        # "X, which advocates say ...": the advocates speak, not X.
+        (
+            "Parents protested the state funding system, which advocates say hurts needy "
+            "schools.",
+            "hurts needy schools",
+            None,
+            "anonymous",
+        ),
         # "they" after a body's statement is the body, not the statement.
         (
             "The Security Council met on Friday and issued a statement. The statement noted "
@@ -218,10 +234,10 @@ def test_speakers_reader_kinds(parse, text, content_part, name, kind):
         ),
         # "my father" is not the person named next inside what he said.
         (
-            "Even as a child, when my father referred to Martin Luther King as a traitor, I knew "
-            "this was wrong.",
+            "Even as a child, when my father referred to Martin Luther King as Martin Luther "
+            "Smith, I knew this was wrong.",
             "Martin Luther King",
-            "Martin Luther King",
+            "Martin Luther Smith",
         ),
         # A person named in a prepositional phrase of an unnamed source is not the speaker.
         (

@@ -136,6 +136,19 @@ class ArticlePeople:
         return min(candidates, key=lambda p: p.start) if candidates else None
 
 
+def organization_names(doc: Doc) -> list[Span]:
+    """The organizations the NER names in more than one word ("Tampa Bay Times"), in text
+    order: the full names a later "the Times" may stand for."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) >= 2:
+            while len(ent) > 1 and ent[0].dep_ == "det":
+                ent = ent[1:]
+            if len(ent) >= 2:
+                out.append(ent)
+    return out
+
+
 def _title_case(span: Span) -> bool:
     """Whether most of a line's longer words are capitalised."""
     words = [t for t in span if t.is_alpha and len(t) > 3]
@@ -289,6 +302,7 @@ __all__ = [
     "in_answer",
     "is_given_name_pair",
     "main_clause_subject",
+    "organization_names",
     "reported_tokens",
     "tokens_spelt",
 ]

@@ -35,6 +35,7 @@ from claimtrack.nlp.speaker_context import (
     interviewee,
     is_given_name_pair,
     main_clause_subject,
+    organization_names,
     reported_tokens,
     tokens_spelt,
 )
@@ -51,6 +52,8 @@ DESCRIBED = -2
 
 # "I" or "we" inside someone's quoted words is that someone.
 FIRST_PERSON = {"i", "we", "me", "us"}
+# "my father" in the author's voice is the author's relative, not the next person named.
+FIRST_PERSON_POSSESSIVE = {"my", "our"}
 
 
 @Language.factory(
@@ -116,7 +119,8 @@ class SpeakerResolver:
     def __call__(self, doc: Doc) -> Doc:
         attributions = [span._.claimtrack_attribution for span in doc.spans.get(ATTRIBUTIONS, [])]
         contents = list(doc.spans.get(ATTRIBUTIONS, []))
-        speakers, infos = self.resolve(doc, [a.mention for a in attributions], contents)
+        mentions = [_cue_subject(a.mention, a.cue) for a in attributions]
+        speakers, infos = self.resolve(doc, mentions, contents)
         for i, attribution in enumerate(attributions):
             info = infos[i]
             mention = attribution.mention
@@ -145,6 +149,7 @@ class SpeakerResolver:
             ),
             reported=reported_tokens(doc, contents or [], text),
             interviewee=interviewee(doc, text),
+            organizations=organization_names(doc),
         )
         events: list[tuple[int, int, Span]] = []
         for ent in state.people.spans:
@@ -285,6 +290,18 @@ class SpeakerResolver:
         entity = state.match_name(words, gender) if kind == "person" else state.match_org(words)
         if entity is None and kind != "person":
             entity = state.match_name(words, gender)
+        if entity is None and kind == "organization":
+            # "the Times" after "the Tampa Bay Times": the full name met last before it.
+            fuller = [
+                o
+                for o in state.organizations
+                if o.end <= span.start
+                and len(o) > len(words)
+                and _org_words(o)[-len(words) :] == words
+            ]
+            if fuller:
+                words, text = _org_words(fuller[-1]), fuller[-1].text
+                entity = state.match_org(words)
         if entity is None and kind == "person":
             # "Dunne" before or without "Mark Dunne": the person the article names in full.
             full = state.people.fullest(words, gender, at=span.start)
@@ -297,7 +314,7 @@ class SpeakerResolver:
         if entity is None:
             info = SpeakerInfo(name=text, kind=kind)
             entity = Entity(info=info, words=words, gender=state.people.gender_of(words))
-            entity.kin = self._kin_of(name)
+            entity.kin = _introduced_as_kin(name, self.kin)
             entity.quoted_name = state.quiet
             state.add(entity)
         elif (
@@ -333,7 +350,9 @@ class SpeakerResolver:
         if head in self.not_speakers or word in self.not_speakers or _heading(span):
             # Page furniture ("Video") and headings ("THE BORROWING") never speak.
             return None
-        if head in self.kin and any(c.dep_ == "poss" for c in root.children):
+        if head in self.kin and any(
+            c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_POSSESSIVE for c in root.children
+        ):
             # "His son said ... The son, Daniel Reyes, ...": the person named next.
             # Not a name in someone's words ("my father referred to Martin Luther King as").
             people = [p for p in state.people.spans if not state.reported[p.start]]
@@ -449,15 +468,6 @@ class SpeakerResolver:
                 return known
         return None
 
-    def _kin_of(self, name: Span) -> bool:
-        """Whether a name is introduced by a family tie ("his wife, Debbie Dunne", "Debbie
-        Dunne, his wife")."""
-        root = name.root
-        ties = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            ties.append(root.head)
-        return any(t.lemma_.lower() in self.kin or t.lower_ in self.kin for t in ties)
-
     def _titled_later(self, span: Span, nouns: set[str], state: _State) -> Entity | None:
         for ent in state.people.spans:
             if ent.start < span.end:
@@ -478,6 +488,7 @@ class _State:
     persons: list[Entity] = field(default_factory=list)  # most recent last
     recent: list[Entity] = field(default_factory=list)
     quiet: bool = False  # reading names in someone's reported words
+    organizations: list[Span] = field(default_factory=list)  # full names, in text order
 
     def author(self, doc: Doc) -> Entity:
         """The article's own voice, named from the byline when there is one."""
@@ -640,6 +651,31 @@ def _heading(span: Span) -> bool:
     """A mention in capitals ("THE BORROWING") is a section heading the parser joined on."""
     letters = [t for t in span if t.is_alpha]
     return len(letters) >= 2 and all(t.is_upper for t in letters)
+
+
+def _introduced_as_kin(name: Span, kin: frozenset[str]) -> bool:
+    """Whether a name is introduced by a family tie ("his wife, Debbie Dunne", "Debbie
+    Dunne, his wife")."""
+    root = name.root
+    ties = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        ties.append(root.head)
+    return any(t.lemma_.lower() in kin or t.lower_ in kin for t in ties)
+
+
+def _org_words(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if not t.is_punct)
+
+
+def _cue_subject(mention: Span | None, cue: Span | None) -> Span | None:
+    """The words that name the speaker: "the system, which advocates say disadvantages
+    schools" is said by the advocates, not by the system the "which" stands for."""
+    if mention is None or cue is None or mention.root.lower_ not in RELATIVE:
+        return mention
+    subjects = [c for c in cue.root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if subjects and not (mention.start <= subjects[0].i < mention.end):
+        return noun_phrase(subjects[0])
+    return mention
 
 
 def _without_dateline(span: Span) -> Span:
