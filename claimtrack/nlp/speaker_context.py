@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.nlp.quotes import find_quotes
@@ -219,7 +218,8 @@ def _bare_surnames(doc: Doc, people: list[Person], names: list[Span]) -> list[Sp
 def tokens_spelt(doc: Doc, words: Iterable[str]) -> list[Token]:
     """The tokens whose lowercase form is one of `words`, found on the Doc's array rather than
     by making a Python object of every token."""
-    wanted = np.fromiter((hash_string(w) for w in words), dtype=np.uint64)
+    strings = doc.vocab.strings  # a word's hash, whether or not the store holds it
+    wanted = np.fromiter((int(strings[w]) for w in words), dtype=np.uint64)
     if not len(doc) or not len(wanted):
         return []
     found = np.nonzero(np.isin(doc.to_array(LOWER), wanted))[0]
