@@ -127,6 +127,14 @@ def speaker_at(doc, content_part):
             "the museum was a gift",
             "Walsh",
         ),
+        # A lede that names its speaker by a description names them in the next paragraph.
+        (
+            "Former party chief calls for a backup plan.\n\n"
+            "A former party chairman says the leaders should pick a successor now.\n\n"
+            '"Now is the time to act," said Don Fowler, who led the party in the 1990s.',
+            "the leaders should pick a successor now",
+            "Don Fowler",
+        ),
     ],
 )
 def test_speakers_reader_names_the_person(parse, text, content_part, name):
@@ -184,8 +192,7 @@ def test_speakers_reader_names_the_person(parse, text, content_part, name):
         ),
         # "X, which advocates say ...": the advocates speak, not X.
         (
-            "Parents protested the state funding system, which advocates say hurts needy "
-            "schools.",
+            "Parents protested the state funding system, which advocates say hurts needy schools.",
             "hurts needy schools",
             None,
             "anonymous",
@@ -238,6 +245,14 @@ def test_speakers_reader_kinds(parse, text, content_part, name, kind):
             "Smith, I knew this was wrong.",
             "Martin Luther King",
             "Martin Luther Smith",
+        ),
+        # Later in the article, an unnamed source stays unnamed.
+        (
+            "The plant will close.\n\nWorkers were told on Monday.\n\n"
+            "A former manager says the owners never invested.\n\n"
+            '"We tried," said Don Fowler, the mayor.',
+            "the owners never invested",
+            "Don Fowler",
         ),
         # A person named in a prepositional phrase of an unnamed source is not the speaker.
         (

@@ -186,13 +186,14 @@ class SpeakerResolver:
                 entity.subject_at = span.start
             if k < 0 or entity is None:
                 continue
-            text = _alias(span)
-            if text and text != entity.info.name and text not in entity.info.aliases:
-                entity.info.aliases.append(text)
+            alias = _alias(span)
+            if alias and alias != entity.info.name and alias not in entity.info.aliases:
+                entity.info.aliases.append(alias)
             if not entity.spoke:
                 entity.spoke = True
                 speakers.append(entity.info)
             resolved[k] = entity.info
+        _delayed_names(text, mentions, resolved, speakers)
         return speakers, resolved
 
     def _described_subjects(self, doc: Doc, reported: list[bool]) -> Iterator[Span]:
@@ -651,6 +652,41 @@ def _heading(span: Span) -> bool:
     """A mention in capitals ("THE BORROWING") is a section heading the parser joined on."""
     letters = [t for t in span if t.is_alpha]
     return len(letters) >= 2 and all(t.is_upper for t in letters)
+
+
+def _delayed_names(
+    text: str,
+    mentions: list[Span | None],
+    resolved: list[SpeakerInfo | None],
+    speakers: list[SpeakerInfo],
+) -> None:
+    """A lede that names its speaker only by a description ("A former party chairman says
+    ...") names them in the next paragraph ('"...," said Don Fowler'): the news convention
+    of delayed identification. Only in the headline and the lede."""
+    for lede, mention in enumerate(mentions):
+        info = resolved[lede]
+        if mention is None:
+            continue
+        paragraph = text.count("\n\n", 0, mention.start_char)
+        if paragraph > 1:
+            return
+        root = mention.root
+        if info is None or info.kind != "anonymous" or root.tag_ != "NN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+            continue
+        end = text.find("\n\n", mention.end_char)
+        limit = text.find("\n\n", end + 2) if end >= 0 else -1
+        for k in range(lede + 1, len(mentions)):
+            later, named = mentions[k], resolved[k]
+            if later is None or (limit >= 0 and later.start_char > limit):
+                break
+            if named is not None and named.kind == "person" and named.name:
+                named.aliases.append(_alias(mention))
+                resolved[lede] = named
+                if info in speakers and info not in resolved:
+                    speakers.remove(info)
+                break
 
 
 def _introduced_as_kin(name: Span, kin: frozenset[str]) -> bool:
