@@ -10,6 +10,8 @@ paragraph's quote, never the article.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
@@ -21,9 +23,15 @@ CLOSING = {"”", "»"}
 TOGGLES = {'"', "''", "``"}
 
 
-def find_quotes(doc: Doc) -> list[Span]:
-    """The quotations of a Doc, marks included, paragraph by paragraph (see the module doc)."""
-    text = doc.text
+# Every mark, the two-character ones first (as a reader takes "''" for one mark, not two).
+_MARK = re.compile("|".join(re.escape(m) for m in ["''", "``", *CLOSING, *OPENING, '"']))
+
+
+def find_quotes(doc: Doc, text: str | None = None) -> list[Span]:
+    """The quotations of a Doc, marks included, paragraph by paragraph (see the module doc).
+    `text` is `doc.text` when the caller has it already (spaCy builds it token by token)."""
+    if text is None:
+        text = doc.text
     out: list[Span] = []
     pos = 0
     for paragraph in text.split("\n"):
@@ -31,12 +39,10 @@ def find_quotes(doc: Doc) -> list[Span]:
         pos += len(paragraph) + 1
         opened: int | None = None
         closer = ""
-        i = 0
-        n = len(paragraph)
-        while i < n:
-            ch = paragraph[i]
-            two = paragraph[i : i + 2]
-            mark = two if two in ("''", "``") else ch
+        # Only the marks matter: the scan jumps from one to the next.
+        for match in _MARK.finditer(paragraph):
+            i = match.start()
+            mark = match.group()
             width = len(mark)
             if opened is None:
                 if mark in OPENING or (mark in TOGGLES and _opens(paragraph, i, width)):
@@ -52,7 +58,6 @@ def find_quotes(doc: Doc) -> list[Span]:
                 if span is not None and len(span):
                     out.append(span)
                 opened = None
-            i += width
         if opened is not None:
             end = start + len(paragraph.rstrip())
             span = doc.char_span(start + opened, end, alignment_mode="expand")

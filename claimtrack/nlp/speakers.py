@@ -35,18 +35,25 @@ from claimtrack.nlp.speaker_context import (
     interviewee,
     is_given_name_pair,
     main_clause_subject,
+    organization_names,
     reported_tokens,
+    tokens_spelt,
 )
+from claimtrack.nlp.speaker_names import ORG_LABELS, NameReader
 from claimtrack.nlp.syntax import noun_phrase
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "it", "its"}
 RELATIVE = {"who", "which", "that", "whom"}
-ORG_LABELS = {"ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
 
+
+# The event of a subject that describes a person ("The president said"), read in text order.
+DESCRIBED = -2
 
 # "I" or "we" inside someone's quoted words is that someone.
 FIRST_PERSON = {"i", "we", "me", "us"}
+# "my father" in the author's voice is the author's relative, not the next person named.
+FIRST_PERSON_POSSESSIVE = {"my", "our"}
 
 
 @Language.factory(
@@ -69,6 +76,9 @@ class Entity:
     subject_at: int = -1  # the last token where this entity was a grammatical subject
     head_word: str = ""  # for unnamed sources: the noun that named them
     order: int = 0  # when the article first named them
+    mentions: int = 0  # how often the article has named or meant them so far
+    kin: bool = False  # introduced by a family tie to someone ("his wife, Debbie Dunne")
+    quoted_name: bool = False  # named so far only in someone's reported words
 
 
 class SpeakerResolver:
@@ -79,6 +89,8 @@ class SpeakerResolver:
         register_extensions()
         lexicon = load_lexicon("speakers", lexicons)
         self.titles: dict[str, list[str]] = {k.lower(): v for k, v in lexicon["titles"].items()}
+        self.title_words = frozenset(self.titles)
+        self.role_nouns = frozenset(n for nouns in self.titles.values() for n in nouns)
         self.anonymous = frozenset(lexicon["anonymous"])
         self.organization = frozenset(lexicon["organization"])
         self.quantifiers = frozenset(lexicon.get("quantifiers", []))
@@ -90,6 +102,15 @@ class SpeakerResolver:
         self.male_names = frozenset(lexicon["male_first_names"])
         self.given_names = self.female_names | self.male_names
         self.not_speakers = frozenset(lexicon["not_speakers"])
+        self.names = NameReader(
+            titles=self.titles,
+            organization=self.organization,
+            person_roles=self.person_roles,
+            female=self.female,
+            male=self.male,
+        )
+        self.documents = frozenset(lexicon.get("documents", []))
+        self.epithets = frozenset(lexicon.get("epithets", []))
         self.group_of: dict[str, int] = {}
         for k, group in enumerate(lexicon.get("anonymous_groups", [])):
             for word in group:
@@ -98,7 +119,8 @@ class SpeakerResolver:
     def __call__(self, doc: Doc) -> Doc:
         attributions = [span._.claimtrack_attribution for span in doc.spans.get(ATTRIBUTIONS, [])]
         contents = list(doc.spans.get(ATTRIBUTIONS, []))
-        speakers, infos = self.resolve(doc, [a.mention for a in attributions], contents)
+        mentions = [_cue_subject(a.mention, a.cue) for a in attributions]
+        speakers, infos = self.resolve(doc, mentions, contents)
         for i, attribution in enumerate(attributions):
             info = infos[i]
             mention = attribution.mention
@@ -116,12 +138,18 @@ class SpeakerResolver:
     ) -> tuple[list[SpeakerInfo], list[SpeakerInfo | None]]:
         """The article's speakers, and the speaker of each mention (None for a None mention).
         `contents` are the attributions' contents: names in them are not antecedents."""
+        text = doc.text  # spaCy joins it token by token on each call: once is enough
         state = _State(
             people=ArticlePeople(
-                doc, female=self.female_names, male=self.male_names, titles=frozenset(self.titles)
+                doc,
+                female=self.female_names,
+                male=self.male_names,
+                titles=self.title_words,
+                text=text,
             ),
-            reported=reported_tokens(doc, contents or []),
-            interviewee=interviewee(doc),
+            reported=reported_tokens(doc, contents or [], text),
+            interviewee=interviewee(doc, text),
+            organizations=organization_names(doc),
         )
         events: list[tuple[int, int, Span]] = []
         for ent in state.people.spans:
@@ -131,13 +159,23 @@ class SpeakerResolver:
             # An organization as a sentence's subject may be the next "it" or "they".
             if ent.label_ == "ORG" and ent.start not in named and main_clause_subject(ent):
                 events.append((ent.start, -1, ent))
+        starts = set()
         for k, mention in enumerate(mentions):
             if mention is not None:
                 events.append((mention.start, k, mention))
+                starts.add(mention.start)
+        for span in self._described_subjects(doc, state.reported):
+            if span.start not in starts:
+                events.append((span.start, DESCRIBED, span))
         events.sort(key=lambda e: (e[0], e[1]))
         resolved: list[SpeakerInfo | None] = [None] * len(mentions)
         speakers: list[SpeakerInfo] = []
         for _, k, span in events:
+            if k == DESCRIBED:
+                entity = self._subject_description(span, state)
+                if entity is not None:
+                    entity.subject_at = span.start
+                continue
             if k < 0 and state.reported[span.start]:
                 # A name in someone's words: known from now on, but not the next "he".
                 with state.quietly():
@@ -148,25 +186,50 @@ class SpeakerResolver:
                 entity.subject_at = span.start
             if k < 0 or entity is None:
                 continue
-            text = _alias(span)
-            if text and text != entity.info.name and text not in entity.info.aliases:
-                entity.info.aliases.append(text)
+            alias = _alias(span)
+            if alias and alias != entity.info.name and alias not in entity.info.aliases:
+                entity.info.aliases.append(alias)
             if not entity.spoke:
                 entity.spoke = True
                 speakers.append(entity.info)
             resolved[k] = entity.info
+        _delayed_names(text, mentions, resolved, speakers)
         return speakers, resolved
+
+    def _described_subjects(self, doc: Doc, reported: list[bool]) -> Iterator[Span]:
+        """Main-clause subjects that describe a person by title or epithet ("The president
+        told reporters", "The Republican nominee continues to insist")."""
+        for token in tokens_spelt(doc, self.epithets | self.role_nouns):
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "NOUN"
+                and not reported[token.i]
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            ):
+                span = noun_phrase(token)
+                if main_clause_subject(span) and not any(t.pos_ == "PROPN" for t in span):
+                    yield span
 
     # --- one mention ---------------------------------------------------------------------------
 
     def _resolve(self, span: Span, state: _State, *, as_speaker: bool) -> Entity | None:
+        span = _without_dateline(span)
         if not len(span):
             return None
         root = span.root
         lower = root.lower_
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in RELATIVE:
             return self._pronoun(root, state) if as_speaker else None
-        name = self._name(span)
+        name = self.names.name(span)
+        if name is None and root.i in state.people.bare:
+            name = state.people.bare[root.i]  # a surname the NER missed ("Meadows said")
+        elif (
+            name is None
+            and len(span) == 1
+            and root.text[:1].isupper()
+            and state.people.called(root.lower_) is not None
+        ):
+            name = span  # "Wines believes", tagged as a plural noun: Leslie Wimes
         if name is not None:
             return self._named(span, name, state)
         if not as_speaker:
@@ -194,12 +257,12 @@ class SpeakerResolver:
             entity.gender = gender
             state.touch(entity)
             return entity
-        if lower in FIRST_PERSON and state.interviewee is not None:
+        if lower in FIRST_PERSON and not state.reported[token.i]:
             # "I" answering in a Q&A is the interviewee; asking, the interviewer (the author).
-            doc = token.doc
-            if not state.reported[token.i] and not in_question(doc, token.i):
+            # Elsewhere "I" or "we" in no one's words is the article's own voice.
+            if state.interviewee is not None and not in_question(token.doc, token.i):
                 return self._resolve(state.interviewee, state, as_speaker=True)
-            return None
+            return state.author(token.doc)
         if lower in PLURAL_PRONOUNS:
             # "they"/"it" is a group or an organization, not a person.
             return state.recent_speaker(exclude="person")
@@ -210,8 +273,14 @@ class SpeakerResolver:
 
     def _named(self, span: Span, name: Span, state: _State) -> Entity:
         words = tuple(t.lower_ for t in name if not t.is_punct)
-        role, role_words, gender = self._role(span, name)
-        kind = self._name_kind(span, name)
+        text = name.text
+        role, role_words, gender = self.names.role(span, name)
+        kind = self.names.kind(span, name)
+        if len(words) == 1 and not state.people.knows(words, fuller=True):
+            # "Melania" alone, or "Wines" one letter off "Leslie Wimes": the person named so.
+            other = state.people.called(words[0])
+            if other is not None:
+                words, text, kind = other.words, other.text, "person"
         if kind == "organization" and (
             state.people.knows(words)
             or is_given_name_pair(name, self.female_names | self.male_names)
@@ -222,6 +291,18 @@ class SpeakerResolver:
         entity = state.match_name(words, gender) if kind == "person" else state.match_org(words)
         if entity is None and kind != "person":
             entity = state.match_name(words, gender)
+        if entity is None and kind == "organization":
+            # "the Times" after "the Tampa Bay Times": the full name met last before it.
+            fuller = [
+                o
+                for o in state.organizations
+                if o.end <= span.start
+                and len(o) > len(words)
+                and _org_words(o)[-len(words) :] == words
+            ]
+            if fuller:
+                words, text = _org_words(fuller[-1]), fuller[-1].text
+                entity = state.match_org(words)
         if entity is None and kind == "person":
             # "Dunne" before or without "Mark Dunne": the person the article names in full.
             full = state.people.fullest(words, gender, at=span.start)
@@ -232,13 +313,22 @@ class SpeakerResolver:
                     entity = Entity(info=info, words=full.words, gender=full.gender)
                     state.add(entity)
         if entity is None:
-            info = SpeakerInfo(name=name.text, kind=kind)
+            info = SpeakerInfo(name=text, kind=kind)
             entity = Entity(info=info, words=words, gender=state.people.gender_of(words))
+            entity.kin = _introduced_as_kin(name, self.kin)
+            entity.quoted_name = state.quiet
             state.add(entity)
-        elif len(words) > len(entity.words) and entity.info.kind == "person":
+        elif (
+            entity.info.kind == "person"
+            and not state.quiet
+            and (len(words) > len(entity.words) or (entity.quoted_name and len(words) > 1))
+        ):
+            # The fuller name becomes the canonical one, and the article's own form replaces
+            # one met only in someone's words ("Crooked Anna Price" in a rival's tweet).
+            entity.quoted_name = False
             if entity.info.name not in entity.info.aliases:
                 entity.info.aliases.append(entity.info.name or "")
-            entity.info.name = name.text
+            entity.info.name = text
             entity.words = words
         if role and not entity.info.role:
             entity.info.role = role
@@ -252,17 +342,27 @@ class SpeakerResolver:
         root = _group_head(span.root, self.quantifiers)
         head = root.lemma_.lower()
         word = root.lower_
+        if head in self.documents or word in self.documents:
+            # "Her submission to the court noted", "Price's brief said", "A Planet editorial
+            # said": a document speaks for the one who issued it.
+            issuer = self._issuer(root, state)
+            if issuer is not None:
+                return issuer
         if head in self.not_speakers or word in self.not_speakers or _heading(span):
             # Page furniture ("Video") and headings ("THE BORROWING") never speak.
             return None
-        if head in self.kin and any(c.dep_ == "poss" for c in root.children):
+        if head in self.kin and any(
+            c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_POSSESSIVE for c in root.children
+        ):
             # "His son said ... The son, Daniel Reyes, ...": the person named next.
-            next_named = _next_person(span, state.people.spans)
+            # Not a name in someone's words ("my father referred to Martin Luther King as").
+            people = [p for p in state.people.spans if not state.reported[p.start]]
+            next_named = _next_person(span, people)
             if next_named is not None:
                 return self._resolve(next_named, state, as_speaker=True)
         definite = any(
             t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
-        )
+        ) or _headline_title(span, root, self.titles)
         named = any(t.pos_ == "PROPN" for t in span)
         group = self.group_of.get(word, self.group_of.get(head))
         if definite and group is not None and not named:
@@ -280,6 +380,10 @@ class SpeakerResolver:
             titled = self._titled_later(span, {head, word}, state)
             if titled is not None:
                 return titled
+            if not named and head in self.epithets:
+                described = self._described(root, state)
+                if described is not None:
+                    return described
         text = _strip_det(span).text
         if (
             word in self.anonymous
@@ -287,6 +391,7 @@ class SpeakerResolver:
             or word in self.quantifiers
             or word in self.person_roles
             or head in self.person_roles
+            or _people_by_nation(span, root, self.organization)
         ):
             entity = Entity(info=SpeakerInfo(name=span.text, kind="anonymous"), head_word=word)
             state.add(entity)
@@ -312,149 +417,67 @@ class SpeakerResolver:
         state.add(entity)
         return entity
 
+    def _described(self, root: Token, state: _State) -> Entity | None:
+        """The person an epithet ("the Republican nominee", "the former first lady") stands
+        for: the one the article has mentioned most so far, of the gender the noun gives."""
+        word = root.lower_
+        gender = "f" if word in ("lady", "actress") or word.endswith("woman") else None
+        if gender is None and word.endswith("man"):
+            gender = "m"
+        people = [e for e in state.persons if gender is None or e.gender in (None, gender)]
+        if not people:
+            return None
+        # Most recent last: max keeps the first of equals, so walk from the most recent.
+        entity = max(reversed(people), key=lambda e: e.mentions)
+        state.touch(entity)
+        return entity
+
+    def _subject_description(self, span: Span, state: _State) -> Entity | None:
+        """A known person a sentence's subject describes ("The president said", "The
+        Republican nominee continues"), which makes them the next "he"; never a new one."""
+        root = span.root
+        head, word = root.lemma_.lower(), root.lower_
+        for entity in reversed(state.persons):
+            if head in entity.roles or word in entity.roles:
+                state.touch(entity)
+                return entity
+        if head in self.epithets:
+            return self._described(root, state)
+        return None
+
+    def _issuer(self, root: Token, state: _State) -> Entity | None:
+        """Who issued a document: its possessor, the maker after "by", or the proper name
+        before it."""
+        doc = root.doc
+        for child in root.children:
+            if child.dep_ == "poss":
+                if child.pos_ == "PRON":
+                    return self._pronoun(child, state)
+                end = child.i + 1
+                return self._resolve(doc[child.left_edge.i : end], state, as_speaker=True)
+            if child.dep_ == "prep" and child.lower_ == "by":
+                makers = [c for c in child.children if c.dep_ == "pobj"]
+                if makers:
+                    return self._resolve(noun_phrase(makers[0]), state, as_speaker=True)
+        names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            span = doc[names[0].left_edge.i : names[-1].i + 1]
+            words = tuple(t.lower_ for t in span)
+            known = state.match_org(words) or state.match_name(words)
+            if known is not None:
+                state.touch(known)
+                return known
+        return None
+
     def _titled_later(self, span: Span, nouns: set[str], state: _State) -> Entity | None:
         for ent in state.people.spans:
             if ent.start < span.end:
                 continue
             titled = _with_titles(ent, self.titles)
-            _, role_words, _ = self._role(titled, ent)
+            _, role_words, _ = self.names.role(titled, ent)
             if nouns & role_words:
                 return self._resolve(titled, state, as_speaker=True)
         return None
-
-    # --- names ---------------------------------------------------------------------------------
-
-    def _name(self, span: Span) -> Span | None:
-        """The proper name inside a mention, without titles: a PERSON entity when the NER has
-        one, else the run of proper nouns ending at the mention's head (or its apposition)."""
-        root = span.root
-        if root.pos_ == "NOUN" and root.lemma_.lower() in self.organization:
-            # "the Clinton campaign" is the campaign, not Clinton.
-            return None
-        if root.pos_ != "PROPN":
-            for child in root.children:
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < span.end:
-                    root = child
-                    break
-            else:
-                for t in span:
-                    # Not a possessor: "Putin's war" is not Putin.
-                    if t.ent_type_ == "PERSON" and "poss" not in (t.dep_, t.head.dep_):
-                        root = t
-                        break
-                else:
-                    return None
-        root = _last_named(span, root)
-        if root.ent_type_ == "PERSON":
-            doc = span.doc
-            start = root.i
-            while (
-                start > span.start
-                and doc[start - 1].ent_type_ == "PERSON"
-                and doc[start - 1].ent_iob_ != "O"
-            ):
-                if doc[start].ent_iob_ == "B":
-                    break
-                start -= 1
-            end = root.i + 1
-            while end < span.end and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
-                end += 1
-            name = doc[start:end]
-        else:
-            doc = span.doc
-            start = root.i
-            while (
-                start > span.start
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].lower_ not in self.titles
-            ):
-                start -= 1
-            end = root.i + 1
-            # "the Association of Flight Attendants": a name runs on over "of" and proper nouns.
-            while (
-                end + 1 < span.end
-                and doc[end].lower_ in ("of", "for")
-                and doc[end + 1].pos_ == "PROPN"
-                and root.ent_type_ != "PERSON"
-            ):
-                end += 2
-                while end < span.end and doc[end].pos_ == "PROPN":
-                    end += 1
-            name = doc[start:end]
-        while len(name) > 1 and name[0].lower_ in self.titles:
-            name = name[1:]
-        while len(name) > 1 and (name[-1].is_punct or name[-1].lower_ in ("'s", "’s")):
-            name = name[:-1]
-        if name[0].lower_ in self.titles and len(name) == 1:
-            return None
-        return name
-
-    def _name_kind(self, span: Span, name: Span) -> str:
-        words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
-        if any(t.ent_type_ == "PERSON" for t in name):
-            return "person"
-        if (
-            name.root.ent_type_ == "NORP"
-            and name.root.tag_ in ("NNS", "NNPS")
-            and not any(c.dep_ == "det" and c.lower_ == "the" for c in name.root.children)
-        ):
-            # "About 1,000 Canadians": people named by their nationality, not a body; "the
-            # Ukrainians" is the nation, its side in a conflict (an organization).
-            return "anonymous"
-        # "Hanna Maliar, Ukraine's deputy minister" / "paratrooper X": a role makes a person,
-        # whatever label the NER gave the name.
-        appositions = [c for c in name.root.children if c.dep_ == "appos"]
-        if span.root is not name.root:
-            appositions.append(span.root)
-        if any(a.lemma_.lower() in self.person_roles for a in appositions):
-            return "person"
-        if any(t.lower_ in self.person_roles for t in span if t.i < name.start):
-            return "person"
-        if any(t.lower_ in self.titles for t in span if t.i < name.start):
-            return "person"
-        if words & self.organization or any(t.ent_type_ in ORG_LABELS for t in name):
-            return "organization"
-        if any(t.dep_ == "det" and t.lower_ == "the" for t in span.root.children):
-            return "organization"
-        return "person"
-
-    def _role(self, span: Span, name: Span) -> tuple[str | None, set[str], str | None]:
-        """A person's role from an apposition or from the title words before the name; the
-        nouns a later "the <noun>" may use for them; the gender an honorific gives."""
-        role: str | None = None
-        nouns: set[str] = set()
-        gender: str | None = None
-        doc = span.doc
-        name_root = name.root
-        for child in name_root.children:
-            if child.dep_ == "appos" and child.i > name.end - 1:
-                end = child.right_edge.i + 1
-                for grandchild in child.rights:
-                    if grandchild.dep_ in ("relcl", "acl"):
-                        end = min(end, grandchild.left_edge.i)
-                appos = doc[child.left_edge.i : end]
-                role = _trim_punct(appos).text
-                nouns.add(child.lemma_.lower())
-                nouns.add(child.lower_)
-        # The mention's head is a role noun with the name in apposition ("Ukraine's deputy
-        # minister, Hanna Maliar").
-        if span.root is not name_root and span.root.i < name.start:
-            head = span.root
-            role = role or _trim_punct(doc[span.start : head.i + 1]).text
-            nouns.add(head.lemma_.lower())
-        before = [t for t in doc[span.start : name.start] if not t.is_punct and t.dep_ != "det"]
-        for t in before:
-            low = t.lower_
-            nouns.update(self.titles.get(low, []))
-            nouns.add(t.lemma_.lower())
-            if low in self.female:
-                gender = "f"
-            elif low in self.male:
-                gender = "m"
-        titled = [t for t in before if t.lower_ not in self.female | self.male]
-        if titled and role is None:
-            role = doc[titled[0].i : name.start].text.strip()
-        return role, nouns, gender
 
 
 @dataclass(slots=True)
@@ -465,6 +488,18 @@ class _State:
     entities: list[Entity] = field(default_factory=list)
     persons: list[Entity] = field(default_factory=list)  # most recent last
     recent: list[Entity] = field(default_factory=list)
+    quiet: bool = False  # reading names in someone's reported words
+    organizations: list[Span] = field(default_factory=list)  # full names, in text order
+
+    def author(self, doc: Doc) -> Entity:
+        """The article's own voice, named from the byline when there is one."""
+        for entity in self.entities:
+            if entity.info.kind == "author":
+                return entity
+        authors = doc._.claimtrack_authors or []
+        entity = Entity(info=SpeakerInfo(name=", ".join(authors) or None, kind="author"))
+        self.add(entity)
+        return entity
 
     def add(self, entity: Entity) -> None:
         entity.order = len(self.entities)
@@ -476,12 +511,17 @@ class _State:
         """Entities met inside come to know, but not to be the most recent: after it the
         order of recency is as before, with newcomers at its far end."""
         persons, recent = list(self.persons), len(self.recent)
-        yield
+        self.quiet = True
+        try:
+            yield
+        finally:
+            self.quiet = False
         newcomers = [e for e in self.persons if e not in persons]
         self.persons = newcomers + persons
         del self.recent[recent:]
 
     def touch(self, entity: Entity) -> None:
+        entity.mentions += 1
         if entity.info.kind == "person":
             if entity in self.persons:
                 self.persons.remove(entity)
@@ -490,16 +530,22 @@ class _State:
 
     def recent_speaker(self, exclude: str | None = None) -> Entity | None:
         """The most recent entity that spoke or was a sentence's subject ("PolitiFact did a
-        fact-check ... they published")."""
+        fact-check ... they published"); not the article's own voice, nor a thing that speaks
+        for someone ("The Security Council issued a statement. The statement noted ...,"
+        they said": the council)."""
         for entity in reversed(self.recent):
-            if (entity.spoke or entity.subject_at >= 0) and entity.info.kind != exclude:
+            kind = entity.info.kind
+            if kind == exclude or kind == "author" or (kind == "unknown" and not entity.info.name):
+                continue
+            if entity.spoke or entity.subject_at >= 0:
                 return entity
         return None
 
     def match_name(self, words: tuple[str, ...], gender: str | None = None) -> Entity | None:
-        """The person a name means. When several share it ("Dunne" with Mark and Debbie
-        Dunne), the same full name wins, then the honorific's gender, then the one the
-        article introduced first: a second family member is named in full each time."""
+        """The person a name means. When several share it ("Johnson" with Gary and Jeh
+        Johnson), the same full name wins, then the honorific's gender, then one not
+        introduced as someone's relative ("his wife, Debbie Dunne": a relative is named in
+        full each time), then the one met most recently."""
         if not words:
             return None
         candidates = [e for e in self.persons if _same_name(words, e.words)]
@@ -511,7 +557,8 @@ class _State:
         exact = [e for e in candidates if e.words == words]
         if exact:
             return exact[-1]
-        return min(candidates, key=lambda e: e.order)
+        principal = [e for e in candidates if not e.kin]
+        return (principal or candidates)[-1]
 
     def match_org(self, words: tuple[str, ...]) -> Entity | None:
         """The organization of that name; for a bare head noun ("the campaign"), the most
@@ -536,14 +583,6 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _strip_det(span: Span) -> Span:
     while len(span) > 1 and span[0].dep_ == "det":
-        span = span[1:]
-    return span
-
-
-def _trim_punct(span: Span) -> Span:
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span
 
@@ -595,30 +634,107 @@ def _group_head(root: Token, quantifiers: frozenset[str]) -> Token:
     return root
 
 
-def _last_named(span: Span, root: Token) -> Token:
-    """In "the real Dred Scott, Chief Justice Roberts said" the parser makes one noun phrase of
-    two names; the one after the comma, next to the cue, is the speaker."""
-    doc = span.doc
-    people = []  # the PERSON entities inside the span, read off its tokens (not all doc.ents)
-    for token in span:
-        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
-            end = token.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            if end <= span.end:
-                people.append(doc[token.i : end])
-    if len(people) < 2:
-        return root
-    last = people[-1]
-    if last.end == span.end and last.start > root.i and "," in doc[root.i : last.start].text:
-        return last.root
-    return root
+def _people_by_nation(span: Span, root: Token, organization: frozenset[str]) -> bool:
+    """People named by what they do ("Two Democratic speechwriters", "Syrian refugees"), with
+    a party or a nation before them, are a group of people, not an organization."""
+    if (
+        root.tag_ != "NNS"
+        or root.lemma_.lower() in organization
+        or root.lower_ in organization
+        or root.ent_type_
+    ):
+        return False
+    labelled = [t for t in span if t.ent_type_ in ORG_LABELS]
+    return bool(labelled) and all(t.ent_type_ in ("NORP", "GPE") for t in labelled)
 
 
 def _heading(span: Span) -> bool:
     """A mention in capitals ("THE BORROWING") is a section heading the parser joined on."""
     letters = [t for t in span if t.is_alpha]
     return len(letters) >= 2 and all(t.is_upper for t in letters)
+
+
+def _delayed_names(
+    text: str,
+    mentions: list[Span | None],
+    resolved: list[SpeakerInfo | None],
+    speakers: list[SpeakerInfo],
+) -> None:
+    """A lede that names its speaker only by a description ("A former party chairman says
+    ...") names them in the next paragraph ('"...," said Don Fowler'): the news convention
+    of delayed identification. Only in the headline and the lede."""
+    for lede, mention in enumerate(mentions):
+        info = resolved[lede]
+        if mention is None:
+            continue
+        paragraph = text.count("\n\n", 0, mention.start_char)
+        if paragraph > 1:
+            return
+        root = mention.root
+        if info is None or info.kind != "anonymous" or root.tag_ != "NN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+            continue
+        end = text.find("\n\n", mention.end_char)
+        limit = text.find("\n\n", end + 2) if end >= 0 else -1
+        for k in range(lede + 1, len(mentions)):
+            later, named = mentions[k], resolved[k]
+            if later is None or (limit >= 0 and later.start_char > limit):
+                break
+            if named is not None and named.kind == "person" and named.name:
+                named.aliases.append(_alias(mention))
+                resolved[lede] = named
+                if info in speakers and info not in resolved:
+                    speakers.remove(info)
+                break
+
+
+def _introduced_as_kin(name: Span, kin: frozenset[str]) -> bool:
+    """Whether a name is introduced by a family tie ("his wife, Debbie Dunne", "Debbie
+    Dunne, his wife")."""
+    root = name.root
+    ties = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        ties.append(root.head)
+    return any(t.lemma_.lower() in kin or t.lower_ in kin for t in ties)
+
+
+def _org_words(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if not t.is_punct)
+
+
+def _cue_subject(mention: Span | None, cue: Span | None) -> Span | None:
+    """The words that name the speaker: "the system, which advocates say disadvantages
+    schools" is said by the advocates, not by the system the "which" stands for."""
+    if mention is None or cue is None or mention.root.lower_ not in RELATIVE:
+        return mention
+    subjects = [c for c in cue.root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if subjects and not (mention.start <= subjects[0].i < mention.end):
+        return noun_phrase(subjects[0])
+    return mention
+
+
+def _without_dateline(span: Span) -> Span:
+    """A mention without the dateline the parser joined to it ("WASHINGTON -- President
+    Obama" is President Obama)."""
+    if len(span) < 3 or not span[0].is_upper:
+        return span
+    for token in span[:4]:
+        if token.is_punct and token.text in ("--", "—", "–", "-") and token.i > span.start:
+            before = span.doc[span.start : token.i]
+            if all(t.is_upper or t.is_punct for t in before if not t.is_space):
+                return span.doc[token.i + 1 : span.end]
+            break
+    return span
+
+
+def _headline_title(span: Span, root: Token, titles: dict[str, list[str]]) -> bool:
+    """A title with no article that opens a headline's line ("Senator from Texas says"):
+    headlines drop "the"."""
+    doc = span.doc
+    starts_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    no_det = not any(t.dep_ == "det" for t in root.children)
+    return starts_line and no_det and root.text[:1].isupper() and root.lower_ in titles
 
 
 def _next_person(mention: Span, people: list[Span]) -> Span | None:
