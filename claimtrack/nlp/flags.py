@@ -58,7 +58,13 @@ from claimtrack.nlp.annotations import (
     SpeakerInfo,
     register_extensions,
 )
-from claimtrack.nlp.flag_targets import is_follow_up, party_of, refers_to, statement_of
+from claimtrack.nlp.flag_targets import (
+    is_follow_up,
+    party_of,
+    refers_to,
+    statement_of,
+    titles_of,
+)
 
 # Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
 # "we need to confirm", "will deny").
@@ -321,7 +327,7 @@ class FlagFinder:
         info = FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
         if scope == "sentence" and is_follow_up(info, span, anchor, lex.statement_nouns):
             info.party = party_of(anchor)
-            info.refers_to = refers_to(doc, span, info.party)
+            info.refers_to = refers_to(doc, span, info.party, titles_of(anchor))
         if info.refers_to is None and scope == "sentence":
             info.statement = statement_of(anchor, span)
         return info
