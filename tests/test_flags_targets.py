@@ -88,3 +88,49 @@ def test_flag_targets_refusal_sits_on_the_deed_not_the_description(parse):
     flagged = _flagged(doc)
     assert any(t.startswith("Martin Hale was one of the officials") for t in flagged)
     assert not any("consultant" in t for t in flagged)
+
+
+def test_flag_targets_refusal_in_a_relative_clause_qualifies_what_its_speaker_said(parse):
+    doc = parse(
+        '"It was a large order," said Mia Grant, the firm\'s director, who declined to give a '
+        "price."
+    )
+    [flag] = doc.spans[FLAGS]
+    assert flag._.claimtrack_flag.kind == "undisclosed"
+    assert _flagged(doc) == ['"It was a large order,"']
+    assert not any(c.text.startswith("who declined") for c in doc.spans[CLAIMS])
+
+
+def test_flag_targets_refusal_with_a_question_keeps_its_own_statement(parse):
+    doc = parse('"We hired more staff," said Mia Grant, who declined to say how many were hired.')
+    [flag] = doc.spans[FLAGS]
+    assert flag._.claimtrack_flag.mention is None
+    assert flag._.claimtrack_flag.statement is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # Where the reports ran is not what they are about.
+        ("He keeps sharing unconfirmed reports on social media about the storm.", "sentence"),
+        ("Officials doubted the unconfirmed reports on television.", "sentence"),
+        # A topic complement makes the caveat article-wide.
+        ("The unconfirmed reports of looting spread quickly.", "article"),
+    ],
+)
+def test_flag_targets_a_channel_is_not_a_topic(parse, text, scope):
+    [flag] = [f for f in parse(text).spans[FLAGS] if f._.claimtrack_flag.kind == "unverified"]
+    assert flag._.claimtrack_flag.scope == scope
+
+
+def test_flag_targets_hedge_on_a_clause_skips_the_claim_embedded_in_it(parse):
+    doc = parse(
+        "In this case, it appears that the mayor had delayed the inquiry by publicly denying "
+        "that the auditor was right."
+    )
+    hedged = [
+        c.text
+        for c in doc.spans[CLAIMS]
+        if "hedged" in [f._.claimtrack_flag.kind for f in c._.claimtrack_flags]
+    ]
+    assert hedged and all(t.startswith("that the mayor had delayed") for t in hedged)

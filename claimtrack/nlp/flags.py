@@ -111,6 +111,7 @@ class FlagLexicon:
     source_verbs: frozenset[str]
     source_modifiers: frozenset[str]
     media_words: frozenset[str]
+    channels: frozenset[str]
     source_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     predictive_auxiliaries: frozenset[str]
@@ -180,6 +181,7 @@ def _compiled(path: str | None) -> FlagLexicon:
         source_verbs=words("source_verbs"),
         source_modifiers=words("source_modifiers"),
         media_words=words("media_words"),
+        channels=words("channels"),
         source_nouns=words("source_nouns"),
         directive_verbs=words("directive_verbs"),
         predictive_auxiliaries=words("predictive_auxiliaries"),
@@ -329,8 +331,32 @@ class FlagFinder:
             info.party = party_of(anchor)
             info.refers_to = refers_to(doc, span, info.party, titles_of(anchor))
         if info.refers_to is None and scope == "sentence":
-            info.statement = statement_of(anchor, span)
+            speaker = _withholding_speaker(anchor) if kind in _WITHHELD_KINDS else None
+            if speaker is not None:
+                # "..., said Jo Lee, who declined to give a price": the refusal qualifies what
+                # she said, and its relative clause is no statement of its own.
+                info.mention = _noun_phrase(doc, speaker)
+            else:
+                info.statement = statement_of(anchor, span)
         return info
+
+
+_WITHHELD_KINDS = frozenset({"undisclosed", "unverified"})
+_WH_WORDS = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
+
+
+def _withholding_speaker(anchor: Token) -> Token | None:
+    """The noun a refusal describes in a relative clause ("Jo Lee, who declined to give a
+    price"), when the refusal asks no question of its own ("who would not say how many" holds
+    its statement in its complement)."""
+    verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return None
+    if any(t.lower_ in _WH_WORDS for t in anchor.subtree if t.i > anchor.i):
+        return None
+    return verb.head
 
 
 def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
@@ -1032,8 +1058,10 @@ def _topic_phrase(target: Token, lex: FlagLexicon) -> Token | None:
     for prep in target.children:
         if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if pobj.lower_ not in lex.channels and pobj.lemma_.lower() not in lex.channels:
+                    return pobj  # "reports on social media" says where they ran, not what
     return None
 
 
