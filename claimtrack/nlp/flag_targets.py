@@ -263,6 +263,14 @@ def statement_of(anchor: Token, cue: Span) -> Span | None:
     doc = cue.doc
     if anchor.dep_ == "amod" and anchor.head.pos_ in ("NOUN", "PROPN"):
         noun = anchor.head
+        after = noun.right_edge.i + 1
+        sent = cue.sent
+        if after < sent.end - 1 and doc[after].text == ":":
+            # "He had a possible reason: [the donor was his friend]": what follows the colon.
+            end = sent.end
+            while end > after + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return doc[after + 1 : end]
         return doc[noun.left_edge.i : noun.right_edge.i + 1]
     verb = anchor
     for _ in range(4):

@@ -588,6 +588,15 @@ def _targets(anchor: Token, lex: FlagLexicon) -> Iterable[Token]:
         yield anchor.head
     elif anchor.dep_ == "relcl" and anchor.head.lower_ in lex.pronouns:
         yield anchor.head  # "something he denied"
+    elif anchor.dep_ == "conj" and not any(c.dep_ in _OWN_OBJECTS for c in anchor.children):
+        # "accusations he has faced and always denied": the object the verbs share.
+        yield from _targets(anchor.head, lex)
+
+
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "nsubjpass", "dative", "attr"})
+# Arguments that say what a denial denies, or whom it is denied to ("denied him a vote").
+_ARGUMENTS = frozenset({*_OWN_OBJECTS, "auxpass", "prep", "agent", "oprd", "npadvmod"})
+_ASPECTUAL_VERBS = frozenset({"continue", "keep", "begin", "start"})
 
 
 def _has_clause(anchor: Token) -> bool:
@@ -626,16 +635,28 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
 
 def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """A denial of a statement ("denied that...", "disputed the figure", "the report was
-    denied"), not of people ("he was denied entry", "half of the volunteers were rejected")."""
+    denied", "as his critics allege and he denies"), not of people ("he was denied entry",
+    "half of the volunteers were rejected")."""
     do_support = any(c.dep_ == "aux" and c.lemma_ == "do" for c in anchor.children)
-    if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
+    tense = anchor
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_ in _ASPECTUAL_VERBS:
+        tense = anchor.head  # "continued to deny the report": as real as "denied"
+    if tense.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
         return False
     if anchor.tag_ == "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in anchor.children):
         return False  # "it's going to be challenging to finish": an adjective, not a denial
     for clause in anchor.children:
         if clause.dep_ == "ccomp" and is_irrealis(clause, lex):
             return False  # "she doubted voters would care": a prediction, not a statement
-    return _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns)
+    if _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns):
+        return True
+    # "Denied" with nothing denied or denied to anyone denies what was said: "as critics
+    # allege and he denies".
+    return (
+        anchor.lemma_ == "deny"
+        and anchor.pos_ == "VERB"
+        and not any(c.dep_ in _ARGUMENTS for c in anchor.children)
+    )
 
 
 def _check_clause(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
@@ -918,6 +939,30 @@ def _check_prenominal(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     return anchor.i < anchor.head.i
 
 
+_ANY_DETERMINERS = frozenset({"every", "any", "all", "each", "no"})
+
+
+def _check_identification(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "investigating possible arson", "named him as a possible suspect", "had a possible
+    reason": a hedge on what something is; not a thing that may come ("a role in a possible
+    administration", "for a possible interview") or a degree ("the best possible")."""
+    noun = anchor.head
+    if not (anchor.dep_ == "amod" and anchor.i < noun.i and noun.pos_ == "NOUN"):
+        return False
+    if noun.tag_ != "NN" or any(
+        c.tag_ in ("JJS", "RBS") or c.lower_ in _ANY_DETERMINERS
+        for c in (*noun.children, *anchor.children)
+    ):
+        return False  # "possible options", "the best possible outcome", "every possible route"
+    if noun.dep_ == "pobj":
+        if noun.head.lower_ != "as":
+            return False
+    elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return False
+    verb = _governing_verb(noun)
+    return not (is_irrealis(verb, lex) or is_evaluation(verb) or in_opinion(verb))
+
+
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -991,6 +1036,7 @@ CHECKS: dict[str, Check] = {
     "object_of_negated": _check_object_of_negated,
     "wh_complement": _check_wh_complement,
     "prenominal": _check_prenominal,
+    "identification": _check_identification,
     "source_noun": _check_source_noun,
     "open_fact": _check_open_fact,
     "not_first_person": _check_not_first_person,
@@ -1060,8 +1106,12 @@ def _topic_phrase(target: Token, lex: FlagLexicon) -> Token | None:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if pobj.lower_ not in lex.channels and pobj.lemma_.lower() not in lex.channels:
-                    return pobj  # "reports on social media" says where they ran, not what
+                lemma = pobj.lemma_.lower()
+                if pobj.lower_ in lex.channels or lemma in lex.channels:
+                    continue  # "reports on social media" says where they ran, not what
+                if lemma in lex.topic_stop:
+                    continue  # "a story about his claim that ...": that claim, no topic
+                return pobj
     return None
 
 
