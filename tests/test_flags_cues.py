@@ -43,6 +43,22 @@ CUE_CASES = [
     ("This is the best possible outcome.", []),
     ("They discussed possible options for the budget.", []),
     ("Every possible route was blocked.", []),
+    # A "why ... would" question argues; a "why" about what happened is an unknown fact.
+    ("A deal would raise issues, and it is not clear why Acme would pay a premium for it.", []),
+    ("It is unclear why the plane crashed.", [("unclear", "It is unclear")]),
+    ("The question is, why did it take so long for her to use it?", []),
+    ("The question is whether the vote will be held.", [("unclear", "question")]),
+    # Withholding information behind a report, not conduct the story is about.
+    (
+        "The ministry declined to release the casualty figures.",
+        [("undisclosed", "declined to release")],
+    ),
+    ("He demands transparency from others, yet refuses to release his tax records.", []),
+    # A probability word on what ought to be is no caveat; an evidential on a plan is.
+    ("But perhaps a more muscular approach is needed.", []),
+    ("Maybe it is to be expected.", []),
+    ("The building was probably needed by the army.", [("hedged", "probably")]),
+    ("The plan is reportedly to be announced Monday.", [("hedged", "reportedly")]),
 ]
 
 

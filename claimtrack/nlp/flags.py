@@ -108,6 +108,7 @@ class FlagLexicon:
     report_nouns: frozenset[str]
     disputable_nouns: frozenset[str]
     contact_objects: frozenset[str]
+    detail_nouns: frozenset[str]
     source_verbs: frozenset[str]
     source_modifiers: frozenset[str]
     media_words: frozenset[str]
@@ -178,6 +179,7 @@ def _compiled(path: str | None) -> FlagLexicon:
         report_nouns=words("report_nouns"),
         disputable_nouns=words("disputable_nouns"),
         contact_objects=words("contact_objects"),
+        detail_nouns=words("detail_nouns"),
         source_verbs=words("source_verbs"),
         source_modifiers=words("source_modifiers"),
         media_words=words("media_words"),
@@ -675,6 +677,8 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
     if match.text.lower().startswith("un"):
         return True
     clause_holder = anchor.head if anchor.dep_ in ("acomp", "attr") else anchor
+    if _asks_why_one_would(clause_holder):
+        return False  # "it's not clear why anyone would pay that much": an argument
     if _has_clause(anchor) or _has_clause(clause_holder):
         return True
     for child in clause_holder.children:
@@ -686,6 +690,20 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
 
 
 _PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them"})
+_HYPOTHETICAL = frozenset({"would", "should", "could"})
+
+
+def _asks_why_one_would(holder: Token) -> bool:
+    """A "why ... would" clause asks for a reason someone would act: an argument that they
+    should not, not a fact nobody knows ("it is unclear why the plane crashed")."""
+    for clause in holder.children:
+        if clause.dep_ not in ("ccomp", "advcl"):
+            continue
+        if any(t.lower_ == "why" for t in clause.children) and any(
+            t.dep_ == "aux" and t.lower_ in _HYPOTHETICAL for t in clause.children
+        ):
+            return True
+    return False
 
 
 def _is_person(token: Token) -> bool:
@@ -806,6 +824,26 @@ def in_opinion(verb: Token) -> bool:
     )
 
 
+_NECESSITY_VERBS = frozenset({"need", "require", "warrant"})
+# Hedges that say where a statement comes from, not how probable it is.
+_EVIDENTIALS = frozenset(
+    {"allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+)
+
+
+def is_recommendation(verb: Token) -> bool:
+    """Whether a clause says what ought to be rather than what is: "a tougher approach is
+    needed" (with no one who needs it), "it is to be expected"."""
+    if verb.lemma_ in _NECESSITY_VERBS:
+        return any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children
+        )
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 def is_evaluation(verb: Token) -> bool:
     """Whether a clause judges rather than states: a superlative in it ("he's probably got the
     toughest skin", "perhaps his most surprising suggestion was"), or a copula with an adjective
@@ -844,6 +882,8 @@ def _check_factual_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLe
         return False
     if verb.pos_ not in ("VERB", "AUX"):
         return anchor.head.pos_ in ("NOUN", "PROPN", "NUM")
+    if anchor.lower_ not in _EVIDENTIALS and is_recommendation(verb):
+        return False  # "perhaps a tougher approach is needed"; "maybe it is to be expected"
     return not (is_irrealis(verb, lex) or is_evaluation(verb))
 
 
@@ -899,8 +939,11 @@ def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLex
     window = doc[i : min(i + 4, len(doc))]
     for token in window:
         if token.lower_ in _WH:
-            # "the question is how to make the case" deliberates; it reports no unknown fact
-            return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to")
+            # "the question is how to make the case" deliberates and "the question is, why
+            # did it take so long?" argues; neither reports an unknown fact
+            return token.lower_ != "why" and not (
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+            )
     return False
 
 
@@ -937,6 +980,15 @@ def _check_unnamed_source(anchor: Token, negated: bool, match: Span, lex: FlagLe
 def _check_prenominal(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """ "the alleged bribe", "apparent plagiarism"; not "heir apparent"."""
     return anchor.i < anchor.head.i
+
+
+def _check_releases_information(
+    anchor: Token, negated: bool, match: Span, lex: FlagLexicon
+) -> bool:
+    """ "declined to release the figures / the names / details": information behind a report is
+    withheld; not "refuses to release his tax returns", the conduct a story is about."""
+    verb = match[-1]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.statement_nouns for c in verb.children)
 
 
 _ANY_DETERMINERS = frozenset({"every", "any", "all", "each", "no"})
@@ -1037,6 +1089,7 @@ CHECKS: dict[str, Check] = {
     "wh_complement": _check_wh_complement,
     "prenominal": _check_prenominal,
     "identification": _check_identification,
+    "releases_information": _check_releases_information,
     "source_noun": _check_source_noun,
     "open_fact": _check_open_fact,
     "not_first_person": _check_not_first_person,
