@@ -48,6 +48,10 @@ CUE_CASES = [
     ("It is unclear why the plane crashed.", [("unclear", "It is unclear")]),
     ("The question is, why did it take so long for her to use it?", []),
     ("The question is whether the vote will be held.", [("unclear", "question")]),
+    # "made clear" says something plainly; "didn't know what to make of" is being at a loss.
+    ("The regime made clear it would not be a partner in the talks.", []),
+    ("At first, the regulators didn't know what to make of the offer.", []),
+    ("Investigators did not know what caused the fire.", [("unclear", "did not know what")]),
     # Withholding information behind a report, not conduct the story is about.
     (
         "The ministry declined to release the casualty figures.",

@@ -671,6 +671,8 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
     statement noun), so "the road was not clear" is no flag."""
     if anchor.dep_ not in _PREDICATE_DEPS or any(c.dep_ == "det" for c in anchor.children):
         return False
+    if _made_clear(anchor):
+        return False  # "made (it) clear it would not be a partner": said plainly, another sense
     holder = anchor.head if anchor.dep_ in ("acomp", "attr", "oprd") else anchor
     if any(c.dep_ in ("nsubj", "dobj") and _is_person(c) for c in holder.children):
         return False  # "he is uncertain about it", "found both men largely unknown"
@@ -690,6 +692,17 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
 
 
 _PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them"})
+_BETWEEN_MAKE_AND_CLEAR = frozenset({"it", "very", "quite", "abundantly", "crystal"})
+
+
+def _made_clear(anchor: Token) -> bool:
+    before = list(anchor.doc[max(anchor.i - 3, 0) : anchor.i])
+    return any(
+        t.lemma_ == "make" and all(w.lower_ in _BETWEEN_MAKE_AND_CLEAR for w in before[k + 1 :])
+        for k, t in enumerate(before)
+    )
+
+
 _HYPOTHETICAL = frozenset({"would", "should", "could"})
 
 
@@ -1022,6 +1035,9 @@ def _check_not_first_person(anchor: Token, negated: bool, match: Span, lex: Flag
     """ "officials could not determine which files were taken"; not a speaker's own "I don't know
     who supports him" (what the speaker knows, not what is known)."""
     verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+    end = match.end
+    if end < len(match.doc) and match.doc[end].lower_ == "to":
+        return False  # "didn't know what to make of him": at a loss, not a fact unknown
     return not any(
         c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in (*anchor.children, *verb.children)
     )
