@@ -131,24 +131,60 @@ def _own_targets(flag: Span, claims: Sequence[Span], in_sentence: set[int]) -> s
         }
         if inside:
             return inside
+    if info.mention is not None and info.scope != "speaker":
+        # "..., said Jo Lee, who declined to give a price": what that speaker said.
+        said = {
+            i
+            for i in in_sentence
+            if (m := getattr(claims[i]._.claimtrack_attribution, "mention", None)) is not None
+            and m.start < info.mention.end
+            and info.mention.start < m.end
+        }
+        if said:
+            return said
     statement = info.statement
-    # A caveat that is itself the reporting verb ("most claim to be veterans, some saying...")
-    # qualifies what its sentence reports.
-    reports = any(
-        (cue := getattr(claims[i]._.claimtrack_attribution, "cue", None)) is not None
+    # A caveat that is itself the reporting verb qualifies what it reports and the sentence's
+    # other claims ("most claim to be veterans, some saying..."), but not a claim around or
+    # inside what it reports ("it appears that they helped bring on the inquiry by denying
+    # [that she told the truth]"; "[he did not recall [whether they stayed there]]").
+    reported = {
+        i
+        for i in in_sentence
+        if (cue := getattr(claims[i]._.claimtrack_attribution, "cue", None)) is not None
         and cue.start < flag.end
         and flag.start < cue.end
-        for i in in_sentence
-    )
-    if statement is not None and not info.anaphoric and not reports:
+    }
+    if reported:
+        return reported | {
+            i
+            for i in in_sentence
+            if not any(
+                claims[i].start < claims[j].end and claims[j].start < claims[i].end
+                for j in reported
+            )
+        }
+    if statement is not None and not info.anaphoric:
         scoped = {
             i
             for i in in_sentence
             if claims[i].start < statement.end and statement.start < claims[i].end
         }
         if scoped:
-            return scoped
+            return _outermost(claims, scoped)
     return in_sentence
+
+
+def _outermost(claims: Sequence[Span], found: set[int]) -> set[int]:
+    """A clause's caveat is about the clause, not a claim embedded in it ("it appears that they
+    helped bring on the inquiry by denying [that she told the truth]")."""
+    return {
+        i
+        for i in found
+        if not any(
+            j != i and claims[j].start <= claims[i].start and claims[i].end <= claims[j].end
+            for j in found
+        )
+    }
 
 
 def _referred_claims(info: FlagInfo, claims: Sequence[Span]) -> set[int]:
@@ -168,7 +204,9 @@ def attach_flags(doc: Doc, claims: Sequence[Span]) -> None:
     order and without duplicates:
 
     - a caveat in a claim qualifies that claim ("he reportedly met them"), else the claims of its
-      own sentence ("..., though none of their stories could be verified");
+      own sentence ("..., though none of their stories could be verified"); a refusal in a
+      relative clause on a speaker qualifies what that speaker said ("..., said Lee, who
+      declined to give a price");
     - a follow-up caveat ("X did not respond to a request for comment", "The figure could not be
       verified") qualifies the claims of the sentence it refers back to, never its own sentence;
     - an article-scoped flag also qualifies every claim on its topic ("it's impossible to verify

@@ -70,6 +70,19 @@ def _introduced_by(attributed: Span, cue: Span) -> bool:
     return own is not None and own.start < cue.end and cue.start < own.end
 
 
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"})
+_PERSONAL = frozenset({"he", "she"})
+# What a subject says about who its party is rather than who it is: "The FDIC, [a regulator
+# which keeps data on America's banks], declined": those names are not the party asked.
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "acl"})
+
+
+def _says_what_they_did(attribute: Token) -> bool:
+    """Whether a copula's attribute holds a deed ("was one of the authors of messages that
+    appeared on the server"), not a role ("is now senior policy adviser to the campaign")."""
+    return any(t.pos_ == "VERB" for t in attribute.subtree)
+
+
 def _describes(sentence: Span, party: frozenset[str]) -> bool:
     """Whether the sentence only says who the party is ("Sullivan, then deputy chief of staff,
     is now an adviser"; "her predecessor, Sheila Bair, who headed the agency"): comment is
@@ -81,37 +94,115 @@ def _describes(sentence: Span, party: frozenset[str]) -> bool:
         while noun.dep_ in ("compound", "flat") and noun.head.i != noun.i:
             noun = noun.head
         if noun.dep_ == "appos":
-            continue
+            noun = noun.head  # "the division's head, Russ Pittman, told staff": the head's role
         if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            continue
+            attributes = [c for c in noun.head.children if c.dep_ in ("attr", "acomp")]
+            if not any(_says_what_they_did(a) for a in attributes):
+                continue
         return False
     return True
 
 
-def party_of(anchor: Token) -> frozenset[str]:
-    """The names in the subject of the cue's verb ("Sullivan's lawyer Beth Wilkinson", "An
-    attorney for Mills", "Neither Alan Grayson nor Dena Grayson's campaigns")."""
+def _names_party(sentence: Span, party: frozenset[str], titles: frozenset[str]) -> bool:
+    """Whether the sentence names the party: one of its names, under its title when the caveat
+    gives one (neither "Mrs. Clinton" nor "Hillary Clinton" is the "Mr. Clinton" whose
+    spokesman declined to comment)."""
+    for token in sentence:
+        if token.lower_ not in party:
+            continue
+        if not titles:
+            return True
+        before = token.nbor(-1) if token.i > sentence.start else None
+        if before is not None and before.lower_.rstrip(".") in titles:
+            return True
+    return False
+
+
+def _personal_subject(sentence: Span) -> bool:
+    """Whether the sentence's main clause is about "he" or "she" (who was named before it)."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PERSONAL and t.head.dep_ == "ROOT"
+        for t in sentence
+    )
+
+
+def _is_name(token: Token) -> bool:
+    """A proper name, including one the tagger misreads at the start of a sentence ("Fields did
+    not reply"): a capitalised word the article also uses as a name."""
+    if token.pos_ == "PROPN":
+        return True
+    if not (token.is_title and token.pos_ == "NOUN"):
+        return False
+    return any(
+        t.text == token.text and t.i != token.i and (t.pos_ == "PROPN" or t.ent_type_)
+        for t in token.doc
+    )
+
+
+def _subject_of(anchor: Token) -> Token | None:
     verb = anchor
     for _ in range(3):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.i == verb.i:
             break
         verb = verb.head
-    names: set[str] = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            subject = child.head.head if child.lower_ in ("who", "which") else child
-            names |= {t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and len(t) > 1}
-    return frozenset(names)
+            return child.head.head if child.lower_ in ("who", "which") else child
+    return None
 
 
-def refers_to(doc: Doc, cue: Span, party: frozenset[str]) -> Span | None:
-    """The nearest earlier sentence naming the party (sentences that only repeat a caveat about
-    the party do not count), else the sentence just before; None at the start of the text."""
+def _subject_names(subject: Token) -> list[Token]:
+    """The words of the subject's own phrase, without what describes it (appositions and
+    relative clauses; an apposition's own words stay: "Jim Prosser, a Twitter spokesman")."""
+    out: list[Token] = []
+    stack = [subject]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in _DESCRIPTIVE_DEPS and not (c.dep_ == "prep" and token.dep_ == "appos")
+        )
+    return out
+
+
+def party_of(anchor: Token) -> frozenset[str]:
+    """The names in the subject of the cue's verb ("Sullivan's lawyer Beth Wilkinson", "An
+    attorney for Mills", "Neither Alan Grayson nor Dena Grayson's campaigns"), without its
+    titles and what only describes it ("The FDIC, a U.S. regulator, ...")."""
+    subject = _subject_of(anchor)
+    if subject is None:
+        return frozenset()
+    return frozenset(
+        t.lower_
+        for t in _subject_names(subject)
+        if _is_name(t) and len(t) > 1 and t.lower_ not in _HONORIFICS
+    )
+
+
+def titles_of(anchor: Token) -> frozenset[str]:
+    """The titles the subject gives its party ("A spokesman for Mr. Clinton": "mr")."""
+    subject = _subject_of(anchor)
+    if subject is None:
+        return frozenset()
+    return frozenset(
+        t.lower_.rstrip(".") for t in _subject_names(subject) if t.lower_ in _HONORIFICS
+    )
+
+
+def refers_to(
+    doc: Doc, cue: Span, party: frozenset[str], titles: frozenset[str] = frozenset()
+) -> Span | None:
+    """The nearest earlier sentence naming the party (sentences that only say who the party is
+    do not count; a run of "he"/"she" sentences right after it continues it, so the nearest of
+    those), else the sentence just before; None at the start of the text."""
     try:
         sent = cue.sent
     except ValueError:
         return None
     previous: Span | None = None
+    pronoun: Span | None = None
     i = sent.start - 1
     for _ in range(MAX_SENTENCES_BACK):
         while i >= 0 and doc[i].is_space:
@@ -126,8 +217,15 @@ def refers_to(doc: Doc, cue: Span, party: frozenset[str]) -> Span | None:
             previous = before
             if not party:
                 return previous
-        if party and any(t.lower_ in party for t in before) and not _describes(before, party):
-            return before
+        if _names_party(before, party, titles):
+            if pronoun is not None:
+                return pronoun
+            if not _describes(before, party):
+                return before
+        elif _personal_subject(before):
+            pronoun = pronoun or before
+        else:
+            pronoun = None
     return previous
 
 
@@ -165,6 +263,14 @@ def statement_of(anchor: Token, cue: Span) -> Span | None:
     doc = cue.doc
     if anchor.dep_ == "amod" and anchor.head.pos_ in ("NOUN", "PROPN"):
         noun = anchor.head
+        after = noun.right_edge.i + 1
+        sent = cue.sent
+        if after < sent.end - 1 and doc[after].text == ":":
+            # "He had a possible reason: [the donor was his friend]": what follows the colon.
+            end = sent.end
+            while end > after + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return doc[after + 1 : end]
         return doc[noun.left_edge.i : noun.right_edge.i + 1]
     verb = anchor
     for _ in range(4):

@@ -58,7 +58,13 @@ from claimtrack.nlp.annotations import (
     SpeakerInfo,
     register_extensions,
 )
-from claimtrack.nlp.flag_targets import is_follow_up, party_of, refers_to, statement_of
+from claimtrack.nlp.flag_targets import (
+    is_follow_up,
+    party_of,
+    refers_to,
+    statement_of,
+    titles_of,
+)
 
 # Tenses in which "confirmed"/"denied" report something that happened (not "please verify",
 # "we need to confirm", "will deny").
@@ -102,9 +108,11 @@ class FlagLexicon:
     report_nouns: frozenset[str]
     disputable_nouns: frozenset[str]
     contact_objects: frozenset[str]
+    detail_nouns: frozenset[str]
     source_verbs: frozenset[str]
     source_modifiers: frozenset[str]
     media_words: frozenset[str]
+    channels: frozenset[str]
     source_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     predictive_auxiliaries: frozenset[str]
@@ -171,9 +179,11 @@ def _compiled(path: str | None) -> FlagLexicon:
         report_nouns=words("report_nouns"),
         disputable_nouns=words("disputable_nouns"),
         contact_objects=words("contact_objects"),
+        detail_nouns=words("detail_nouns"),
         source_verbs=words("source_verbs"),
         source_modifiers=words("source_modifiers"),
         media_words=words("media_words"),
+        channels=words("channels"),
         source_nouns=words("source_nouns"),
         directive_verbs=words("directive_verbs"),
         predictive_auxiliaries=words("predictive_auxiliaries"),
@@ -321,10 +331,34 @@ class FlagFinder:
         info = FlagInfo(kind=kind, scope=scope, topic=topic, focus=focus, anaphoric=anaphoric)
         if scope == "sentence" and is_follow_up(info, span, anchor, lex.statement_nouns):
             info.party = party_of(anchor)
-            info.refers_to = refers_to(doc, span, info.party)
+            info.refers_to = refers_to(doc, span, info.party, titles_of(anchor))
         if info.refers_to is None and scope == "sentence":
-            info.statement = statement_of(anchor, span)
+            speaker = _withholding_speaker(anchor) if kind in _WITHHELD_KINDS else None
+            if speaker is not None:
+                # "..., said Jo Lee, who declined to give a price": the refusal qualifies what
+                # she said, and its relative clause is no statement of its own.
+                info.mention = _noun_phrase(doc, speaker)
+            else:
+                info.statement = statement_of(anchor, span)
         return info
+
+
+_WITHHELD_KINDS = frozenset({"undisclosed", "unverified"})
+_WH_WORDS = frozenset({"whether", "how", "who", "what", "why", "when", "where", "if", "which"})
+
+
+def _withholding_speaker(anchor: Token) -> Token | None:
+    """The noun a refusal describes in a relative clause ("Jo Lee, who declined to give a
+    price"), when the refusal asks no question of its own ("who would not say how many" holds
+    its statement in its complement)."""
+    verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return None
+    if any(t.lower_ in _WH_WORDS for t in anchor.subtree if t.i > anchor.i):
+        return None
+    return verb.head
 
 
 def _content_lemmas(phrase: Token, lex: FlagLexicon) -> frozenset[str]:
@@ -556,6 +590,15 @@ def _targets(anchor: Token, lex: FlagLexicon) -> Iterable[Token]:
         yield anchor.head
     elif anchor.dep_ == "relcl" and anchor.head.lower_ in lex.pronouns:
         yield anchor.head  # "something he denied"
+    elif anchor.dep_ == "conj" and not any(c.dep_ in _OWN_OBJECTS for c in anchor.children):
+        # "accusations he has faced and always denied": the object the verbs share.
+        yield from _targets(anchor.head, lex)
+
+
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "nsubjpass", "dative", "attr"})
+# Arguments that say what a denial denies, or whom it is denied to ("denied him a vote").
+_ARGUMENTS = frozenset({*_OWN_OBJECTS, "auxpass", "prep", "agent", "oprd", "npadvmod"})
+_ASPECTUAL_VERBS = frozenset({"continue", "keep", "begin", "start"})
 
 
 def _has_clause(anchor: Token) -> bool:
@@ -594,16 +637,28 @@ def _check_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
 
 def _check_disputable(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """A denial of a statement ("denied that...", "disputed the figure", "the report was
-    denied"), not of people ("he was denied entry", "half of the volunteers were rejected")."""
+    denied", "as his critics allege and he denies"), not of people ("he was denied entry",
+    "half of the volunteers were rejected")."""
     do_support = any(c.dep_ == "aux" and c.lemma_ == "do" for c in anchor.children)
-    if anchor.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
+    tense = anchor
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_ in _ASPECTUAL_VERBS:
+        tense = anchor.head  # "continued to deny the report": as real as "denied"
+    if tense.tag_ not in _REALIS_TAGS and anchor.tag_ != "VBG" and not do_support:
         return False
     if anchor.tag_ == "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in anchor.children):
         return False  # "it's going to be challenging to finish": an adjective, not a denial
     for clause in anchor.children:
         if clause.dep_ == "ccomp" and is_irrealis(clause, lex):
             return False  # "she doubted voters would care": a prediction, not a statement
-    return _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns)
+    if _about_statement(anchor, lex, lex.statement_nouns | lex.disputable_nouns):
+        return True
+    # "Denied" with nothing denied or denied to anyone denies what was said: "as critics
+    # allege and he denies".
+    return (
+        anchor.lemma_ == "deny"
+        and anchor.pos_ == "VERB"
+        and not any(c.dep_ in _ARGUMENTS for c in anchor.children)
+    )
 
 
 def _check_clause(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
@@ -616,12 +671,16 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
     statement noun), so "the road was not clear" is no flag."""
     if anchor.dep_ not in _PREDICATE_DEPS or any(c.dep_ == "det" for c in anchor.children):
         return False
+    if _made_clear(anchor):
+        return False  # "made (it) clear it would not be a partner": said plainly, another sense
     holder = anchor.head if anchor.dep_ in ("acomp", "attr", "oprd") else anchor
     if any(c.dep_ in ("nsubj", "dobj") and _is_person(c) for c in holder.children):
         return False  # "he is uncertain about it", "found both men largely unknown"
     if match.text.lower().startswith("un"):
         return True
     clause_holder = anchor.head if anchor.dep_ in ("acomp", "attr") else anchor
+    if _asks_why_one_would(clause_holder):
+        return False  # "it's not clear why anyone would pay that much": an argument
     if _has_clause(anchor) or _has_clause(clause_holder):
         return True
     for child in clause_holder.children:
@@ -633,6 +692,31 @@ def _check_predicative(anchor: Token, negated: bool, match: Span, lex: FlagLexic
 
 
 _PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them"})
+_BETWEEN_MAKE_AND_CLEAR = frozenset({"it", "very", "quite", "abundantly", "crystal"})
+
+
+def _made_clear(anchor: Token) -> bool:
+    before = list(anchor.doc[max(anchor.i - 3, 0) : anchor.i])
+    return any(
+        t.lemma_ == "make" and all(w.lower_ in _BETWEEN_MAKE_AND_CLEAR for w in before[k + 1 :])
+        for k, t in enumerate(before)
+    )
+
+
+_HYPOTHETICAL = frozenset({"would", "should", "could"})
+
+
+def _asks_why_one_would(holder: Token) -> bool:
+    """A "why ... would" clause asks for a reason someone would act: an argument that they
+    should not, not a fact nobody knows ("it is unclear why the plane crashed")."""
+    for clause in holder.children:
+        if clause.dep_ not in ("ccomp", "advcl"):
+            continue
+        if any(t.lower_ == "why" for t in clause.children) and any(
+            t.dep_ == "aux" and t.lower_ in _HYPOTHETICAL for t in clause.children
+        ):
+            return True
+    return False
 
 
 def _is_person(token: Token) -> bool:
@@ -753,6 +837,26 @@ def in_opinion(verb: Token) -> bool:
     )
 
 
+_NECESSITY_VERBS = frozenset({"need", "require", "warrant"})
+# Hedges that say where a statement comes from, not how probable it is.
+_EVIDENTIALS = frozenset(
+    {"allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+)
+
+
+def is_recommendation(verb: Token) -> bool:
+    """Whether a clause says what ought to be rather than what is: "a tougher approach is
+    needed" (with no one who needs it), "it is to be expected"."""
+    if verb.lemma_ in _NECESSITY_VERBS:
+        return any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children
+        )
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 def is_evaluation(verb: Token) -> bool:
     """Whether a clause judges rather than states: a superlative in it ("he's probably got the
     toughest skin", "perhaps his most surprising suggestion was"), or a copula with an adjective
@@ -791,6 +895,8 @@ def _check_factual_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLe
         return False
     if verb.pos_ not in ("VERB", "AUX"):
         return anchor.head.pos_ in ("NOUN", "PROPN", "NUM")
+    if anchor.lower_ not in _EVIDENTIALS and is_recommendation(verb):
+        return False  # "perhaps a tougher approach is needed"; "maybe it is to be expected"
     return not (is_irrealis(verb, lex) or is_evaluation(verb))
 
 
@@ -846,8 +952,11 @@ def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLex
     window = doc[i : min(i + 4, len(doc))]
     for token in window:
         if token.lower_ in _WH:
-            # "the question is how to make the case" deliberates; it reports no unknown fact
-            return not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to")
+            # "the question is how to make the case" deliberates and "the question is, why
+            # did it take so long?" argues; neither reports an unknown fact
+            return token.lower_ != "why" and not (
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+            )
     return False
 
 
@@ -886,6 +995,39 @@ def _check_prenominal(anchor: Token, negated: bool, match: Span, lex: FlagLexico
     return anchor.i < anchor.head.i
 
 
+def _check_releases_information(
+    anchor: Token, negated: bool, match: Span, lex: FlagLexicon
+) -> bool:
+    """ "declined to release the figures / the names / details": information behind a report is
+    withheld; not "refuses to release his tax returns", the conduct a story is about."""
+    verb = match[-1]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.statement_nouns for c in verb.children)
+
+
+_ANY_DETERMINERS = frozenset({"every", "any", "all", "each", "no"})
+
+
+def _check_identification(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "investigating possible arson", "named him as a possible suspect", "had a possible
+    reason": a hedge on what something is; not a thing that may come ("a role in a possible
+    administration", "for a possible interview") or a degree ("the best possible")."""
+    noun = anchor.head
+    if not (anchor.dep_ == "amod" and anchor.i < noun.i and noun.pos_ == "NOUN"):
+        return False
+    if noun.tag_ != "NN" or any(
+        c.tag_ in ("JJS", "RBS") or c.lower_ in _ANY_DETERMINERS
+        for c in (*noun.children, *anchor.children)
+    ):
+        return False  # "possible options", "the best possible outcome", "every possible route"
+    if noun.dep_ == "pobj":
+        if noun.head.lower_ != "as":
+            return False
+    elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return False
+    verb = _governing_verb(noun)
+    return not (is_irrealis(verb, lex) or is_evaluation(verb) or in_opinion(verb))
+
+
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -893,6 +1035,9 @@ def _check_not_first_person(anchor: Token, negated: bool, match: Span, lex: Flag
     """ "officials could not determine which files were taken"; not a speaker's own "I don't know
     who supports him" (what the speaker knows, not what is known)."""
     verb = anchor.head if anchor.dep_ == "xcomp" else anchor
+    end = match.end
+    if end < len(match.doc) and match.doc[end].lower_ == "to":
+        return False  # "didn't know what to make of him": at a loss, not a fact unknown
     return not any(
         c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in (*anchor.children, *verb.children)
     )
@@ -959,6 +1104,8 @@ CHECKS: dict[str, Check] = {
     "object_of_negated": _check_object_of_negated,
     "wh_complement": _check_wh_complement,
     "prenominal": _check_prenominal,
+    "identification": _check_identification,
+    "releases_information": _check_releases_information,
     "source_noun": _check_source_noun,
     "open_fact": _check_open_fact,
     "not_first_person": _check_not_first_person,
@@ -1026,8 +1173,14 @@ def _topic_phrase(target: Token, lex: FlagLexicon) -> Token | None:
     for prep in target.children:
         if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                lemma = pobj.lemma_.lower()
+                if pobj.lower_ in lex.channels or lemma in lex.channels:
+                    continue  # "reports on social media" says where they ran, not what
+                if lemma in lex.topic_stop:
+                    continue  # "a story about his claim that ...": that claim, no topic
+                return pobj
     return None
 
 
