@@ -119,6 +119,10 @@ class AmountReader(NumberReader):
         amt.fraction = num.fraction
         amt.digits = num.digits
         k = num.end
+        odds = self.odds(num) if amt.currency is None and not num.scaled else None
+        if odds is not None:
+            amt.value, amt.unit = odds.value, "ratio"
+            return odds.end
         ratio = self.ratio(num) if amt.currency is None else None
         if ratio is not None:
             amt.value, amt.fraction, k = ratio.value, True, ratio.end

@@ -50,6 +50,8 @@ class Lexicon:
     fractions: dict[str, int]
     bare_fractions: frozenset[str]
     proportion_joiners: Phrases
+    ratio_joiners: frozenset[str]
+    ratio_nouns: frozenset[str]
     scale_words: dict[str, float]
     glued_scales: dict[str, float]
     spaced_letters: dict[str, float]
@@ -111,6 +113,8 @@ def compiled(key: OverridesKey) -> Lexicon:
         fractions=fractions["denominators"],
         bare_fractions=frozenset(fractions["bare_ok"]),
         proportion_joiners=phrase_set(fractions["proportion_joiners"]),
+        ratio_joiners=frozenset(fractions["ratio_joiners"]),
+        ratio_nouns=frozenset(fractions["ratio_nouns"]),
         scale_words={k: float(v) for k, v in scales["words"].items()},
         glued_scales={k: float(v) for k, v in scales["glued"].items()},
         spaced_letters={k: float(v) for k, v in scales["spaced_letters"].items()},

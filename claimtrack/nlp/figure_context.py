@@ -80,8 +80,16 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
     previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
     # (sentence start, attribute, holder) of the last sum or share with an attribute
     previous_value: tuple[int, str, str | None] | None = None
+    # (sentence start, group, predicate) of the last share whose group an "of" phrase named
+    previous_share: tuple[int, str, str | None] | None = None
+    currency: str | None = None  # the last currency the article named
     for span in kept:
         info: FigureInfo = span._.claimtrack_figure
+        if info.currency is None and reader.implied_sum(span, info):
+            # "the tens of millions flowing into races": a sum in the article's last currency
+            info.currency = currency
+            info.unit = currency or "money"
+        currency = info.currency or currency
         reader.fill(span, info)
         sent_start = _sent(span).start
         if info.counted == INHERIT:
@@ -104,6 +112,17 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted)
+        if _is_share(info):
+            if info.counted is None and previous_share is not None:
+                # "45% of voters back her, compared to 39% for him", "Iowa (93% of voters),
+                # Ohio (79%)": a share with its group left out is of the group just named
+                share_sent, group, predicate = previous_share
+                if share_sent == sent_start and (
+                    info.predicate == predicate or reader.elliptical(span)
+                ):
+                    info.counted = group
+            elif info.counted is not None and span.start in reader.of_groups:
+                previous_share = (sent_start, info.counted, info.predicate)
     reader.periods.assign_leftovers()
     # "in the past three years, 5,000 left": a duration that is another figure's period is not
     # a figure of its own
@@ -113,6 +132,14 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         for f in kept
         if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
     ]
+
+
+def _is_share(info: FigureInfo) -> bool:
+    return info.unit in {"percent", "fraction"}
+
+
+def _is_number(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM"
 
 
 def _is_age(span: Span, age_after: frozenset[str]) -> bool:
@@ -161,6 +188,8 @@ class ContextReader:
         self._figure_tokens: set[int] = set() if figure_tokens is None else figure_tokens
         self.periods = PeriodReader(doc, lex, self._figure_tokens)
         self.durations: set[int] = set()  # start tokens of the figures that are durations
+        # start tokens of the figures whose group is named in an "of" phrase ("42% of voters")
+        self.of_groups: set[int] = set()
         self.holders = HolderReader(doc, lex)
 
     # entity lookup, built once per doc when first needed
@@ -175,6 +204,8 @@ class ContextReader:
         unitful = _has_unit(info)
         money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
         noun, governor = self.anchor(span, unitful)
+        if money and noun is not None and span.start <= noun.i < span.end:
+            noun = None  # "millions of dollars": the currency is no counted thing
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
         if info.counted is None and money:
@@ -256,18 +287,74 @@ class ContextReader:
             if obj is not None and obj.lemma_.lower() in self.lex.quantity_words:
                 continue  # "hundreds of thousands": still the number
             if obj is not None and (obj.pos_ in NOUNS or obj.pos_ == "PRON"):
+                if not (unitful and span.start <= obj.i < span.end):
+                    self.of_groups.add(span.start)
                 return obj, token
+        restated = self.restated_share(span)
+        if restated is not None:
+            return restated
         inside = range(span.start, span.end)
         for token in (root, *span):
-            head = token.head
+            head, dep = token.head, token.dep_
+            if dep == "conj" and head.dep_ in MODIFIES and _is_number(head):
+                # "one or two big ideas": the noun of the first number
+                head, dep = head.head, head.dep_
             if (
-                token.dep_ in MODIFIES
+                dep in MODIFIES
                 and head.i not in inside
                 and head.i not in self._figure_tokens
                 and self.is_countable(head)
             ):
                 return head, head
         return None, root
+
+    def implied_sum(self, span: Span, info: FigureInfo) -> bool:
+        """ "millions in donations", "the tens of millions flowing into races" in a sentence
+        about money: a bare scale of a million or more that counts no noun is a sum."""
+        if info.unit is not None or info.low is None or info.low < 1e6:
+            return False
+        if any(t.is_digit or not t.is_alpha for t in span):
+            return False
+        noun, _ = self.anchor(span, False)
+        if noun is not None:
+            return False
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ == "in":
+            obj = child_of(after, "pobj")
+            if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in self.lex.place_labels:
+                return True
+        return any(t.lemma_.lower() in self.lex.money_words for t in _sent(span))
+
+    def elliptical(self, span: Span) -> bool:
+        """A share said with its group left out: in parentheses or apposition ("Ohio (79%)"),
+        or what another share is compared to ("compared to 39 percent", "versus 40%")."""
+        root = span.root
+        if root.dep_ == "appos":
+            return True
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in self.lex.comparison_preps:
+            return True
+        return (
+            root.dep_ == "pobj"
+            and head.head.lower_ in self.lex.comparison_words
+            and head.i > head.head.i
+        )
+
+    def restated_share(self, span: Span) -> tuple[Token, Token] | None:
+        """ "a majority of Republican bills (52%)": a figure in apposition to the group of a
+        share word before it restates that share, of that group."""
+        root = span.root
+        group = root.head
+        if root.dep_ != "appos" or group.i >= span.start or not self.is_countable(group):
+            return None
+        of = group.head
+        if group.dep_ != "pobj" or of.lower_ not in {"of", "among"}:
+            return None
+        share = of.head
+        if share.lemma_.lower() not in self.lex.quantity_words | self.lex.share_words:
+            return None
+        self.of_groups.add(span.start)
+        return group, share
 
     def _span_and_tail(self, span: Span) -> Iterator[Token]:
         """The span's tokens and the number words right after it ("nearly one" + "-quarter")."""
@@ -292,8 +379,28 @@ class ContextReader:
 
     def counted(self, noun: Token, span: Span) -> str | None:
         if noun.pos_ == "PRON":
-            return self.antecedent(noun, span)
+            described = self.described_group(noun)
+            return described if described is not None else self.antecedent(noun, span)
         return self.phrase(noun, complement=True)
+
+    def described_group(self, pronoun: Token) -> str | None:
+        """ "42 percent of those responding", "half of those who voted": a demonstrative with
+        its own description names the group itself, whatever figure came before."""
+        if pronoun.lower_ not in {"those", "these"}:
+            return None
+        described = [c for c in pronoun.rights if c.dep_ in {"acl", "relcl", "prep", "amod"}]
+        if not described:
+            return None
+        clause = described[0]
+        words = [t for t in pronoun.subtree if not t.is_punct]
+        if len(words) <= 6:
+            return " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in words)
+        if clause.dep_ == "prep":
+            obj = child_of(clause, "pobj")
+            named = self.phrase(obj, complement=False) if obj is not None else None
+            return f"{pronoun.lower_} {clause.lower_} {named}" if named else None
+        subject = [c.lower_ for c in clause.lefts if c.dep_ in SUBJECTS and c.tag_.startswith("W")]
+        return " ".join([pronoun.lower_, *subject, clause.lower_])
 
     def phrase(self, noun: Token, *, complement: bool) -> str | None:
         """Head lemma with the modifiers that change which group is meant: compounds,
@@ -381,7 +488,7 @@ class ContextReader:
             and head.i not in range(span.start, span.end)
         ):
             return self.phrase(head, complement=False)
-        for token in (governor, span.root):
+        for token in dict.fromkeys((governor, span.root, *span)):
             for child in token.rights:
                 if child.dep_ == "prep" and (
                     child.lower_ in self.lex.money_complement_preps
