@@ -321,7 +321,8 @@ class ContextReader:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.lower_ == "in":
             obj = child_of(after, "pobj")
-            if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in self.lex.place_labels:
+            if obj is not None and self.is_kind_of_money(obj):
+                info.counted = info.counted or self.phrase(obj, complement=False)
                 return True
         return any(t.lemma_.lower() in self.lex.money_words for t in _sent(span))
 
@@ -345,8 +346,22 @@ class ContextReader:
         share word before it restates that share, of that group."""
         root = span.root
         group = root.head
-        if root.dep_ != "appos" or group.i >= span.start or not self.is_countable(group):
+        if root.dep_ != "appos" or group.i >= span.start:
             return None
+        shares = self.lex.quantity_words | self.lex.share_words
+        if group.lemma_.lower() in shares:
+            # "a majority of the nurses (58%)", the figure hung on the share word itself
+            of = child_of(group, "prep", "of")
+            obj = child_of(of, "pobj") if of is not None else None
+            if obj is None or not self.is_countable(obj):
+                return None
+            self.of_groups.add(span.start)
+            return obj, group
+        if not self.is_countable(group):
+            return None
+        if any(c.dep_ in {"amod", "det"} and c.lower_ in shares for c in group.lefts):
+            self.of_groups.add(span.start)  # "most county clerks (64%)"
+            return group, group
         of = group.head
         if group.dep_ != "pobj" or of.lower_ not in {"of", "among"}:
             return None
@@ -500,11 +515,29 @@ class ContextReader:
         if governor.dep_ == "dobj":
             # "will spend $2 million on the new bridge": the sum is for the verb's purpose
             for child in governor.head.rights:
-                if child.dep_ == "prep" and child.lower_ in self.lex.money_purpose_preps:
-                    obj = child_of(child, "pobj")
-                    if obj is not None and self.is_countable(obj) and obj.pos_ == "NOUN":
-                        return self.phrase(obj, complement=False)
+                if child.dep_ != "prep":
+                    continue
+                obj = child_of(child, "pobj")
+                if obj is None or not self.is_countable(obj) or obj.pos_ != "NOUN":
+                    continue
+                if child.lower_ in self.lex.money_purpose_preps or (
+                    child.lower_ == "in" and self.is_kind_of_money(obj)
+                ):
+                    # "spent $2 million in ads": "in" a bare noun says what the sum is in
+                    return self.phrase(obj, complement=False)
         return None
+
+    def is_kind_of_money(self, obj: Token) -> bool:
+        """ "in grants", "in foreign donations" (what a sum is made of), not "in the region",
+        "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
+        return (
+            obj.pos_ == "NOUN"
+            and child_of(obj, "det") is None
+            and child_of(obj, "poss") is None
+            and obj.ent_type_ not in self.lex.place_labels
+            and obj.ent_type_ not in {"DATE", "TIME"}
+            and obj.lemma_.lower() not in self.lex.temporal_nouns
+        )
 
     # the clause around it ---------------------------------------------------------------------
 
