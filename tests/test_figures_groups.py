@@ -142,3 +142,65 @@ def test_millions_of_people_are_no_sum(parse, text: str, figure: str) -> None:
 def test_a_number_alone_on_its_line_is_no_figure(parse) -> None:
     doc = parse("Footnotes\n[2].\nThe plant hired 12 guards.\n7\n")
     assert [s.text for s in doc.spans[FIGURES]] == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high", "counted"),
+    [
+        ("The survey found workers under 35 moved most.", "under 35", None, 35, "worker"),
+        ("Residents over 70 can vote by mail.", "over 70", 70, None, "resident"),
+        ("Drivers 75 and older must retest.", "75 and older", 75, None, "driver"),
+        ("The clinic treats children younger than 6.", "younger than 6", None, 6, "child"),
+    ],
+)
+def test_an_age_after_people(
+    parse, text: str, figure: str, low: float | None, high: float | None, counted: str
+) -> None:
+    fig = figures(parse, text)[figure]
+    assert (fig.low, fig.high, fig.unit, fig.counted) == (low, high, "year", counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The charity has offices in over 30 countries.", "over 30"),
+        ("The trail runs over 30 miles.", "over 30 miles"),
+        ("The firm hired over 20 interns.", "over 20"),
+    ],
+)
+def test_no_age_without_people(parse, text: str, figure: str) -> None:
+    assert figures(parse, text)[figure].unit != "year"
+
+
+def test_died_at_is_an_age() -> None:
+    (match,) = figparse.find("The sculptor died at 88 in her studio.")
+    assert (match.figure.value, match.figure.unit) == (88, "year")
+
+
+def test_a_day_glued_to_a_month_before_a_year_is_a_date() -> None:
+    assert 9 not in [m.figure.value for m in figparse.find("PostedJanuary 9, 2019 by staff")]
+    # a number before a comma and a year, with a number word after: a count
+    assert 9 in [m.figure.value for m in figparse.find("They built 9, and in 2019 ten more.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        # the unit, or "worth", is no counted thing: what it measures is
+        ("Customs seized hundreds of pounds of raw ivory.", "hundreds of pounds", "ivory"),
+        ("The board bought more than $40,000 worth of laptops.", "more than $40,000", "laptop"),
+        # the other side of a tally counts what the first side counts
+        ("The challenger took 12 seats to three.", "three", "seat"),
+        # a share in parentheses after a group is of that group
+        ("Backing came from farmers (71 percent) and retirees.", "71 percent", "farmer"),
+    ],
+)
+def test_more_implicit_groups(parse, text: str, figure: str, counted: str) -> None:
+    assert figures(parse, text)[figure].counted == counted
+
+
+def test_a_duration_counts_no_time_unit(parse) -> None:
+    fig = figures(parse, "The repairs will take at least a couple of weeks.")[
+        "at least a couple of weeks"
+    ]
+    assert (fig.unit, fig.counted) == ("week", None)

@@ -80,6 +80,7 @@ class Lexicon:
     pronoun_one_before: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
+    age_at_verbs: frozenset[str]
     dated_by: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
@@ -148,6 +149,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         pronoun_one_before=frozenset(nots["pronoun_one_before"]),
         age_before=frozenset(nots["age_before"]),
         age_after=frozenset(nots["age_after"]),
+        age_at_verbs=frozenset(nots["age_at_verbs"]),
         dated_by=frozenset(nots["dated_by"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),

@@ -201,11 +201,15 @@ class ContextReader:
     def fill(self, span: Span, info: FigureInfo) -> None:
         if span.start not in self.durations:  # a duration may still be a period
             self._figure_tokens.update(range(span.start, span.end))
+        people = self.aged_people(span, info)
+        if people is not None:
+            info.unit = "year"  # "voters under 30": their age
+            info.counted = info.counted or self.phrase(people, complement=False)
         unitful = _has_unit(info)
         money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
         noun, governor = self.anchor(span, unitful)
-        if money and noun is not None and span.start <= noun.i < span.end:
-            noun = None  # "millions of dollars": the currency is no counted thing
+        if unitful and noun is not None:
+            noun = self.past_unit(noun, span)
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
         if info.counted is None and money:
@@ -231,6 +235,39 @@ class ContextReader:
             base = info.unit or info.currency or "count"
             if "/" not in base:
                 info.unit = f"{base}/{rate}"
+
+    def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
+        """ "voters under 30", "adults over 65", "women 50 and older": the people whose age a
+        bare number after them gives."""
+        value = info.value
+        if info.unit is not None or value is None or not float(value).is_integer():
+            return None
+        if not 1 <= value <= 120:
+            return None
+        words = self.lex.age_words
+        preps = self.lex.age_preps
+        root = span.root
+        aged = span[0].lower_ in words or span[-1].lower_ in words
+        if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
+            return None
+        if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
+            return None  # "members over 40 countries": the number counts the noun after it
+        before = self.doc[span.start - 1] if span.start > 0 else root
+        for head in (root.head, root.head.head, before):
+            if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):
+                continue
+            if head.lemma_.lower() in self.lex.people_nouns or head.lower_ in self.lex.people_nouns:
+                return head
+        return None
+
+    def past_unit(self, noun: Token, span: Span) -> Token | None:
+        """ "hundreds of pounds of drugs", "$500,000 worth of ads", "millions of dollars": the
+        unit (or "worth") is no counted thing; what it measures is, when an "of" names it."""
+        if not (span.start <= noun.i < span.end or noun.lemma_.lower() in self.lex.worth_words):
+            return noun
+        of = child_of(noun, "prep", "of")
+        obj = child_of(of, "pobj") if of is not None else None
+        return obj if obj is not None and self.is_countable(obj) else None
 
     def fill_holder(
         self, info: FigureInfo, noun: Token | None, verb: Token | None, governor: Token
@@ -362,6 +399,8 @@ class ContextReader:
         if any(c.dep_ in {"amod", "det"} and c.lower_ in shares for c in group.lefts):
             self.of_groups.add(span.start)  # "most county clerks (64%)"
             return group, group
+        if self.doc[span.start - 1].text == "(" and group.tag_ in {"NNS", "NNPS"}:
+            return group, group  # "the support of women (61%)": a share of that group
         of = group.head
         if group.dep_ != "pobj" or of.lower_ not in {"of", "among"}:
             return None
@@ -390,7 +429,11 @@ class ContextReader:
     def bare_number(self, span: Span) -> bool:
         """A number standing for its noun: the subject or object itself ("50,000 crossed")."""
         root = span.root
-        return root.dep_ in ARGUMENTS and (root.like_num or root.pos_ == "NUM")
+        if not (root.like_num or root.pos_ == "NUM"):
+            return False
+        # "won 34 delegates to zero", "370 seats versus 65": the other side of a tally
+        tally = root.dep_ == "pobj" and root.head.lower_ in self.lex.comparison_preps | {"to"}
+        return root.dep_ in ARGUMENTS or tally
 
     def counted(self, noun: Token, span: Span) -> str | None:
         if noun.pos_ == "PRON":
