@@ -204,3 +204,16 @@ def test_a_duration_counts_no_time_unit(parse) -> None:
         "at least a couple of weeks"
     ]
     assert (fig.unit, fig.counted) == ("week", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # "in" a place is where a sum is earned, not what it is made of
+        ("Cleaners earn $14 an hour in coastal towns.", "$14 an hour"),
+        # a "to" far from the last count is no tally
+        ("The town has 40 parks, and the fee rises as a child gets closer to 12.", "12"),
+    ],
+)
+def test_no_group_from_a_place_or_a_distant_count(parse, text: str, figure: str) -> None:
+    assert figures(parse, text)[figure].counted is None

@@ -77,7 +77,8 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         if _is_duration(f._.claimtrack_figure, time_units) and not _is_age(f, age_after)
     }
     reader.durations = durations
-    previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
+    # (sentence start, counted, end of its phrase) of the last count figure
+    previous: tuple[int, str, int] | None = None
     # (sentence start, attribute, holder) of the last sum or share with an attribute
     previous_value: tuple[int, str, str | None] | None = None
     # (sentence start, group, predicate) of the last share whose group an "of" phrase named
@@ -104,14 +105,14 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             info.counted is None
             and not _has_unit(info)
             and previous is not None
-            and reader.bare_number(span)
+            and reader.bare_number(span, previous[2])
             and _same_or_previous(doc, previous[0], sent_start)
         ):
             # "More than 50,000 crossed into Finland": an elided noun refers back to the last
             # counted figure, in this sentence or the one before.
             info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
-            previous = (sent_start, info.counted)
+            previous = (sent_start, info.counted, reader.phrase_end(span))
         if _is_share(info):
             if info.counted is None and previous_share is not None:
                 # "45% of voters back her, compared to 39% for him", "Iowa (93% of voters),
@@ -426,14 +427,28 @@ class ContextReader:
                 continue
             break
 
-    def bare_number(self, span: Span) -> bool:
-        """A number standing for its noun: the subject or object itself ("50,000 crossed")."""
+    def bare_number(self, span: Span, previous_end: int) -> bool:
+        """A number standing for its noun: the subject or object itself ("50,000 crossed"), or
+        the other side of a tally right after the last count ("won 34 delegates to zero")."""
         root = span.root
         if not (root.like_num or root.pos_ == "NUM"):
             return False
-        # "won 34 delegates to zero", "370 seats versus 65": the other side of a tally
-        tally = root.dep_ == "pobj" and root.head.lower_ in self.lex.comparison_preps | {"to"}
-        return root.dep_ in ARGUMENTS or tally
+        if root.dep_ in ARGUMENTS:
+            return True
+        head = root.head
+        return (
+            root.dep_ == "pobj"
+            and head.lower_ in self.lex.comparison_preps | {"to"}
+            and head.i - previous_end <= 1
+        )
+
+    @staticmethod
+    def phrase_end(span: Span) -> int:
+        """The index after the figure's noun phrase ("34 delegates" in "34 delegates to zero")."""
+        root = span.root
+        while root.dep_ in MODIFIES and root.head.i > root.i:
+            root = root.head
+        return max(span.end, root.i + 1)
 
     def counted(self, noun: Token, span: Span) -> str | None:
         if noun.pos_ == "PRON":
@@ -575,6 +590,7 @@ class ContextReader:
         "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
         return (
             obj.pos_ == "NOUN"
+            and obj.lemma_.lower() in self.lex.money_words | self.lex.money_kinds
             and child_of(obj, "det") is None
             and child_of(obj, "poss") is None
             and obj.ent_type_ not in self.lex.place_labels
