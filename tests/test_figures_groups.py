@@ -217,3 +217,12 @@ def test_a_duration_counts_no_time_unit(parse) -> None:
 )
 def test_no_group_from_a_place_or_a_distant_count(parse, text: str, figure: str) -> None:
     assert figures(parse, text)[figure].counted is None
+
+
+def test_a_text_that_is_only_a_number_is_a_figure(parse) -> None:
+    assert [s.text for s in parse("1,250").spans[FIGURES]] == ["1,250"]
+
+
+def test_a_sign_tagged_as_a_particle_stays(parse) -> None:
+    found = figures(parse, "We just need minus four percent")
+    assert found["minus four percent"].value == -4

@@ -98,7 +98,7 @@ class FigureFinder:
             if span is None or len(span) == 0 or any(taken[span.start : span.end]):
                 continue
             span, found = self.without_particle(span, found)
-            if not self.keep(span, found) or self.alone_on_its_line(span):
+            if not self.keep(span, found) or (found.bare and self.alone_on_its_line(span)):
                 rejected.append((span.start_char, span.end_char))
                 continue
             self.add(span, self.temperature(span, found.figure), spans, taken)
@@ -143,7 +143,7 @@ class FigureFinder:
         """ "handed over millions of dollars": the verb's particle is no qualifier ("more than
         millions"); the figure is read again without it."""
         first = span[0]
-        if len(span) < 2 or first.dep_ != "prt" or first.head.i >= first.i:
+        if len(span) < 2 or first.dep_ != "prt" or first.tag_ != "RP" or first.head.i >= first.i:
             return span, found
         rest = span[1:]
         again = figparse.find(rest.text, lexicons=self.lexicons)
@@ -158,11 +158,13 @@ class FigureFinder:
 
     @staticmethod
     def alone_on_its_line(span: Span) -> bool:
-        """ "[1]." or "3" on a line of its own: a list or footnote number, a page number, not a
-        figure anyone stated."""
+        """ "[1]." or "3" on a line of its own in an article: a list or footnote number, a page
+        number, not a figure anyone stated (a text that is only the number is one)."""
         text = span.doc.text
         left = text.rfind("\n", 0, span.start_char) + 1
         right = text.find("\n", span.end_char)
+        if not text[:left].strip() and (right == -1 or not text[right:].strip()):
+            return False
         line = text[left : right if right != -1 else len(text)]
         rest = line[: span.start_char - left] + line[span.end_char - left :]
         return not any(c.isalnum() for c in rest)
