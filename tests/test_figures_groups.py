@@ -226,3 +226,31 @@ def test_a_text_that_is_only_a_number_is_a_figure(parse) -> None:
 def test_a_sign_tagged_as_a_particle_stays(parse) -> None:
     found = figures(parse, "We just need minus four percent")
     assert found["minus four percent"].value == -4
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("The painter died on Sunday. She was 88.", "88", "year"),
+        ("Okafor was 64 when he left the bench.", "64", "year"),
+        ("The score was 64.", "64", None),  # no person
+        ("He was 3 votes short.", "3", None),  # the number counts a noun
+    ],
+)
+def test_a_persons_stated_age(parse, text: str, figure: str, unit: str | None) -> None:
+    assert figures(parse, text)[figure].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("Two of her nine co-founders left.", "Two", "co-founder"),
+        ("Rivera got 410 votes, compared with 380 for Lee.", "380", "vote"),
+    ],
+)
+def test_hyphenated_and_compared_counts(parse, text: str, figure: str, counted: str) -> None:
+    assert figures(parse, text)[figure].counted == counted
+
+
+def test_a_name_is_no_counted_group(parse) -> None:
+    assert figures(parse, "Winners:\n4 Alice Grant\n")["4"].counted is None

@@ -35,6 +35,10 @@ PHRASE_INTERNAL = frozenset(
 # Dependents whose head verb is the figure's predicate.
 # How a number attaches to the noun it counts ("6,000 inquiries", "a dozen attacks", "10% chance").
 MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+# Entities that are no group a number counts ("10 Mike" in a list is no ten Mikes).
+UNCOUNTABLE_LABELS = frozenset(
+    {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL", "PERSON"}
+)
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
 
 
@@ -205,7 +209,8 @@ class ContextReader:
         people = self.aged_people(span, info)
         if people is not None:
             info.unit = "year"  # "voters under 30": their age
-            info.counted = info.counted or self.phrase(people, complement=False)
+            if people.pos_ == "NOUN" and not self.stated_age(span):
+                info.counted = info.counted or self.phrase(people, complement=False)
         unitful = _has_unit(info)
         money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
         noun, governor = self.anchor(span, unitful)
@@ -248,6 +253,8 @@ class ContextReader:
         words = self.lex.age_words
         preps = self.lex.age_preps
         root = span.root
+        if self.stated_age(span):
+            return child_of(root.head, "nsubj")
         aged = span[0].lower_ in words or span[-1].lower_ in words
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
@@ -260,6 +267,23 @@ class ContextReader:
             if head.lemma_.lower() in self.lex.people_nouns or head.lower_ in self.lex.people_nouns:
                 return head
         return None
+
+    def stated_age(self, span: Span) -> bool:
+        """ "She was 92.": a bare number that is all a person's copula says, at the end of the
+        sentence, is their age."""
+        root = span.root
+        verb = root.head
+        if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be" or len(span) != 1:
+            return False
+        subject = child_of(verb, "nsubj")
+        person = subject is not None and (
+            subject.lower_ in self.lex.personal_pronouns
+            or subject.ent_type_ == "PERSON"
+            or (subject.pos_ == "PROPN" and not subject.ent_type_)
+        )
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        ends = after is None or after.is_punct or after.lower_ in {"when", "as", "while"}
+        return person and (ends or after.lower_ in self.lex.period_marks)
 
     def past_unit(self, noun: Token, span: Span) -> Token | None:
         """ "hundreds of pounds of drugs", "$500,000 worth of ads", "millions of dollars": the
@@ -298,7 +322,9 @@ class ContextReader:
             and not token.like_num
             and token.lemma_.lower() not in self.lex.quantity_words
             and token.lower_ not in self.lex.quantity_words
-            and token.ent_type_ not in {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"}
+            and token.ent_type_ not in UNCOUNTABLE_LABELS
+            # a singular name ("10 Mike") is no group; "15 Democrats", "two Koreas" are
+            and not (token.tag_ == "NNP" and token.ent_type_ not in self.lex.group_labels)
         )
 
     def anchor(self, span: Span, unitful: bool) -> tuple[Token | None, Token]:
@@ -433,8 +459,8 @@ class ContextReader:
         root = span.root
         if not (root.like_num or root.pos_ == "NUM"):
             return False
-        if root.dep_ in ARGUMENTS:
-            return True
+        if root.dep_ in ARGUMENTS or self.elliptical(span):
+            return True  # "25 million votes, compared with 16 million for her"
         head = root.head
         return (
             root.dep_ == "pobj"
@@ -487,7 +513,7 @@ class ContextReader:
                 continue
             if self.is_key_modifier(child) and self.word(child):
                 mods.append(self.word(child))
-        words = [*mods, self.word(noun) or noun.text]
+        words = [*mods, self.hyphenated(noun) or self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
                 if child.dep_ != "prep" or child.lower_ not in self.lex.complement_preps:
@@ -499,6 +525,22 @@ class ContextReader:
                     words += [child.lower_, obj.lower_ if obj.pos_ == "VERB" else self.word(obj)]
                 break
         return " ".join(words)
+
+    def hyphenated(self, noun: Token) -> str | None:
+        """ "co-defendants", which the parser may cut in three: the whole word, in the
+        singular."""
+        doc, j = self.doc, noun.i
+        while (
+            j + 2 < len(doc)
+            and doc[j + 1].text in "-‐"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and doc[j + 2].is_alpha
+        ):
+            j += 2
+        if j == noun.i:
+            return None
+        return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
 
     def is_key_modifier(self, child: Token) -> bool:
         if child.lower_ in self.lex.zero_adjectives:
