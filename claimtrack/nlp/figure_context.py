@@ -35,10 +35,8 @@ PHRASE_INTERNAL = frozenset(
 # Dependents whose head verb is the figure's predicate.
 # How a number attaches to the noun it counts ("6,000 inquiries", "a dozen attacks", "10% chance").
 MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-# Entities that are no group a number counts ("10 Mike" in a list is no ten Mikes).
-UNCOUNTABLE_LABELS = frozenset(
-    {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL", "PERSON"}
-)
+# Entities that are no group a number counts.
+UNCOUNTABLE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
 
 
@@ -323,8 +321,13 @@ class ContextReader:
             and token.lemma_.lower() not in self.lex.quantity_words
             and token.lower_ not in self.lex.quantity_words
             and token.ent_type_ not in UNCOUNTABLE_LABELS
-            # a singular name ("10 Mike") is no group; "15 Democrats", "two Koreas" are
-            and not (token.tag_ == "NNP" and token.ent_type_ not in self.lex.group_labels)
+        )
+
+    def is_group(self, token: Token) -> bool:
+        """A noun a number can count: a singular name ("10 Mike") is none; "15 Democrats",
+        "two Koreas" are."""
+        return self.is_countable(token) and not (
+            token.tag_ == "NNP" and token.ent_type_ not in self.lex.group_labels
         )
 
     def anchor(self, span: Span, unitful: bool) -> tuple[Token | None, Token]:
@@ -334,7 +337,7 @@ class ContextReader:
         root = span.root
         if (
             not unitful
-            and self.is_countable(root)
+            and self.is_group(root)
             and root.lemma_.lower() not in self.lex.container_nouns
         ):
             return root, root
@@ -367,7 +370,7 @@ class ContextReader:
                 dep in MODIFIES
                 and head.i not in inside
                 and head.i not in self._figure_tokens
-                and self.is_countable(head)
+                and self.is_group(head)
             ):
                 return head, head
         return None, root
