@@ -24,6 +24,7 @@ from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
+from claimtrack.nlp.figure_groups import ImplicitGroups, sentence_of
 from claimtrack.nlp.holders import INHERIT, HolderReader
 from claimtrack.nlp.periods import PeriodReader, span_order, tidy
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
@@ -94,7 +95,7 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             info.unit = currency or "money"
         currency = info.currency or currency
         reader.fill(span, info)
-        sent_start = _sent(span).start
+        sent_start = sentence_of(span).start
         if info.counted == INHERIT:
             # "one magazine lists her fortune at $1.5 billion, another says it is $2 billion"
             info.counted = None
@@ -160,26 +161,18 @@ def _has_unit(info: FigureInfo) -> bool:
     return bool(info.unit or info.currency)
 
 
-def _sent(span: Span) -> Span:
-    """The span's sentence; the whole doc when it has no sentence boundaries."""
-    doc = span.doc
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return span.sent
-    return doc[:]
-
-
 def _same_or_previous(doc: Doc, previous_sent_start: int, sent_start: int) -> bool:
     if previous_sent_start == sent_start:
         return True
     if sent_start == 0:
         return False
-    return _sent(doc[sent_start - 1 : sent_start]).start == previous_sent_start
+    return sentence_of(doc[sent_start - 1 : sent_start]).start == previous_sent_start
 
 
 # -- reading the parse ---------------------------------------------------------------------------
 
 
-class ContextReader:
+class ContextReader(ImplicitGroups):
     """The rules, over one Doc. Every step is a bounded walk over heads and children."""
 
     def __init__(
@@ -239,58 +232,6 @@ class ContextReader:
             base = info.unit or info.currency or "count"
             if "/" not in base:
                 info.unit = f"{base}/{rate}"
-
-    def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
-        """ "voters under 30", "adults over 65", "women 50 and older": the people whose age a
-        bare number after them gives."""
-        value = info.value
-        if info.unit is not None or value is None or not float(value).is_integer():
-            return None
-        if not 1 <= value <= 120:
-            return None
-        words = self.lex.age_words
-        preps = self.lex.age_preps
-        root = span.root
-        if self.stated_age(span):
-            return child_of(root.head, "nsubj")
-        aged = span[0].lower_ in words or span[-1].lower_ in words
-        if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
-            return None
-        if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
-            return None  # "members over 40 countries": the number counts the noun after it
-        before = self.doc[span.start - 1] if span.start > 0 else root
-        for head in (root.head, root.head.head, before):
-            if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):
-                continue
-            if head.lemma_.lower() in self.lex.people_nouns or head.lower_ in self.lex.people_nouns:
-                return head
-        return None
-
-    def stated_age(self, span: Span) -> bool:
-        """ "She was 92.": a bare number that is all a person's copula says, at the end of the
-        sentence, is their age."""
-        root = span.root
-        verb = root.head
-        if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be" or len(span) != 1:
-            return False
-        subject = child_of(verb, "nsubj")
-        person = subject is not None and (
-            subject.lower_ in self.lex.personal_pronouns
-            or subject.ent_type_ == "PERSON"
-            or (subject.pos_ == "PROPN" and not subject.ent_type_)
-        )
-        after = self.doc[span.end] if span.end < len(self.doc) else None
-        ends = after is None or after.is_punct or after.lower_ in {"when", "as", "while"}
-        return person and (ends or after.lower_ in self.lex.period_marks)
-
-    def past_unit(self, noun: Token, span: Span) -> Token | None:
-        """ "hundreds of pounds of drugs", "$500,000 worth of ads", "millions of dollars": the
-        unit (or "worth") is no counted thing; what it measures is, when an "of" names it."""
-        if not (span.start <= noun.i < span.end or noun.lemma_.lower() in self.lex.worth_words):
-            return noun
-        of = child_of(noun, "prep", "of")
-        obj = child_of(of, "pobj") if of is not None else None
-        return obj if obj is not None and self.is_countable(obj) else None
 
     def fill_holder(
         self, info: FigureInfo, noun: Token | None, verb: Token | None, governor: Token
@@ -375,71 +316,6 @@ class ContextReader:
                 return head, head
         return None, root
 
-    def implied_sum(self, span: Span, info: FigureInfo) -> bool:
-        """ "millions in donations", "the tens of millions flowing into races" in a sentence
-        about money: a bare scale of a million or more that counts no noun is a sum."""
-        if info.unit is not None or info.low is None or info.low < 1e6:
-            return False
-        if any(t.is_digit or not t.is_alpha for t in span):
-            return False
-        noun, _ = self.anchor(span, False)
-        if noun is not None:
-            return False
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.lower_ == "in":
-            obj = child_of(after, "pobj")
-            if obj is not None and self.is_kind_of_money(obj):
-                info.counted = info.counted or self.phrase(obj, complement=False)
-                return True
-        return any(t.lemma_.lower() in self.lex.money_words for t in _sent(span))
-
-    def elliptical(self, span: Span) -> bool:
-        """A share said with its group left out: in parentheses or apposition ("Ohio (79%)"),
-        or what another share is compared to ("compared to 39 percent", "versus 40%")."""
-        root = span.root
-        if root.dep_ == "appos":
-            return True
-        head = root.head
-        if root.dep_ == "pobj" and head.lower_ in self.lex.comparison_preps:
-            return True
-        return (
-            root.dep_ == "pobj"
-            and head.head.lower_ in self.lex.comparison_words
-            and head.i > head.head.i
-        )
-
-    def restated_share(self, span: Span) -> tuple[Token, Token] | None:
-        """ "a majority of Republican bills (52%)": a figure in apposition to the group of a
-        share word before it restates that share, of that group."""
-        root = span.root
-        group = root.head
-        if root.dep_ != "appos" or group.i >= span.start:
-            return None
-        shares = self.lex.quantity_words | self.lex.share_words
-        if group.lemma_.lower() in shares:
-            # "a majority of the nurses (58%)", the figure hung on the share word itself
-            of = child_of(group, "prep", "of")
-            obj = child_of(of, "pobj") if of is not None else None
-            if obj is None or not self.is_countable(obj):
-                return None
-            self.of_groups.add(span.start)
-            return obj, group
-        if not self.is_countable(group):
-            return None
-        if any(c.dep_ in {"amod", "det"} and c.lower_ in shares for c in group.lefts):
-            self.of_groups.add(span.start)  # "most county clerks (64%)"
-            return group, group
-        if self.doc[span.start - 1].text == "(" and group.tag_ in {"NNS", "NNPS"}:
-            return group, group  # "the support of women (61%)": a share of that group
-        of = group.head
-        if group.dep_ != "pobj" or of.lower_ not in {"of", "among"}:
-            return None
-        share = of.head
-        if share.lemma_.lower() not in self.lex.quantity_words | self.lex.share_words:
-            return None
-        self.of_groups.add(span.start)
-        return group, share
-
     def _span_and_tail(self, span: Span) -> Iterator[Token]:
         """The span's tokens and the number words right after it ("nearly one" + "-quarter")."""
         yield from span
@@ -485,25 +361,6 @@ class ContextReader:
             return described if described is not None else self.antecedent(noun, span)
         return self.phrase(noun, complement=True)
 
-    def described_group(self, pronoun: Token) -> str | None:
-        """ "42 percent of those responding", "half of those who voted": a demonstrative with
-        its own description names the group itself, whatever figure came before."""
-        if pronoun.lower_ not in {"those", "these"}:
-            return None
-        described = [c for c in pronoun.rights if c.dep_ in {"acl", "relcl", "prep", "amod"}]
-        if not described:
-            return None
-        clause = described[0]
-        words = [t for t in pronoun.subtree if not t.is_punct]
-        if len(words) <= 6:
-            return " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in words)
-        if clause.dep_ == "prep":
-            obj = child_of(clause, "pobj")
-            named = self.phrase(obj, complement=False) if obj is not None else None
-            return f"{pronoun.lower_} {clause.lower_} {named}" if named else None
-        subject = [c.lower_ for c in clause.lefts if c.dep_ in SUBJECTS and c.tag_.startswith("W")]
-        return " ".join([pronoun.lower_, *subject, clause.lower_])
-
     def phrase(self, noun: Token, *, complement: bool) -> str | None:
         """Head lemma with the modifiers that change which group is meant: compounds,
         nationality and place adjectives, a few classifying adjectives, and one complement
@@ -528,22 +385,6 @@ class ContextReader:
                     words += [child.lower_, obj.lower_ if obj.pos_ == "VERB" else self.word(obj)]
                 break
         return " ".join(words)
-
-    def hyphenated(self, noun: Token) -> str | None:
-        """ "co-defendants", which the parser may cut in three: the whole word, in the
-        singular."""
-        doc, j = self.doc, noun.i
-        while (
-            j + 2 < len(doc)
-            and doc[j + 1].text in "-‐"
-            and not doc[j].whitespace_
-            and not doc[j + 1].whitespace_
-            and doc[j + 2].is_alpha
-        ):
-            j += 2
-        if j == noun.i:
-            return None
-        return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
 
     def is_key_modifier(self, child: Token) -> bool:
         if child.lower_ in self.lex.zero_adjectives:
@@ -581,7 +422,7 @@ class ContextReader:
         sentence, else the noun the relative clause hangs on."""
         if pronoun.lower_ not in self.lex.relative_pronouns:
             return None
-        sent = _sent(span)
+        sent = sentence_of(span)
         best: str | None = None
         for token in reversed(range(sent.start, span.start)):
             candidate = self.doc[token]
@@ -596,52 +437,6 @@ class ContextReader:
             if ancestor.dep_ == "relcl" and self.is_countable(ancestor.head):
                 return self.phrase(ancestor.head, complement=True)
         return None
-
-    def money_counted(self, span: Span, governor: Token) -> str | None:
-        """What a sum is for, when the text says: "a $3,300 salary", "$2 million in aid"."""
-        head = span.root.head
-        if (
-            span.root.dep_ in {"nummod", "compound", "amod", "nmod"}
-            and self.is_countable(head)
-            and head.i not in range(span.start, span.end)
-        ):
-            return self.phrase(head, complement=False)
-        for token in dict.fromkeys((governor, span.root, *span)):
-            for child in token.rights:
-                if child.dep_ == "prep" and (
-                    child.lower_ in self.lex.money_complement_preps
-                    or child.lower_ in self.lex.money_purpose_preps
-                ):
-                    obj = child_of(child, "pobj")
-                    if obj is not None and self.is_countable(obj):
-                        return self.phrase(obj, complement=False)
-        if governor.dep_ == "dobj":
-            # "will spend $2 million on the new bridge": the sum is for the verb's purpose
-            for child in governor.head.rights:
-                if child.dep_ != "prep":
-                    continue
-                obj = child_of(child, "pobj")
-                if obj is None or not self.is_countable(obj) or obj.pos_ != "NOUN":
-                    continue
-                if child.lower_ in self.lex.money_purpose_preps or (
-                    child.lower_ == "in" and self.is_kind_of_money(obj)
-                ):
-                    # "spent $2 million in ads": "in" a bare noun says what the sum is in
-                    return self.phrase(obj, complement=False)
-        return None
-
-    def is_kind_of_money(self, obj: Token) -> bool:
-        """ "in grants", "in foreign donations" (what a sum is made of), not "in the region",
-        "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
-        return (
-            obj.pos_ == "NOUN"
-            and obj.lemma_.lower() in self.lex.money_words | self.lex.money_kinds
-            and child_of(obj, "det") is None
-            and child_of(obj, "poss") is None
-            and obj.ent_type_ not in self.lex.place_labels
-            and obj.ent_type_ not in {"DATE", "TIME"}
-            and obj.lemma_.lower() not in self.lex.temporal_nouns
-        )
 
     # the clause around it ---------------------------------------------------------------------
 
