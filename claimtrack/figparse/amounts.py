@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from claimtrack.figparse.currencies import Money
 from claimtrack.figparse.tables import Lexicon
-from claimtrack.figparse.tokens import Tok
+from claimtrack.figparse.tokens import HYPHENS, Tok
 from claimtrack.figparse.values import Num, NumberReader
 from claimtrack.units import unit_name, units
 
@@ -110,6 +110,30 @@ class AmountReader(NumberReader):
             return k + 1
         return k
 
+    def odds(self, num: Num) -> Num | None:
+        """ "a 3 to 1 margin", "a 2-1 majority", "3:1 odds": the ratio of two numbers, when a
+        ratio noun follows (without one, "voted 19-15" stays two counts)."""
+        joiners = self.lex.ratio_joiners
+        k = num.end
+        if self.low(k) not in joiners:
+            return None
+        words = {self.low(k)}
+        k += 1
+        while self.low(k) in joiners:  # "2-to-1"
+            words.add(self.low(k))
+            k += 1
+        den = self.cardinal(k, allow_digits=True)
+        if den is None or not den.value or den.scaled:
+            return None
+        if words <= set(HYPHENS) and den.value != 1:
+            return None  # "a 52-48 margin", "a 7-2 majority": a tally; "a 2-1 margin" a ratio
+        after = den.end
+        while self.low(after) in joiners and after < den.end + 2:  # "3-to-1-margin"
+            after += 1
+        if self.low(after) not in self.lex.ratio_nouns:
+            return None
+        return Num(num.value / den.value, den.end, words=num.words, digits=num.digits, ints=2)
+
     def counted(self, amt: Amount, num: Num) -> int:
         """Take `num` into `amt` (a ratio after it included); the index after both."""
         amt.bare_word = num.bare_word
@@ -119,6 +143,10 @@ class AmountReader(NumberReader):
         amt.fraction = num.fraction
         amt.digits = num.digits
         k = num.end
+        odds = self.odds(num) if amt.currency is None and not num.scaled else None
+        if odds is not None:
+            amt.value, amt.unit = odds.value, "ratio"
+            return odds.end
         ratio = self.ratio(num) if amt.currency is None else None
         if ratio is not None:
             amt.value, amt.fraction, k = ratio.value, True, ratio.end

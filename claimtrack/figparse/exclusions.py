@@ -119,7 +119,7 @@ class NotFigureRules:
         """ "Feb. 24", "24 February", "May 14, 2022", "5 p.m."."""
         if c.money or c.amt.unit is not None or c.first.kind != "num":
             return None
-        if self.month_near(c.i, c.end):
+        if self.month_near(c.i, c.end) or self.day_before_year(c):
             return True
         following = "".join(t.low for t in self.toks[c.end : c.end + 4])
         nxt = c.nxt
@@ -143,6 +143,8 @@ class NotFigureRules:
         lex, toks = self.lex, self.toks
         if i > 0 and toks[i - 1].low in lex.age_before:
             return True
+        if i > 1 and toks[i - 1].low == "at" and toks[i - 2].low in lex.age_at_verbs:
+            return True  # "died at 92"
         k = i - 1
         while (
             k >= 0 and toks[k].kind == "word" and i - k <= 3 and toks[k].low not in lex.age_before
@@ -205,6 +207,24 @@ class NotFigureRules:
             ):
                 return True
         return None
+
+    def day_before_year(self, c: Candidate) -> bool:
+        """ "...February 6, 2016" with the month glued to the word before it: a day of the
+        month, then a comma and a year."""
+        value = c.amt.value
+        if c.qualifier or value is None or not (1 <= value <= 31) or c.end != c.i + 1:
+            return False
+        toks = self.toks
+        if c.nxt is None or c.nxt.low != "," or c.end + 1 >= self.n:
+            return False
+        year = toks[c.end + 1]
+        after = toks[c.end + 2] if c.end + 2 < self.n else None
+        return (
+            year.kind == "num"
+            and YEAR.fullmatch(year.text) is not None
+            and (after is None or after.kind != "num")
+            and (c.prev is None or c.prev.kind == "word")
+        )
 
     def month_near(self, i: int, end: int) -> bool:
         """A month name just before or after the number ("Feb. 24", "24 February",

@@ -50,6 +50,8 @@ class Lexicon:
     fractions: dict[str, int]
     bare_fractions: frozenset[str]
     proportion_joiners: Phrases
+    ratio_joiners: frozenset[str]
+    ratio_nouns: frozenset[str]
     scale_words: dict[str, float]
     glued_scales: dict[str, float]
     spaced_letters: dict[str, float]
@@ -78,6 +80,7 @@ class Lexicon:
     pronoun_one_before: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
+    age_at_verbs: frozenset[str]
     dated_by: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
@@ -111,6 +114,8 @@ def compiled(key: OverridesKey) -> Lexicon:
         fractions=fractions["denominators"],
         bare_fractions=frozenset(fractions["bare_ok"]),
         proportion_joiners=phrase_set(fractions["proportion_joiners"]),
+        ratio_joiners=frozenset(fractions["ratio_joiners"]),
+        ratio_nouns=frozenset(fractions["ratio_nouns"]),
         scale_words={k: float(v) for k, v in scales["words"].items()},
         glued_scales={k: float(v) for k, v in scales["glued"].items()},
         spaced_letters={k: float(v) for k, v in scales["spaced_letters"].items()},
@@ -144,6 +149,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         pronoun_one_before=frozenset(nots["pronoun_one_before"]),
         age_before=frozenset(nots["age_before"]),
         age_after=frozenset(nots["age_after"]),
+        age_at_verbs=frozenset(nots["age_at_verbs"]),
         dated_by=frozenset(nots["dated_by"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),

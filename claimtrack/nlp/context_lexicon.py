@@ -49,6 +49,14 @@ class ContextLexicon:
     inheriting_pronouns: frozenset[str]
     money_purpose_preps: frozenset[str]
     empty_period_words: frozenset[str]
+    comparison_preps: frozenset[str]
+    comparison_words: frozenset[str]
+    share_words: frozenset[str]
+    money_words: frozenset[str]
+    money_kinds: frozenset[str]
+    people_nouns: frozenset[str]
+    age_preps: frozenset[str]
+    age_words: frozenset[str]
 
 
 def load_context_lexicon(lexicons: Overrides | None = None) -> ContextLexicon:

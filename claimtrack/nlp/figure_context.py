@@ -24,6 +24,7 @@ from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
+from claimtrack.nlp.figure_groups import ImplicitGroups, sentence_of
 from claimtrack.nlp.holders import INHERIT, HolderReader
 from claimtrack.nlp.periods import PeriodReader, span_order, tidy
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
@@ -35,6 +36,8 @@ PHRASE_INTERNAL = frozenset(
 # Dependents whose head verb is the figure's predicate.
 # How a number attaches to the noun it counts ("6,000 inquiries", "a dozen attacks", "10% chance").
 MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+# Entities that are no group a number counts.
+UNCOUNTABLE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
 
 
@@ -77,13 +80,22 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         if _is_duration(f._.claimtrack_figure, time_units) and not _is_age(f, age_after)
     }
     reader.durations = durations
-    previous: tuple[int, str] | None = None  # (sentence start, counted) of the last count figure
+    # (sentence start, counted, end of its phrase) of the last count figure
+    previous: tuple[int, str, int] | None = None
     # (sentence start, attribute, holder) of the last sum or share with an attribute
     previous_value: tuple[int, str, str | None] | None = None
+    # (sentence start, group, predicate) of the last share whose group an "of" phrase named
+    previous_share: tuple[int, str, str | None] | None = None
+    currency: str | None = None  # the last currency the article named
     for span in kept:
         info: FigureInfo = span._.claimtrack_figure
+        if info.currency is None and reader.implied_sum(span, info):
+            # "the tens of millions flowing into races": a sum in the article's last currency
+            info.currency = currency
+            info.unit = currency or "money"
+        currency = info.currency or currency
         reader.fill(span, info)
-        sent_start = _sent(span).start
+        sent_start = sentence_of(span).start
         if info.counted == INHERIT:
             # "one magazine lists her fortune at $1.5 billion, another says it is $2 billion"
             info.counted = None
@@ -96,14 +108,25 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             info.counted is None
             and not _has_unit(info)
             and previous is not None
-            and reader.bare_number(span)
+            and reader.bare_number(span, previous[2])
             and _same_or_previous(doc, previous[0], sent_start)
         ):
             # "More than 50,000 crossed into Finland": an elided noun refers back to the last
             # counted figure, in this sentence or the one before.
             info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
-            previous = (sent_start, info.counted)
+            previous = (sent_start, info.counted, reader.phrase_end(span))
+        if _is_share(info):
+            if info.counted is None and previous_share is not None:
+                # "45% of voters back her, compared to 39% for him", "Iowa (93% of voters),
+                # Ohio (79%)": a share with its group left out is of the group just named
+                share_sent, group, predicate = previous_share
+                if share_sent == sent_start and (
+                    info.predicate == predicate or reader.elliptical(span)
+                ):
+                    info.counted = group
+            elif info.counted is not None and span.start in reader.of_groups:
+                previous_share = (sent_start, info.counted, info.predicate)
     reader.periods.assign_leftovers()
     # "in the past three years, 5,000 left": a duration that is another figure's period is not
     # a figure of its own
@@ -113,6 +136,14 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         for f in kept
         if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
     ]
+
+
+def _is_share(info: FigureInfo) -> bool:
+    return info.unit in {"percent", "fraction"}
+
+
+def _is_number(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM"
 
 
 def _is_age(span: Span, age_after: frozenset[str]) -> bool:
@@ -130,26 +161,18 @@ def _has_unit(info: FigureInfo) -> bool:
     return bool(info.unit or info.currency)
 
 
-def _sent(span: Span) -> Span:
-    """The span's sentence; the whole doc when it has no sentence boundaries."""
-    doc = span.doc
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return span.sent
-    return doc[:]
-
-
 def _same_or_previous(doc: Doc, previous_sent_start: int, sent_start: int) -> bool:
     if previous_sent_start == sent_start:
         return True
     if sent_start == 0:
         return False
-    return _sent(doc[sent_start - 1 : sent_start]).start == previous_sent_start
+    return sentence_of(doc[sent_start - 1 : sent_start]).start == previous_sent_start
 
 
 # -- reading the parse ---------------------------------------------------------------------------
 
 
-class ContextReader:
+class ContextReader(ImplicitGroups):
     """The rules, over one Doc. Every step is a bounded walk over heads and children."""
 
     def __init__(
@@ -161,6 +184,8 @@ class ContextReader:
         self._figure_tokens: set[int] = set() if figure_tokens is None else figure_tokens
         self.periods = PeriodReader(doc, lex, self._figure_tokens)
         self.durations: set[int] = set()  # start tokens of the figures that are durations
+        # start tokens of the figures whose group is named in an "of" phrase ("42% of voters")
+        self.of_groups: set[int] = set()
         self.holders = HolderReader(doc, lex)
 
     # entity lookup, built once per doc when first needed
@@ -172,9 +197,16 @@ class ContextReader:
     def fill(self, span: Span, info: FigureInfo) -> None:
         if span.start not in self.durations:  # a duration may still be a period
             self._figure_tokens.update(range(span.start, span.end))
+        people = self.aged_people(span, info)
+        if people is not None:
+            info.unit = "year"  # "voters under 30": their age
+            if people.pos_ == "NOUN" and not self.stated_age(span):
+                info.counted = info.counted or self.phrase(people, complement=False)
         unitful = _has_unit(info)
         money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
         noun, governor = self.anchor(span, unitful)
+        if unitful and noun is not None:
+            noun = self.past_unit(noun, span)
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
         if info.counted is None and money:
@@ -229,7 +261,14 @@ class ContextReader:
             and not token.like_num
             and token.lemma_.lower() not in self.lex.quantity_words
             and token.lower_ not in self.lex.quantity_words
-            and token.ent_type_ not in {"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"}
+            and token.ent_type_ not in UNCOUNTABLE_LABELS
+        )
+
+    def is_group(self, token: Token) -> bool:
+        """A noun a number can count: a singular name ("10 Mike") is none; "15 Democrats",
+        "two Koreas" are."""
+        return self.is_countable(token) and not (
+            token.tag_ == "NNP" and token.ent_type_ not in self.lex.group_labels
         )
 
     def anchor(self, span: Span, unitful: bool) -> tuple[Token | None, Token]:
@@ -239,7 +278,7 @@ class ContextReader:
         root = span.root
         if (
             not unitful
-            and self.is_countable(root)
+            and self.is_group(root)
             and root.lemma_.lower() not in self.lex.container_nouns
         ):
             return root, root
@@ -256,15 +295,23 @@ class ContextReader:
             if obj is not None and obj.lemma_.lower() in self.lex.quantity_words:
                 continue  # "hundreds of thousands": still the number
             if obj is not None and (obj.pos_ in NOUNS or obj.pos_ == "PRON"):
+                if not (unitful and span.start <= obj.i < span.end):
+                    self.of_groups.add(span.start)
                 return obj, token
+        restated = self.restated_share(span)
+        if restated is not None:
+            return restated
         inside = range(span.start, span.end)
         for token in (root, *span):
-            head = token.head
+            head, dep = token.head, token.dep_
+            if dep == "conj" and head.dep_ in MODIFIES and _is_number(head):
+                # "one or two big ideas": the noun of the first number
+                head, dep = head.head, head.dep_
             if (
-                token.dep_ in MODIFIES
+                dep in MODIFIES
                 and head.i not in inside
                 and head.i not in self._figure_tokens
-                and self.is_countable(head)
+                and self.is_group(head)
             ):
                 return head, head
         return None, root
@@ -285,14 +332,33 @@ class ContextReader:
                 continue
             break
 
-    def bare_number(self, span: Span) -> bool:
-        """A number standing for its noun: the subject or object itself ("50,000 crossed")."""
+    def bare_number(self, span: Span, previous_end: int) -> bool:
+        """A number standing for its noun: the subject or object itself ("50,000 crossed"), or
+        the other side of a tally right after the last count ("won 34 delegates to zero")."""
         root = span.root
-        return root.dep_ in ARGUMENTS and (root.like_num or root.pos_ == "NUM")
+        if not (root.like_num or root.pos_ == "NUM"):
+            return False
+        if root.dep_ in ARGUMENTS or self.elliptical(span):
+            return True  # "25 million votes, compared with 16 million for her"
+        head = root.head
+        return (
+            root.dep_ == "pobj"
+            and head.lower_ in self.lex.comparison_preps | {"to"}
+            and head.i - previous_end <= 1
+        )
+
+    @staticmethod
+    def phrase_end(span: Span) -> int:
+        """The index after the figure's noun phrase ("34 delegates" in "34 delegates to zero")."""
+        root = span.root
+        while root.dep_ in MODIFIES and root.head.i > root.i:
+            root = root.head
+        return max(span.end, root.i + 1)
 
     def counted(self, noun: Token, span: Span) -> str | None:
         if noun.pos_ == "PRON":
-            return self.antecedent(noun, span)
+            described = self.described_group(noun)
+            return described if described is not None else self.antecedent(noun, span)
         return self.phrase(noun, complement=True)
 
     def phrase(self, noun: Token, *, complement: bool) -> str | None:
@@ -307,7 +373,7 @@ class ContextReader:
                 continue
             if self.is_key_modifier(child) and self.word(child):
                 mods.append(self.word(child))
-        words = [*mods, self.word(noun) or noun.text]
+        words = [*mods, self.hyphenated(noun) or self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
                 if child.dep_ != "prep" or child.lower_ not in self.lex.complement_preps:
@@ -356,7 +422,7 @@ class ContextReader:
         sentence, else the noun the relative clause hangs on."""
         if pronoun.lower_ not in self.lex.relative_pronouns:
             return None
-        sent = _sent(span)
+        sent = sentence_of(span)
         best: str | None = None
         for token in reversed(range(sent.start, span.start)):
             candidate = self.doc[token]
@@ -370,33 +436,6 @@ class ContextReader:
         for ancestor in pronoun.ancestors:
             if ancestor.dep_ == "relcl" and self.is_countable(ancestor.head):
                 return self.phrase(ancestor.head, complement=True)
-        return None
-
-    def money_counted(self, span: Span, governor: Token) -> str | None:
-        """What a sum is for, when the text says: "a $3,300 salary", "$2 million in aid"."""
-        head = span.root.head
-        if (
-            span.root.dep_ in {"nummod", "compound", "amod", "nmod"}
-            and self.is_countable(head)
-            and head.i not in range(span.start, span.end)
-        ):
-            return self.phrase(head, complement=False)
-        for token in (governor, span.root):
-            for child in token.rights:
-                if child.dep_ == "prep" and (
-                    child.lower_ in self.lex.money_complement_preps
-                    or child.lower_ in self.lex.money_purpose_preps
-                ):
-                    obj = child_of(child, "pobj")
-                    if obj is not None and self.is_countable(obj):
-                        return self.phrase(obj, complement=False)
-        if governor.dep_ == "dobj":
-            # "will spend $2 million on the new bridge": the sum is for the verb's purpose
-            for child in governor.head.rights:
-                if child.dep_ == "prep" and child.lower_ in self.lex.money_purpose_preps:
-                    obj = child_of(child, "pobj")
-                    if obj is not None and self.is_countable(obj) and obj.pos_ == "NOUN":
-                        return self.phrase(obj, complement=False)
         return None
 
     # the clause around it ---------------------------------------------------------------------

@@ -97,7 +97,8 @@ class FigureFinder:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or len(span) == 0 or any(taken[span.start : span.end]):
                 continue
-            if not self.keep(span, found):
+            span, found = self.without_particle(span, found)
+            if not self.keep(span, found) or (found.bare and self.alone_on_its_line(span)):
                 rejected.append((span.start_char, span.end_char))
                 continue
             self.add(span, self.temperature(span, found.figure), spans, taken)
@@ -135,6 +136,38 @@ class FigureFinder:
                     return replace(fig, unit=named)
                 unit = "degree_temperature"
         return replace(fig, unit=unit) if unit else fig
+
+    def without_particle(
+        self, span: Span, found: figparse.FigureMatch
+    ) -> tuple[Span, figparse.FigureMatch]:
+        """ "handed over millions of dollars": the verb's particle is no qualifier ("more than
+        millions"); the figure is read again without it."""
+        first = span[0]
+        if len(span) < 2 or first.dep_ != "prt" or first.tag_ != "RP" or first.head.i >= first.i:
+            return span, found
+        rest = span[1:]
+        again = figparse.find(rest.text, lexicons=self.lexicons)
+        if not again or again[0].start != 0:
+            return span, found
+        match = again[0]
+        start = rest.start_char
+        trimmed = span.doc.char_span(start, start + match.end, alignment_mode="expand")
+        if trimmed is None or len(trimmed) == 0:
+            return span, found
+        return trimmed, replace(match, start=start + match.start, end=start + match.end)
+
+    @staticmethod
+    def alone_on_its_line(span: Span) -> bool:
+        """ "[1]." or "3" on a line of its own in an article: a list or footnote number, a page
+        number, not a figure anyone stated (a text that is only the number is one)."""
+        text = span.doc.text
+        left = text.rfind("\n", 0, span.start_char) + 1
+        right = text.find("\n", span.end_char)
+        if not text[:left].strip() and (right == -1 or not text[right:].strip()):
+            return False
+        line = text[left : right if right != -1 else len(text)]
+        rest = line[: span.start_char - left] + line[span.end_char - left :]
+        return not any(c.isalnum() for c in rest)
 
     @staticmethod
     def add(span: Span, fig: figparse.Figure, spans: list[Span], taken: list[bool]) -> None:

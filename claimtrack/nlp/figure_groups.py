@@ -1,0 +1,243 @@
+"""The rules for what a figure counts when English leaves it implicit, and for a sum or an age
+that the words imply: "42 percent of those responding", "a majority of bills (52%)", "45% of
+voters ..., compared with 39% for her", "hundreds of pounds of drugs", "millions in grants",
+"voters under 30", "She was 92.". A part of `claimtrack.nlp.figure_context.ContextReader`, kept
+apart so that each class stays readable; the lexicon is figure_context.json."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.nlp.annotations import FigureInfo
+from claimtrack.nlp.context_lexicon import ContextLexicon
+from claimtrack.nlp.syntax import NOUNS, SUBJECTS, child_of
+
+
+def sentence_of(span: Span) -> Span:
+    """The span's sentence; the whole doc when it has no sentence boundaries."""
+    doc = span.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return span.sent
+    return doc[:]
+
+
+class ImplicitGroups:
+    """Mixed into `ContextReader`, which provides the parse, the lexicon and the phrase rules."""
+
+    doc: Doc
+    lex: ContextLexicon
+    of_groups: set[int]  # start tokens of the figures whose group an "of" phrase named
+
+    def is_countable(self, token: Token) -> bool:
+        raise NotImplementedError
+
+    def phrase(self, noun: Token, *, complement: bool) -> str | None:
+        raise NotImplementedError
+
+    def anchor(self, span: Span, unitful: bool) -> tuple[Token | None, Token]:
+        raise NotImplementedError
+
+    def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
+        """ "voters under 30", "adults over 65", "women 50 and older": the people whose age a
+        bare number after them gives."""
+        value = info.value
+        if info.unit is not None or value is None or not float(value).is_integer():
+            return None
+        if not 1 <= value <= 120:
+            return None
+        words = self.lex.age_words
+        preps = self.lex.age_preps
+        root = span.root
+        if self.stated_age(span):
+            return child_of(root.head, "nsubj")
+        aged = span[0].lower_ in words or span[-1].lower_ in words
+        if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
+            return None
+        if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
+            return None  # "members over 40 countries": the number counts the noun after it
+        before = self.doc[span.start - 1] if span.start > 0 else root
+        for head in (root.head, root.head.head, before):
+            if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):
+                continue
+            if head.lemma_.lower() in self.lex.people_nouns or head.lower_ in self.lex.people_nouns:
+                return head
+        return None
+
+    def stated_age(self, span: Span) -> bool:
+        """ "She was 92.": a bare number that is all a person's copula says, at the end of the
+        sentence, is their age."""
+        root = span.root
+        verb = root.head
+        if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be" or len(span) != 1:
+            return False
+        subject = child_of(verb, "nsubj")
+        person = subject is not None and (
+            subject.lower_ in self.lex.personal_pronouns
+            or subject.ent_type_ == "PERSON"
+            or (subject.pos_ == "PROPN" and not subject.ent_type_)
+        )
+        if not person:
+            return False
+        if span.end >= len(self.doc):
+            return True
+        after = self.doc[span.end]
+        return (
+            after.is_punct
+            or after.lower_ in {"when", "as", "while"}
+            or after.lower_ in self.lex.period_marks
+        )
+
+    def past_unit(self, noun: Token, span: Span) -> Token | None:
+        """ "hundreds of pounds of drugs", "$500,000 worth of ads", "millions of dollars": the
+        unit (or "worth") is no counted thing; what it measures is, when an "of" names it."""
+        if not (span.start <= noun.i < span.end or noun.lemma_.lower() in self.lex.worth_words):
+            return noun
+        of = child_of(noun, "prep", "of")
+        obj = child_of(of, "pobj") if of is not None else None
+        return obj if obj is not None and self.is_countable(obj) else None
+
+    def implied_sum(self, span: Span, info: FigureInfo) -> bool:
+        """ "millions in donations", "the tens of millions flowing into races" in a sentence
+        about money: a bare scale of a million or more that counts no noun is a sum."""
+        if info.unit is not None or info.low is None or info.low < 1e6:
+            return False
+        if any(t.is_digit or not t.is_alpha for t in span):
+            return False
+        noun, _ = self.anchor(span, False)
+        if noun is not None:
+            return False
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ == "in":
+            obj = child_of(after, "pobj")
+            if obj is not None and self.is_kind_of_money(obj):
+                info.counted = info.counted or self.phrase(obj, complement=False)
+                return True
+        return any(t.lemma_.lower() in self.lex.money_words for t in sentence_of(span))
+
+    def elliptical(self, span: Span) -> bool:
+        """A share said with its group left out: in parentheses or apposition ("Ohio (79%)"),
+        or what another share is compared to ("compared to 39 percent", "versus 40%")."""
+        root = span.root
+        if root.dep_ == "appos":
+            return True
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in self.lex.comparison_preps:
+            return True
+        return (
+            root.dep_ == "pobj"
+            and head.head.lower_ in self.lex.comparison_words
+            and head.i > head.head.i
+        )
+
+    def restated_share(self, span: Span) -> tuple[Token, Token] | None:
+        """ "a majority of Republican bills (52%)": a figure in apposition to the group of a
+        share word before it restates that share, of that group."""
+        root = span.root
+        group = root.head
+        if root.dep_ != "appos" or group.i >= span.start:
+            return None
+        shares = self.lex.quantity_words | self.lex.share_words
+        if group.lemma_.lower() in shares:
+            # "a majority of the nurses (58%)", the figure hung on the share word itself
+            of = child_of(group, "prep", "of")
+            obj = child_of(of, "pobj") if of is not None else None
+            if obj is None or not self.is_countable(obj):
+                return None
+            self.of_groups.add(span.start)
+            return obj, group
+        if not self.is_countable(group):
+            return None
+        if any(c.dep_ in {"amod", "det"} and c.lower_ in shares for c in group.lefts):
+            self.of_groups.add(span.start)  # "most county clerks (64%)"
+            return group, group
+        if self.doc[span.start - 1].text == "(" and group.tag_ in {"NNS", "NNPS"}:
+            return group, group  # "the support of women (61%)": a share of that group
+        of = group.head
+        if group.dep_ != "pobj" or of.lower_ not in {"of", "among"}:
+            return None
+        share = of.head
+        if share.lemma_.lower() not in self.lex.quantity_words | self.lex.share_words:
+            return None
+        self.of_groups.add(span.start)
+        return group, share
+
+    def described_group(self, pronoun: Token) -> str | None:
+        """ "42 percent of those responding", "half of those who voted": a demonstrative with
+        its own description names the group itself, whatever figure came before."""
+        if pronoun.lower_ not in {"those", "these"}:
+            return None
+        described = [c for c in pronoun.rights if c.dep_ in {"acl", "relcl", "prep", "amod"}]
+        if not described:
+            return None
+        clause = described[0]
+        words = [t for t in pronoun.subtree if not t.is_punct]
+        if len(words) <= 6:
+            return " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in words)
+        if clause.dep_ == "prep":
+            obj = child_of(clause, "pobj")
+            named = self.phrase(obj, complement=False) if obj is not None else None
+            return f"{pronoun.lower_} {clause.lower_} {named}" if named else None
+        subject = [c.lower_ for c in clause.lefts if c.dep_ in SUBJECTS and c.tag_.startswith("W")]
+        return " ".join([pronoun.lower_, *subject, clause.lower_])
+
+    def hyphenated(self, noun: Token) -> str | None:
+        """ "co-defendants", which the parser may cut in three: the whole word, in the
+        singular."""
+        doc, j = self.doc, noun.i
+        while (
+            j + 2 < len(doc)
+            and doc[j + 1].text in "-‐"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and doc[j + 2].is_alpha
+        ):
+            j += 2
+        if j == noun.i:
+            return None
+        return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
+
+    def money_counted(self, span: Span, governor: Token) -> str | None:
+        """What a sum is for, when the text says: "a $3,300 salary", "$2 million in aid"."""
+        head = span.root.head
+        if (
+            span.root.dep_ in {"nummod", "compound", "amod", "nmod"}
+            and self.is_countable(head)
+            and head.i not in range(span.start, span.end)
+        ):
+            return self.phrase(head, complement=False)
+        for token in dict.fromkeys((governor, span.root, *span)):
+            for child in token.rights:
+                if child.dep_ == "prep" and (
+                    child.lower_ in self.lex.money_complement_preps
+                    or child.lower_ in self.lex.money_purpose_preps
+                ):
+                    obj = child_of(child, "pobj")
+                    if obj is not None and self.is_countable(obj):
+                        return self.phrase(obj, complement=False)
+        if governor.dep_ == "dobj":
+            # "will spend $2 million on the new bridge": the sum is for the verb's purpose
+            for child in governor.head.rights:
+                if child.dep_ != "prep":
+                    continue
+                obj = child_of(child, "pobj")
+                if obj is None or not self.is_countable(obj) or obj.pos_ != "NOUN":
+                    continue
+                if child.lower_ in self.lex.money_purpose_preps or (
+                    child.lower_ == "in" and self.is_kind_of_money(obj)
+                ):
+                    # "spent $2 million in ads": "in" a bare noun says what the sum is in
+                    return self.phrase(obj, complement=False)
+        return None
+
+    def is_kind_of_money(self, obj: Token) -> bool:
+        """ "in grants", "in foreign donations" (what a sum is made of), not "in the region",
+        "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
+        return (
+            obj.pos_ == "NOUN"
+            and obj.lemma_.lower() in self.lex.money_words | self.lex.money_kinds
+            and child_of(obj, "det") is None
+            and child_of(obj, "poss") is None
+            and obj.ent_type_ not in self.lex.place_labels
+            and obj.ent_type_ not in {"DATE", "TIME"}
+            and obj.lemma_.lower() not in self.lex.temporal_nouns
+        )
