@@ -119,6 +119,66 @@ POSITIVES = [
         """,
         [("The bridge will reopen in May", "the transport department", "according to", "indirect")],
     ),
+    # "according to X" qualifies the clause it hangs on: only the last of two joined clauses.
+    (
+        "The mill closed, and the town lost jobs, according to the mayor.",
+        """
+        0  The       DET   DT   _        det      1
+        1  mill      NOUN  NN   _        nsubj    2
+        2  closed    VERB  VBD  close    ROOT     2
+        3  ,         PUNCT ,    _        punct    2
+        4  and       CCONJ CC   _        cc       2
+        5  the       DET   DT   _        det      6
+        6  town      NOUN  NN   _        nsubj    7
+        7  lost      VERB  VBD  lose     conj     2
+        8  jobs      NOUN  NNS  job      dobj     7
+        9  ,         PUNCT ,    _        punct    7
+        10 according VERB  VBG  accord   prep     7
+        11 to        ADP   IN   _        prep     10
+        12 the       DET   DT   _        det      13
+        13 mayor     NOUN  NN   _        pobj     11
+        14 .         PUNCT .    _        punct    2
+        """,
+        [("the town lost jobs", "the mayor", "according to", "indirect")],
+    ),
+    # A conjunction opening the clause joins it to the sentence before; the source did not
+    # say it.
+    (
+        "But the company refused, according to a spokesman.",
+        """
+        0  But       CCONJ CC   _        cc       3
+        1  the       DET   DT   _        det      2
+        2  company   NOUN  NN   _        nsubj    3
+        3  refused   VERB  VBD  refuse   ROOT     3
+        4  ,         PUNCT ,    _        punct    3
+        5  according VERB  VBG  accord   prep     3
+        6  to        ADP   IN   _        prep     5
+        7  a         DET   DT   _        det      8
+        8  spokesman NOUN  NN   _        pobj     6
+        9  .         PUNCT .    _        punct    3
+        """,
+        [("the company refused", "a spokesman", "according to", "indirect")],
+    ),
+    # A colon before the phrase starts the clause it qualifies.
+    (
+        "It gets worse: the bridge will close, according to engineers.",
+        """
+        0  It        PRON  PRP  it       nsubj    1
+        1  gets      VERB  VBZ  get      ROOT     1
+        2  worse     ADJ   JJR  bad      acomp    1
+        3  :         PUNCT :    _        punct    1
+        4  the       DET   DT   _        det      5
+        5  bridge    NOUN  NN   _        nsubj    7
+        6  will      AUX   MD   _        aux      7
+        7  close     VERB  VB   _        ccomp    1
+        8  ,         PUNCT ,    _        punct    7
+        9  according VERB  VBG  accord   prep     7
+        10 to        ADP   IN   _        prep     9
+        11 engineers NOUN  NNS  engineer pobj     10
+        12 .         PUNCT .    _        punct    1
+        """,
+        [("the bridge will close", "engineers", "according to", "indirect")],
+    ),
     # A parenthetical cue: the clause it interrupts is the content.
     (
         "The plan, he said, is dead.",

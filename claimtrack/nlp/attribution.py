@@ -379,14 +379,11 @@ class AttributionFinder:
         sent = cue[0].sent
         phrase_start = cue[0].i
         phrase_end = max(objects[0].right_edge.i + 1, last.i + 1)
-        before = doc[sent.start : phrase_start]
-        after = doc[phrase_end : sent.end]
-        content = _trim(after if len(after) > len(before) else before)
+        lo, hi = _qualified_clause(cue[0], sent)
+        before = doc[lo:phrase_start]
+        after = doc[phrase_end:hi]
+        content = _qualified_content(before, after, cue[0])
         if content is None:
-            return None
-        # The parser may join the sentence to the paragraph before it.
-        content = _trim(_within_paragraph(content, cue[0]))
-        if content is None or len(content) < 3:
             return None
         cue_span = doc[cue[0].i : last.i + 1]
         return AttributionMatch(content, mention, cue_span, "indirect")
@@ -474,6 +471,42 @@ class AttributionFinder:
             content = _trim(quote)
             if content is not None:
                 yield AttributionMatch(content, None, None, "direct", continuation=True)
+
+
+def _qualified_content(before: Span, after: Span, cue: Token) -> Span | None:
+    """The content of a phrase that qualifies a clause ("according to X"): the
+    longer side of the clause around it, in the cue's paragraph, without a conjunction that
+    opens it ("But the company declined, according to X": the conjunction joins the sentence
+    to the one before; X did not say it)."""
+    content = _trim(after if len(after) > len(before) else before)
+    while content is not None and content[0].dep_ == "cc" and content[0].pos_ == "CCONJ":
+        content = _trim(content[1:])
+    if content is None:
+        return None
+    # The parser may join the sentence to the paragraph before it.
+    content = _trim(_within_paragraph(content, cue))
+    if content is None or len(content) < 3:
+        return None
+    return content
+
+
+def _qualified_clause(phrase: Token, sent: Span) -> tuple[int, int]:
+    """Where the clause an "according to" phrase qualifies starts and ends: the subtree of the
+    verb the phrase hangs on ("..., and Clinton broke it, according to X" qualifies only the
+    last clause; "82 percent of whom view Trump unfavorably, according to the poll" only the
+    relative clause), else the sentence; a colon or semicolon before the phrase starts it
+    ("It gets worse: London was first, according to X")."""
+    lo, hi = sent.start, sent.end
+    head = phrase.head
+    if head is not phrase and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+        lo = max(lo, head.left_edge.i)
+        hi = min(hi, head.right_edge.i + 1)
+    if phrase.i > lo:
+        for token in reversed(sent.doc[lo : phrase.i]):
+            if token.text in (":", ";") and not token.is_quote:
+                lo = token.i + 1
+                break
+    return lo, hi
 
 
 def _medium_author(subject: Token, media: frozenset[str]) -> Span | None:
