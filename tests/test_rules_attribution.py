@@ -4,9 +4,11 @@ tested is the rule, not the model (end-to-end cases on the real model: test_attr
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from claimtrack.nlp.annotations import ATTRIBUTIONS
 from claimtrack.nlp.attribution import AttributionFinder
+from claimtrack.nlp.attribution_model import MODEL_SPANS
 from tests.handmade import build
 
 
@@ -427,3 +429,66 @@ def test_attribution_skips_cues_inside_furniture(finder):
     doc = build(*SAID_THAT)
     doc.spans[FURNITURE] = [doc[0:9]]
     assert found(finder, doc) == []
+
+
+YEARNS = (
+    "Rubio yearns to lead the party.",
+    """
+    0  Rubio   PROPN NNP  Rubio  nsubj  1  PERSON
+    1  yearns  VERB  VBZ  yearn  ROOT   1
+    2  to      PART  TO   to     aux    3
+    3  lead    VERB  VB   lead   xcomp  1
+    4  the     DET   DT   _      det    5
+    5  party   NOUN  NN   _      dobj   3
+    6  .       PUNCT .    _      punct  1
+    """,
+)
+
+
+def tagged(doc, *spans):
+    """The Doc with the trained tagger's spans set by hand: (start, end, label) in tokens."""
+    doc.spans[MODEL_SPANS] = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return doc
+
+
+def test_attribution_reads_a_cue_verb_the_tagger_found_as_the_rules_read_one(finder):
+    """A cue the lexicon lacks ("yearns") is read when the tagger marks it: the parse gives its
+    speaker and its clause; without the tagger's mark it is no cue."""
+    assert found(finder, build(*YEARNS)) == []
+    doc = tagged(build(*YEARNS), (1, 2, "CUE"))
+    assert found(finder, doc) == [("to lead the party", "Rubio", "yearns", "indirect")]
+
+
+def test_attribution_takes_a_tagger_content_only_with_a_cue_and_a_speaker(finder):
+    """A content only the tagger found needs a cue of its next to it and a speaker (its source,
+    else the cue's subject); a quotation it cuts into is taken whole."""
+    text = 'Critics, in a letter, warned: "The dam is old. It may fail."'
+    table = """
+        0  Critics  NOUN  NNS  critic  nsubj  4
+        1  ,        PUNCT ,    _       punct  4
+        2  in       ADP   IN   _       prep   4
+        3  a        DET   DT   _       det    5
+        4  letter   NOUN  NN   _       ROOT   4
+        5  ,        PUNCT ,    _       punct  4
+        6  warned   VERB  VBD  warn    conj   4
+        7  :        PUNCT :    _       punct  6
+        8  "        PUNCT ``   _       punct  11
+        9  The      DET   DT   _       det    10
+        10 dam      NOUN  NN   _       nsubj  11
+        11 is       AUX   VBZ  be      ccomp  6
+        12 old      ADJ   JJ   _       acomp  11
+        13 .        PUNCT .    _       punct  11
+        14 It       PRON  PRP  it      nsubj  16
+        15 may      AUX   MD   _       aux    16
+        16 fail     VERB  VB   _       ROOT   16
+        17 .        PUNCT .    _       punct  16
+        18 "        PUNCT ''   _       punct  16
+    """
+    # The parse (wrongly) makes "letter" the root: the rules find no speaker for "warned".
+    assert found(finder, build(text, table)) == []
+    # The tagger's content, its cue and no source: still no speaker, so nothing.
+    doc = tagged(build(text, table), (6, 7, "CUE"), (9, 13, "CONTENT"))
+    assert found(finder, doc) == []
+    # With the tagger's source, the content is the whole quotation.
+    doc = tagged(build(text, table), (0, 1, "SOURCE"), (6, 7, "CUE"), (9, 13, "CONTENT"))
+    assert found(finder, doc) == [('"The dam is old. It may fail."', "Critics", "warned", "direct")]

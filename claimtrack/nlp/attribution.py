@@ -25,7 +25,7 @@ The speakers (canonical names, roles, aliases) are resolved by `claimtrack.nlp.s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -126,6 +126,8 @@ class AttributionFinder:
         if tagged is not None and (len(tagged) or not self.rules):
             quotes = find_quotes(doc)
             quote_of = _quote_index(doc, quotes)
+            if self.rules:
+                found = self._learned_cues(doc, found, tagged, quotes, quote_of)
             found = combine(
                 doc,
                 found,
@@ -134,6 +136,7 @@ class AttributionFinder:
                 speaker_of=self._speaker_of,
                 quote_kind=lambda c: _quote_kind(c, quotes, quote_of),
                 rules=self.rules,
+                grow=lambda c: _trim(_with_quotes(doc, c, quotes, quote_of)) or c,
             )
         spans = []
         for f in found:
@@ -143,6 +146,36 @@ class AttributionFinder:
             spans.append(f.content)
         doc.spans[ATTRIBUTIONS] = spans
         return doc
+
+    def _learned_cues(
+        self,
+        doc: Doc,
+        found: list[AttributionMatch],
+        tagged: Iterable[Span],
+        quotes: list[Span],
+        quote_of: list[int],
+    ) -> list[AttributionMatch]:
+        """The tagger's cue verbs the lexicon lacks ("seemed", "backing", "hoped"), read as
+        the rules read a reporting verb: speaker from the parse, content from its clause."""
+        used = [False] * len(doc)
+        for f in found:
+            for span in (f.content, f.cue):
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        used[i] = True
+        extra = []
+        for span in tagged:
+            if span.label_ != "CUE" or any(used[span.start : span.end]):
+                continue
+            verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and quote_of[t.i] < 0]
+            if not verbs:
+                continue
+            item = self._verb(doc, verbs[-1], quotes, quote_of, learned=True)
+            if item is not None and not any(used[item.content.start : item.content.end]):
+                extra.append(item)
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda f: (f.content.start, f.content.end))
 
     def find(self, doc: Doc) -> list[AttributionMatch]:
         """The attributions of a Doc in text order (contents sorted by start, then end)."""
@@ -221,7 +254,13 @@ class AttributionFinder:
                 yield [token], "verb"
 
     def _verb(
-        self, doc: Doc, verb: Token, quotes: list[Span], quote_of: list[int]
+        self,
+        doc: Doc,
+        verb: Token,
+        quotes: list[Span],
+        quote_of: list[int],
+        *,
+        learned: bool = False,
     ) -> AttributionMatch | None:
         mention = self._speaker_of(verb)
         if mention is None or not _names_speaker(mention):
@@ -230,9 +269,9 @@ class AttributionFinder:
             return None
         lemma = verb.lemma_.lower()
         cue = _cue_span(verb)
-        reporting = lemma in self.reporting or _takes_that_clause(verb)
+        reporting = learned or lemma in self.reporting or _takes_that_clause(verb)
         content = _complement(verb, mention, self.reporting) if reporting else None
-        if content is None and lemma in self.infinitives:
+        if content is None and (learned or lemma in self.infinitives):
             content = _child_clause(verb, ("xcomp",))
         if content is None and reporting:
             content = _parenthetical(verb, mention, self.reporting)
@@ -241,7 +280,9 @@ class AttributionFinder:
         if content is None and lemma in self.prepositions:
             content, cue = self._prepositional(verb, cue)
         if content is None and (
-            lemma in self.objects or (lemma in self.reporting and lemma not in self.addressees)
+            learned
+            or lemma in self.objects
+            or (lemma in self.reporting and lemma not in self.addressees)
         ):
             # "called the plan a disgrace": the predicate is what was said of the object.
             content = _child_clause(verb, ("oprd",)) or _child_clause(
