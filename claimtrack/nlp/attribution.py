@@ -25,7 +25,7 @@ The speakers (canonical names, roles, aliases) are resolved by `claimtrack.nlp.s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -127,7 +127,13 @@ class AttributionFinder:
             quotes = find_quotes(doc)
             quote_of = _quote_index(doc, quotes)
             if self.rules:
-                found = self._learned_cues(doc, found, tagged, quotes, quote_of)
+                found = _learned_cues(
+                    lambda verb: self._verb(doc, verb, quotes, quote_of, learned=True),
+                    doc,
+                    found,
+                    tagged,
+                    quote_of,
+                )
             found = combine(
                 doc,
                 found,
@@ -146,36 +152,6 @@ class AttributionFinder:
             spans.append(f.content)
         doc.spans[ATTRIBUTIONS] = spans
         return doc
-
-    def _learned_cues(
-        self,
-        doc: Doc,
-        found: list[AttributionMatch],
-        tagged: Iterable[Span],
-        quotes: list[Span],
-        quote_of: list[int],
-    ) -> list[AttributionMatch]:
-        """The tagger's cue verbs the lexicon lacks ("seemed", "backing", "hoped"), read as
-        the rules read a reporting verb: speaker from the parse, content from its clause."""
-        used = [False] * len(doc)
-        for f in found:
-            for span in (f.content, f.cue):
-                if span is not None:
-                    for i in range(span.start, span.end):
-                        used[i] = True
-        extra = []
-        for span in tagged:
-            if span.label_ != "CUE" or any(used[span.start : span.end]):
-                continue
-            verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and quote_of[t.i] < 0]
-            if not verbs:
-                continue
-            item = self._verb(doc, verbs[-1], quotes, quote_of, learned=True)
-            if item is not None and not any(used[item.content.start : item.content.end]):
-                extra.append(item)
-        if not extra:
-            return found
-        return sorted(found + extra, key=lambda f: (f.content.start, f.content.end))
 
     def find(self, doc: Doc) -> list[AttributionMatch]:
         """The attributions of a Doc in text order (contents sorted by start, then end)."""
@@ -199,7 +175,7 @@ class AttributionFinder:
         taken = [False] * len(doc)
         for cue_tokens, kind in self._cues(doc, quote_of, furniture):
             if kind == "phrase":
-                item = self._according_to(doc, cue_tokens)
+                item = _according_to(doc, cue_tokens)
             elif kind == "noun":
                 item = self._noun(doc, cue_tokens[0], quotes, quote_of)
             elif kind == "bare":
@@ -409,26 +385,6 @@ class AttributionFinder:
             break
         return None
 
-    def _according_to(self, doc: Doc, cue: list[Token]) -> AttributionMatch | None:
-        last = cue[-1]
-        objects = [c for c in last.children if c.dep_ == "pobj"]
-        if not objects:
-            objects = [c for c in cue[0].children if c.dep_ == "pobj"]
-        if not objects:
-            return None
-        mention = noun_phrase(objects[0])
-        sent = cue[0].sent
-        phrase_start = cue[0].i
-        phrase_end = max(objects[0].right_edge.i + 1, last.i + 1)
-        lo, hi = _qualified_clause(cue[0], sent)
-        before = doc[lo:phrase_start]
-        after = doc[phrase_end:hi]
-        content = _qualified_content(before, after, cue[0])
-        if content is None:
-            return None
-        cue_span = doc[cue[0].i : last.i + 1]
-        return AttributionMatch(content, mention, cue_span, "indirect")
-
     def _trailing_cues(
         self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
     ) -> Iterator[AttributionMatch]:
@@ -512,6 +468,58 @@ class AttributionFinder:
             content = _trim(quote)
             if content is not None:
                 yield AttributionMatch(content, None, None, "direct", continuation=True)
+
+
+def _according_to(doc: Doc, cue: list[Token]) -> AttributionMatch | None:
+    """ "according to X": X is the source, the clause the phrase qualifies the content."""
+    last = cue[-1]
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    if not objects:
+        objects = [c for c in cue[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    mention = noun_phrase(objects[0])
+    sent = cue[0].sent
+    phrase_start = cue[0].i
+    phrase_end = max(objects[0].right_edge.i + 1, last.i + 1)
+    lo, hi = _qualified_clause(cue[0], sent)
+    before = doc[lo:phrase_start]
+    after = doc[phrase_end:hi]
+    content = _qualified_content(before, after, cue[0])
+    if content is None:
+        return None
+    cue_span = doc[cue[0].i : last.i + 1]
+    return AttributionMatch(content, mention, cue_span, "indirect")
+
+
+def _learned_cues(
+    read_verb: Callable[[Token], AttributionMatch | None],
+    doc: Doc,
+    found: list[AttributionMatch],
+    tagged: Iterable[Span],
+    quote_of: list[int],
+) -> list[AttributionMatch]:
+    """The tagger's cue verbs the lexicon lacks ("seemed", "backing", "hoped"), read as
+    the rules read a reporting verb: speaker from the parse, content from its clause."""
+    used = [False] * len(doc)
+    for f in found:
+        for span in (f.content, f.cue):
+            if span is not None:
+                for i in range(span.start, span.end):
+                    used[i] = True
+    extra = []
+    for span in tagged:
+        if span.label_ != "CUE" or any(used[span.start : span.end]):
+            continue
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and quote_of[t.i] < 0]
+        if not verbs:
+            continue
+        item = read_verb(verbs[-1])
+        if item is not None and not any(used[item.content.start : item.content.end]):
+            extra.append(item)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.content.start, f.content.end))
 
 
 def _qualified_content(before: Span, after: Span, cue: Token) -> Span | None:

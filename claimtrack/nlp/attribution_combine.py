@@ -12,7 +12,7 @@ content starts and ends. So:
   content 0.504 -> 0.386 for every content. The tagger marks each piece of a quotation a cue
   interrupts, where the gold and the rules take the whole;
 - a cue verb of the tagger's that the rules did not read (the long tail of cues the lexicon
-  lacks) is read by the rules, as a reporting verb (`AttributionFinder._learned_cues`);
+  lacks) is read by the rules, as a reporting verb (`attribution._learned_cues`);
 - a content only the tagger found (none of the rules' contents covers half of it) becomes an
   attribution when a cue of the tagger's stands next to it on its line and a speaker is found:
   the tagger's source at that cue, else the subject the parse gives the cue. It grows to the
