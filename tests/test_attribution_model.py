@@ -12,7 +12,13 @@ from typer.testing import CliRunner
 
 from claimtrack.cli import app
 from claimtrack.evaluate import read_gold
-from claimtrack.nlp.attribution_model import MODEL_ENV, MODEL_SPANS, gold_docs, model_path
+from claimtrack.nlp.attribution_model import (
+    MODEL_ENV,
+    MODEL_SPANS,
+    gold_docs,
+    model_path,
+    paragraph_tokens,
+)
 
 from .brat_gold import write_brat
 
@@ -24,8 +30,13 @@ def gold(tmp_path):
 
 def test_attribution_model_gold_docs_mark_each_role_as_an_entity(gold):
     docs = list(gold_docs(spacy.blank("en"), read_gold(gold)))
-    assert len(docs) == 2  # one Doc per article
-    ents = {(e.text, e.label_) for e in docs[0].ents}
+    # One Doc per paragraph: five in the first article, one in the second.
+    assert [d.text for d in docs][:2] == [
+        "Bridge Will Reopen in May",
+        "The mayor said that the bridge will reopen in May.",
+    ]
+    assert len(docs) == 6
+    ents = {(e.text, e.label_) for d in docs[:5] for e in d.ents}
     assert ("The mayor", "SOURCE") in ents
     assert ("said", "CUE") in ents
     assert ("that the bridge will reopen in May", "CONTENT") in ents
@@ -33,7 +44,14 @@ def test_attribution_model_gold_docs_mark_each_role_as_an_entity(gold):
     assert ('"We are ahead of schedule,"', "CONTENT") in ents
     assert ('"The deck is finished."', "CONTENT") in ents
     assert ("doubt the schedule", "CONTENT") in ents
-    assert not docs[1].ents
+    assert not docs[0].ents and not docs[5].ents
+
+
+def test_attribution_model_paragraph_tokens_split_at_line_breaks(nlp):
+    doc = nlp.make_doc("One line.\n\nTwo words\nthree.\n")
+    pieces = [doc[a:b].text for a, b in paragraph_tokens(doc)]
+    assert pieces == ["One line.", "Two words", "three."]
+    assert list(paragraph_tokens(nlp.make_doc(""))) == []
 
 
 def test_attribution_model_path_rejects_a_folder_without_a_model(tmp_path, monkeypatch):

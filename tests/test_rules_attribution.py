@@ -4,9 +4,11 @@ tested is the rule, not the model (end-to-end cases on the real model: test_attr
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from claimtrack.nlp.annotations import ATTRIBUTIONS
 from claimtrack.nlp.attribution import AttributionFinder
+from claimtrack.nlp.attribution_model import MODEL_SPANS
 from tests.handmade import build
 
 
@@ -118,6 +120,66 @@ POSITIVES = [
         12 .          PUNCT .    _       punct    3
         """,
         [("The bridge will reopen in May", "the transport department", "according to", "indirect")],
+    ),
+    # "according to X" qualifies the clause it hangs on: only the last of two joined clauses.
+    (
+        "The mill closed, and the town lost jobs, according to the mayor.",
+        """
+        0  The       DET   DT   _        det      1
+        1  mill      NOUN  NN   _        nsubj    2
+        2  closed    VERB  VBD  close    ROOT     2
+        3  ,         PUNCT ,    _        punct    2
+        4  and       CCONJ CC   _        cc       2
+        5  the       DET   DT   _        det      6
+        6  town      NOUN  NN   _        nsubj    7
+        7  lost      VERB  VBD  lose     conj     2
+        8  jobs      NOUN  NNS  job      dobj     7
+        9  ,         PUNCT ,    _        punct    7
+        10 according VERB  VBG  accord   prep     7
+        11 to        ADP   IN   _        prep     10
+        12 the       DET   DT   _        det      13
+        13 mayor     NOUN  NN   _        pobj     11
+        14 .         PUNCT .    _        punct    2
+        """,
+        [("the town lost jobs", "the mayor", "according to", "indirect")],
+    ),
+    # A conjunction opening the clause joins it to the sentence before; the source did not
+    # say it.
+    (
+        "But the company refused, according to a spokesman.",
+        """
+        0  But       CCONJ CC   _        cc       3
+        1  the       DET   DT   _        det      2
+        2  company   NOUN  NN   _        nsubj    3
+        3  refused   VERB  VBD  refuse   ROOT     3
+        4  ,         PUNCT ,    _        punct    3
+        5  according VERB  VBG  accord   prep     3
+        6  to        ADP   IN   _        prep     5
+        7  a         DET   DT   _        det      8
+        8  spokesman NOUN  NN   _        pobj     6
+        9  .         PUNCT .    _        punct    3
+        """,
+        [("the company refused", "a spokesman", "according to", "indirect")],
+    ),
+    # A colon before the phrase starts the clause it qualifies.
+    (
+        "It gets worse: the bridge will close, according to engineers.",
+        """
+        0  It        PRON  PRP  it       nsubj    1
+        1  gets      VERB  VBZ  get      ROOT     1
+        2  worse     ADJ   JJR  bad      acomp    1
+        3  :         PUNCT :    _        punct    1
+        4  the       DET   DT   _        det      5
+        5  bridge    NOUN  NN   _        nsubj    7
+        6  will      AUX   MD   _        aux      7
+        7  close     VERB  VB   _        ccomp    1
+        8  ,         PUNCT ,    _        punct    7
+        9  according VERB  VBG  accord   prep     7
+        10 to        ADP   IN   _        prep     9
+        11 engineers NOUN  NNS  engineer pobj     10
+        12 .         PUNCT .    _        punct    1
+        """,
+        [("the bridge will close", "engineers", "according to", "indirect")],
     ),
     # A parenthetical cue: the clause it interrupts is the content.
     (
@@ -367,3 +429,66 @@ def test_attribution_skips_cues_inside_furniture(finder):
     doc = build(*SAID_THAT)
     doc.spans[FURNITURE] = [doc[0:9]]
     assert found(finder, doc) == []
+
+
+YEARNS = (
+    "Rubio yearns to lead the party.",
+    """
+    0  Rubio   PROPN NNP  Rubio  nsubj  1  PERSON
+    1  yearns  VERB  VBZ  yearn  ROOT   1
+    2  to      PART  TO   to     aux    3
+    3  lead    VERB  VB   lead   xcomp  1
+    4  the     DET   DT   _      det    5
+    5  party   NOUN  NN   _      dobj   3
+    6  .       PUNCT .    _      punct  1
+    """,
+)
+
+
+def tagged(doc, *spans):
+    """The Doc with the trained tagger's spans set by hand: (start, end, label) in tokens."""
+    doc.spans[MODEL_SPANS] = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return doc
+
+
+def test_attribution_reads_a_cue_verb_the_tagger_found_as_the_rules_read_one(finder):
+    """A cue the lexicon lacks ("yearns") is read when the tagger marks it: the parse gives its
+    speaker and its clause; without the tagger's mark it is no cue."""
+    assert found(finder, build(*YEARNS)) == []
+    doc = tagged(build(*YEARNS), (1, 2, "CUE"))
+    assert found(finder, doc) == [("to lead the party", "Rubio", "yearns", "indirect")]
+
+
+def test_attribution_takes_a_tagger_content_only_with_a_cue_and_a_speaker(finder):
+    """A content only the tagger found needs a cue of its next to it and a speaker (its source,
+    else the cue's subject); a quotation it cuts into is taken whole."""
+    text = 'Critics, in a letter, warned: "The dam is old. It may fail."'
+    table = """
+        0  Critics  NOUN  NNS  critic  nsubj  4
+        1  ,        PUNCT ,    _       punct  4
+        2  in       ADP   IN   _       prep   4
+        3  a        DET   DT   _       det    5
+        4  letter   NOUN  NN   _       ROOT   4
+        5  ,        PUNCT ,    _       punct  4
+        6  warned   VERB  VBD  warn    conj   4
+        7  :        PUNCT :    _       punct  6
+        8  "        PUNCT ``   _       punct  11
+        9  The      DET   DT   _       det    10
+        10 dam      NOUN  NN   _       nsubj  11
+        11 is       AUX   VBZ  be      ccomp  6
+        12 old      ADJ   JJ   _       acomp  11
+        13 .        PUNCT .    _       punct  11
+        14 It       PRON  PRP  it      nsubj  16
+        15 may      AUX   MD   _       aux    16
+        16 fail     VERB  VB   _       ROOT   16
+        17 .        PUNCT .    _       punct  16
+        18 "        PUNCT ''   _       punct  16
+    """
+    # The parse (wrongly) makes "letter" the root: the rules find no speaker for "warned".
+    assert found(finder, build(text, table)) == []
+    # The tagger's content, its cue and no source: still no speaker, so nothing.
+    doc = tagged(build(text, table), (6, 7, "CUE"), (9, 13, "CONTENT"))
+    assert found(finder, doc) == []
+    # With the tagger's source, the content is the whole quotation.
+    doc = tagged(build(text, table), (0, 1, "SOURCE"), (6, 7, "CUE"), (9, 13, "CONTENT"))
+    assert found(finder, doc) == [('"The dam is old. It may fail."', "Critics", "warned", "direct")]

@@ -25,7 +25,7 @@ The speakers (canonical names, roles, aliases) are resolved by `claimtrack.nlp.s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -126,6 +126,14 @@ class AttributionFinder:
         if tagged is not None and (len(tagged) or not self.rules):
             quotes = find_quotes(doc)
             quote_of = _quote_index(doc, quotes)
+            if self.rules:
+                found = _learned_cues(
+                    lambda verb: self._verb(doc, verb, quotes, quote_of, learned=True),
+                    doc,
+                    found,
+                    tagged,
+                    quote_of,
+                )
             found = combine(
                 doc,
                 found,
@@ -134,6 +142,7 @@ class AttributionFinder:
                 speaker_of=self._speaker_of,
                 quote_kind=lambda c: _quote_kind(c, quotes, quote_of),
                 rules=self.rules,
+                grow=lambda c: _trim(_with_quotes(doc, c, quotes, quote_of)) or c,
             )
         spans = []
         for f in found:
@@ -166,7 +175,7 @@ class AttributionFinder:
         taken = [False] * len(doc)
         for cue_tokens, kind in self._cues(doc, quote_of, furniture):
             if kind == "phrase":
-                item = self._according_to(doc, cue_tokens)
+                item = _according_to(doc, cue_tokens)
             elif kind == "noun":
                 item = self._noun(doc, cue_tokens[0], quotes, quote_of)
             elif kind == "bare":
@@ -221,7 +230,13 @@ class AttributionFinder:
                 yield [token], "verb"
 
     def _verb(
-        self, doc: Doc, verb: Token, quotes: list[Span], quote_of: list[int]
+        self,
+        doc: Doc,
+        verb: Token,
+        quotes: list[Span],
+        quote_of: list[int],
+        *,
+        learned: bool = False,
     ) -> AttributionMatch | None:
         mention = self._speaker_of(verb)
         if mention is None or not _names_speaker(mention):
@@ -230,9 +245,9 @@ class AttributionFinder:
             return None
         lemma = verb.lemma_.lower()
         cue = _cue_span(verb)
-        reporting = lemma in self.reporting or _takes_that_clause(verb)
+        reporting = learned or lemma in self.reporting or _takes_that_clause(verb)
         content = _complement(verb, mention, self.reporting) if reporting else None
-        if content is None and lemma in self.infinitives:
+        if content is None and (learned or lemma in self.infinitives):
             content = _child_clause(verb, ("xcomp",))
         if content is None and reporting:
             content = _parenthetical(verb, mention, self.reporting)
@@ -241,7 +256,9 @@ class AttributionFinder:
         if content is None and lemma in self.prepositions:
             content, cue = self._prepositional(verb, cue)
         if content is None and (
-            lemma in self.objects or (lemma in self.reporting and lemma not in self.addressees)
+            learned
+            or lemma in self.objects
+            or (lemma in self.reporting and lemma not in self.addressees)
         ):
             # "called the plan a disgrace": the predicate is what was said of the object.
             content = _child_clause(verb, ("oprd",)) or _child_clause(
@@ -368,29 +385,6 @@ class AttributionFinder:
             break
         return None
 
-    def _according_to(self, doc: Doc, cue: list[Token]) -> AttributionMatch | None:
-        last = cue[-1]
-        objects = [c for c in last.children if c.dep_ == "pobj"]
-        if not objects:
-            objects = [c for c in cue[0].children if c.dep_ == "pobj"]
-        if not objects:
-            return None
-        mention = noun_phrase(objects[0])
-        sent = cue[0].sent
-        phrase_start = cue[0].i
-        phrase_end = max(objects[0].right_edge.i + 1, last.i + 1)
-        before = doc[sent.start : phrase_start]
-        after = doc[phrase_end : sent.end]
-        content = _trim(after if len(after) > len(before) else before)
-        if content is None:
-            return None
-        # The parser may join the sentence to the paragraph before it.
-        content = _trim(_within_paragraph(content, cue[0]))
-        if content is None or len(content) < 3:
-            return None
-        cue_span = doc[cue[0].i : last.i + 1]
-        return AttributionMatch(content, mention, cue_span, "indirect")
-
     def _trailing_cues(
         self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
     ) -> Iterator[AttributionMatch]:
@@ -474,6 +468,94 @@ class AttributionFinder:
             content = _trim(quote)
             if content is not None:
                 yield AttributionMatch(content, None, None, "direct", continuation=True)
+
+
+def _according_to(doc: Doc, cue: list[Token]) -> AttributionMatch | None:
+    """ "according to X": X is the source, the clause the phrase qualifies the content."""
+    last = cue[-1]
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    if not objects:
+        objects = [c for c in cue[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    mention = noun_phrase(objects[0])
+    sent = cue[0].sent
+    phrase_start = cue[0].i
+    phrase_end = max(objects[0].right_edge.i + 1, last.i + 1)
+    lo, hi = _qualified_clause(cue[0], sent)
+    before = doc[lo:phrase_start]
+    after = doc[phrase_end:hi]
+    content = _qualified_content(before, after, cue[0])
+    if content is None:
+        return None
+    cue_span = doc[cue[0].i : last.i + 1]
+    return AttributionMatch(content, mention, cue_span, "indirect")
+
+
+def _learned_cues(
+    read_verb: Callable[[Token], AttributionMatch | None],
+    doc: Doc,
+    found: list[AttributionMatch],
+    tagged: Iterable[Span],
+    quote_of: list[int],
+) -> list[AttributionMatch]:
+    """The tagger's cue verbs the lexicon lacks ("seemed", "backing", "hoped"), read as
+    the rules read a reporting verb: speaker from the parse, content from its clause."""
+    used = [False] * len(doc)
+    for f in found:
+        for span in (f.content, f.cue):
+            if span is not None:
+                for i in range(span.start, span.end):
+                    used[i] = True
+    extra = []
+    for span in tagged:
+        if span.label_ != "CUE" or any(used[span.start : span.end]):
+            continue
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and quote_of[t.i] < 0]
+        if not verbs:
+            continue
+        item = read_verb(verbs[-1])
+        if item is not None and not any(used[item.content.start : item.content.end]):
+            extra.append(item)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.content.start, f.content.end))
+
+
+def _qualified_content(before: Span, after: Span, cue: Token) -> Span | None:
+    """The content of a phrase that qualifies a clause ("according to X"): the
+    longer side of the clause around it, in the cue's paragraph, without a conjunction that
+    opens it ("But the company declined, according to X": the conjunction joins the sentence
+    to the one before; X did not say it)."""
+    content = _trim(after if len(after) > len(before) else before)
+    while content is not None and content[0].dep_ == "cc" and content[0].pos_ == "CCONJ":
+        content = _trim(content[1:])
+    if content is None:
+        return None
+    # The parser may join the sentence to the paragraph before it.
+    content = _trim(_within_paragraph(content, cue))
+    if content is None or len(content) < 3:
+        return None
+    return content
+
+
+def _qualified_clause(phrase: Token, sent: Span) -> tuple[int, int]:
+    """Where the clause an "according to" phrase qualifies starts and ends: the subtree of the
+    verb the phrase hangs on ("..., and Clinton broke it, according to X" qualifies only the
+    last clause; "82 percent of whom view Trump unfavorably, according to the poll" only the
+    relative clause), else the sentence; a colon or semicolon before the phrase starts it
+    ("It gets worse: London was first, according to X")."""
+    lo, hi = sent.start, sent.end
+    head = phrase.head
+    if head is not phrase and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+        lo = max(lo, head.left_edge.i)
+        hi = min(hi, head.right_edge.i + 1)
+    if phrase.i > lo:
+        for token in reversed(sent.doc[lo : phrase.i]):
+            if token.text in (":", ";") and not token.is_quote:
+                lo = token.i + 1
+                break
+    return lo, hi
 
 
 def _medium_author(subject: Token, media: frozenset[str]) -> Span | None:

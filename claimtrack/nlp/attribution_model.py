@@ -5,13 +5,13 @@ long tail of cues ("is expected", "backing", "warnings") and often the exact bou
 content. This module holds what a model learned from annotations adds:
 
 - `gold_docs` / `write_docbin`: BRAT attributions (PolNeAR layout) as spaCy training Docs, one
-  Doc per article, each role span an entity (overlaps reduced to the longest, as nested
+  Doc per paragraph, each role span an entity (overlaps reduced to the longest, as nested
   attributions cannot be entities).
-- the `claimtrack_attribution_model` component: runs the trained tagger (a spaCy NER head that
-  listens to the base pipeline's tok2vec) and puts its spans in `doc.spans["claimtrack_model"]`,
-  leaving `doc.ents` (the people and organisations the speakers need) as they were.
+- the `claimtrack_attribution_model` component: runs the trained tagger (a spaCy NER with its
+  own small tok2vec) and puts its spans in `doc.spans["claimtrack_model"]`, leaving `doc.ents`
+  (the people and organisations the speakers need) as they were.
 - `claimtrack.base_vocab.v1`: a training callback that gives the training vocab the base model's
-  lexeme norms, so the frozen tok2vec sees what it was trained on.
+  lexeme norms, so the tagger learns on the features extraction computes.
 
 The attribution component combines the tagger's spans with its rules; see
 `claimtrack.nlp.attribution`.
@@ -75,22 +75,28 @@ def _role_pieces(article: GoldArticle) -> list[tuple[int, int, str]]:
 
 
 def gold_docs(nlp: Language, articles: Iterable[GoldArticle]) -> Iterator[Doc]:
-    """One Doc per article, its attribution roles as entities: the tagger runs on whole
-    articles, so it learns on them (line breaks and the base tok2vec's context included).
-    Where role spans overlap (a nested attribution), the longest is kept."""
+    """One Doc per paragraph of each article, its attribution roles as entities (a role span
+    over several paragraphs is one entity in each): the tagger learns on paragraphs and runs
+    on them (`paragraph_tokens`). Where role spans overlap (a nested attribution), the longest
+    is kept."""
     for article in articles:
-        doc = nlp.make_doc(article.text)
-        spans: list[Span] = []
-        for start, end, label in _role_pieces(article):
-            while start < end and doc.text[start].isspace():
-                start += 1
-            while end > start and doc.text[end - 1].isspace():
-                end -= 1
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None and len(span):
-                spans.append(span)
-        doc.set_ents(filter_spans(spans), default="outside")
-        yield doc
+        roles = _role_pieces(article)
+        for p_start, p_end in paragraphs(article.text):
+            doc = nlp.make_doc(article.text[p_start:p_end])
+            spans: list[Span] = []
+            for start, end, label in roles:
+                start, end = max(start, p_start) - p_start, min(end, p_end) - p_start
+                while start < end and doc.text[start].isspace():
+                    start += 1
+                while end > start and doc.text[end - 1].isspace():
+                    end -= 1
+                if start >= end:
+                    continue
+                span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.append(span)
+            doc.set_ents(filter_spans(spans), default="outside")
+            yield doc
 
 
 def write_docbin(nlp: Language, articles: Iterable[GoldArticle], path: Path) -> int:
@@ -125,8 +131,8 @@ def base_vocab(base: str):
 def model_path(path: str | None = None) -> Path | None:
     """The trained tagger to run: `path`, else $CLAIMTRACK_ATTRIBUTION_MODEL, else none (the
     rules alone). "packaged" names the weights shipped in the package. The tagger is opt-in:
-    on PolNeAR dev it adds +0.012 content F1 to the rules for about 6% of the throughput (see
-    README, "Who said it")."""
+    on PolNeAR dev it adds little to the rules for about a fifth more CPU time (README, "Who
+    said it")."""
     chosen = path or os.environ.get(MODEL_ENV)
     if not chosen:
         return None
@@ -139,7 +145,6 @@ def model_path(path: str | None = None) -> Path | None:
 @Language.factory(
     "claimtrack_attribution_model",
     assigns=["doc.spans"],
-    requires=["doc.tensor"],
     default_config={"path": None},
 )
 def make_attribution_model(nlp: Language, name: str, *, path: str | None) -> AttributionTagger:
@@ -147,9 +152,9 @@ def make_attribution_model(nlp: Language, name: str, *, path: str | None) -> Att
 
 
 class AttributionTagger:
-    """Runs the trained tagger on the base pipeline's `doc.tensor` and stores its SOURCE, CUE
-    and CONTENT spans in `doc.spans["claimtrack_model"]`. The tagger is a spaCy NER head, which
-    writes `doc.ents`; the Doc's own entities are put back afterwards."""
+    """Runs the trained tagger and stores its SOURCE, CUE and CONTENT spans in
+    `doc.spans["claimtrack_model"]`. The tagger is a spaCy NER, which writes `doc.ents`; the
+    Doc's own entities are put back afterwards."""
 
     def __init__(self, nlp: Language, *, path: str | None = None) -> None:
         self.path = model_path(path)
@@ -171,23 +176,49 @@ class AttributionTagger:
             yield from self._tag(batch)
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
-        """Tag with no entities preset (the NER would keep them), then put them back."""
+        """Tag each paragraph as a Doc of its own, as the tagger learned (see
+        `paragraph_tokens`), with no entities preset (the NER would keep them); the spans go
+        back to the article's Doc."""
         if self.ner is None:
             for doc in docs:
                 doc.spans[MODEL_SPANS] = []
             return docs
-        saved = [doc.ents for doc in docs]
-        for doc in docs:
-            doc.set_ents([], default="missing")
-        self.ner.set_annotations(docs, self.ner.predict(docs))
-        for doc, ents in zip(docs, saved, strict=True):
-            doc.spans[MODEL_SPANS] = list(doc.ents)
-            doc.set_ents(list(ents), default="outside")
+        pieces: list[tuple[int, int, Doc]] = []
+        for k, doc in enumerate(docs):
+            for start, end in paragraph_tokens(doc):
+                piece = doc[start:end].as_doc()
+                piece.set_ents([], default="missing")
+                pieces.append((k, start, piece))
+        if pieces:
+            batch = [piece for _, _, piece in pieces]
+            self.ner.set_annotations(batch, self.ner.predict(batch))
+        found: list[list[Span]] = [[] for _ in docs]
+        for k, offset, piece in pieces:
+            for ent in piece.ents:
+                found[k].append(
+                    Span(docs[k], offset + ent.start, offset + ent.end, label=ent.label_)
+                )
+        for doc, spans in zip(docs, found, strict=True):
+            doc.spans[MODEL_SPANS] = spans
         return docs
 
 
+def paragraph_tokens(doc: Doc) -> Iterator[tuple[int, int]]:
+    """The (start, end) token indices of each paragraph of a Doc: the runs of tokens between
+    whitespace tokens holding a line break. The tagger is trained on paragraphs (`paragraphs`);
+    run on whole articles, it scores lower on PolNeAR dev (CONTENT F 0.44 against 0.57)."""
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                yield start, token.i
+            start = token.i + 1
+    if len(doc) > start:
+        yield start, len(doc)
+
+
 def _load_tagger(nlp: Language, path: Path) -> Any:
-    """The trained NER head alone, built in this pipeline's vocab from the saved config and
+    """The trained NER alone, built in this pipeline's vocab from the saved config and
     weights: the saved pipeline's tokenizer and vocab are not needed to tag."""
     from spacy.util import load_config
 

@@ -10,7 +10,6 @@ held out to choose and stop on; those articles are never trained on. The result 
 from __future__ import annotations
 
 import random
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,9 +86,7 @@ def train(
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     spacy_train(CONFIG, output, overrides=overrides)
-    best = output / "model-best"
-    _drop_tok2vec(best)
-    return TrainingRun(best, *counts)
+    return TrainingRun(output / "model-best", *counts)
 
 
 def _installed_base(names: tuple[str, ...]) -> str:
@@ -99,18 +96,3 @@ def _installed_base(names: tuple[str, ...]) -> str:
         if importlib.util.find_spec(name) is not None or Path(name).is_dir():
             return name
     raise InputError(f"no base spaCy model found (tried {', '.join(names)})")
-
-
-def _drop_tok2vec(model: Path) -> None:
-    """The base pipeline's tok2vec is frozen and shipped with the base model: the trained
-    tagger needs only its own head, which reads the base pipeline's `doc.tensor`."""
-    import spacy
-
-    nlp = spacy.load(model)
-    if "tok2vec" not in nlp.pipe_names:
-        return
-    nlp.remove_pipe("tok2vec")
-    tmp = model.with_name(model.name + ".tmp")
-    nlp.to_disk(tmp)
-    shutil.rmtree(model)
-    tmp.rename(model)
