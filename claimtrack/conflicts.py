@@ -40,13 +40,14 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.frames import (
+    NamedDays,
     Names,
     article_date,
     frame_tables,
     period_key,
-    resolve_period,
     sentence_key,
     stories,
+    when_clause_time,
 )
 from claimtrack.lexicons import load
 from claimtrack.models import Claim, Figure, SourceDocument
@@ -306,6 +307,7 @@ class _Corpus:
     dates: dict[str, date | None]
     story: dict[str, str]
     names: Names
+    days: NamedDays  # "Super Tuesday" is March 1 where the corpus says so
 
 
 def _corpus(
@@ -322,7 +324,8 @@ def _corpus(
         for figure in claim.quantities:
             if figure.holder:
                 holders.add(figure.holder)
-    return _Corpus(dates=known, story=stories(sentences), names=Names(holders))
+    days = NamedDays(lambda: ((c.text, known[c.source_id]) for c in claims))
+    return _Corpus(dates=known, story=stories(sentences), names=Names(holders), days=days)
 
 
 def entries(
@@ -341,19 +344,20 @@ def entries(
         story = corpus.story.get(claim.source_id, claim.source_id)
         voice = story
         for figure in claim.quantities:
+            period = figure.period or _when_clause(claim, figure)
             about = (
                 figure.counted,
                 figure.unit,
                 figure.currency,
                 figure.predicate,
                 figure.place,
-                figure.period,
+                period,
                 figure.holder,
-                day if figure.period else None,
+                day if period else None,
             )
             found = derived.get(about, _MISSING)
             if found is _MISSING:
-                found = derived[about] = _derive(figure, day, corpus.names)
+                found = derived[about] = _derive(figure, day, corpus.names, corpus.days, period)
             if found is None:
                 continue
             key, m, context, running = found
@@ -421,15 +425,27 @@ def _running_cue(text: str) -> bool:
 _WORD_ANY = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _derive(figure: Figure, day: date | None, names: Names) -> tuple[Any, ...] | None:
+def _when_clause(claim: Claim, figure: Figure) -> str | None:
+    """ "on Super Tuesday, when 11 states vote": a figure in a "when" clause is of the time the
+    clause hangs on, when its own phrase names none."""
+    if ", when " not in claim.text:
+        return None  # most claims: no slicing, no regex
+    at = figure.start - claim.start
+    before = claim.text[max(0, at - 200) : at] if 0 < at <= len(claim.text) else ""
+    return when_clause_time(before) if ", when " in before else None
+
+
+def _derive(
+    figure: Figure, day: date | None, names: Names, days: NamedDays, period_text: str | None
+) -> tuple[Any, ...] | None:
     m = measure(figure.unit, figure.currency)
     predicate = predicate_class(figure.predicate)
     holder = names.canonical(figure.holder)
     key = _key(figure, m, predicate, holder)
     if key is None:
         return None
-    interval = resolve_period(figure.period, day)
-    period = period_key(interval) if interval is not None else normal_text(figure.period)
+    interval = days.period(period_text, day)
+    period = period_key(interval) if interval is not None else normal_text(period_text)
     context = (predicate, holder, normal_text(figure.place), period)
     t = frame_tables()
     running = key[0].split("/")[0] in t.running_nouns or (

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -47,6 +47,7 @@ class FrameTables:
     name_stopwords: frozenset[str]
     common_name_share: float
     common_name_min: int
+    not_day_names: frozenset[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def frame_tables() -> FrameTables:
         name_stopwords=words("name_stopwords") | words("name_titles"),
         common_name_share=float(data["common_name_share"]),
         common_name_min=int(data["common_name_min"]),
+        not_day_names=words("not_day_names") | words("name_stopwords"),
     )
 
 
@@ -184,6 +186,101 @@ def _resolve(text: str, base: date | None) -> Interval | None:
         start = day - timedelta(days=day.weekday())
         return start, start + timedelta(days=6)
     return day, day
+
+
+# A day the news calls by a name: capitalised words ending in a weekday or "Day" ("Super
+# Tuesday", "Election Day"); a bare weekday is dateparser's. Case matters here: "voters go to
+# the polls on Tuesday" names no day.
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY_NAME = rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:{_WEEKDAYS}|Day)\b"
+_MONTH_CAPS = "|".join(m.capitalize() for m in _MONTHS.split("|"))
+_MONTH_DAY = rf"\b(?:{_MONTH_CAPS})\.?\s+\d{{1,2}}\b(?:,?\s+(?:19|20)\d\d\b)?"
+# "March 1, known as Super Tuesday", "Super Tuesday, March 1", "Super Tuesday (March 1)",
+# "Super Tuesday on March 1": the name and its date side by side.
+_NAMED_DAY = re.compile(
+    rf"(?P<d1>{_MONTH_DAY}),?\s+(?:also\s+)?(?:known\s+as|called|dubbed)\s+(?:the\s+)?"
+    rf"(?P<n1>{_DAY_NAME})|(?P<n2>{_DAY_NAME})(?:,\s+|\s+\(|\s+on\s+)(?P<d2>{_MONTH_DAY})"
+)
+# A clause that says when it happens by the time it hangs on: "on Super Tuesday, when 11 states
+# vote", "on March 1, when 11 states vote" (up to the figure, no clause break in between).
+_WHEN_CLAUSE = re.compile(
+    rf"(?P<time>{_DAY_NAME}|{_MONTH_DAY}|\b(?:{_WEEKDAYS})\b),\s+when\s+[^,;:.!?\"“”()]*$"
+)
+# what every text that gives a name with its date holds (the two shapes of `_NAMED_DAY`)
+_NAMED_DAY_MARKS = re.compile(r"[dD]ay(?:, | \(| on )|known as |called |dubbed ")
+# how far from the article's date a named day may be and still be the one it means
+_NAMED_DAY_REACH = 183
+
+
+class NamedDays:
+    """Days a corpus calls by a name, learned where a text gives the name and the date side by
+    side, each date resolved against its article's date; "on Super Tuesday" is then the date
+    the corpus gives the name nearest the article's own date (within half a year: the same
+    name is another day in another year)."""
+
+    def __init__(
+        self, texts: Iterable[tuple[str, date | None]] | Callable[[], Iterable[Any]] = ()
+    ) -> None:
+        # learned on first need: most corpora never ask for a named day, and reading every
+        # text costs more than the rest of a figure's frame
+        self._texts = texts
+        self._days: dict[str, Counter[date]] | None = None
+
+    def _learn(self) -> dict[str, Counter[date]]:
+        found: dict[str, Counter[date]] = defaultdict(Counter)
+        texts = self._texts() if callable(self._texts) else self._texts
+        for text, base in texts:
+            # most texts give no name with a date: passed over at C speed
+            if not ("day" in text or "Day" in text) or not _NAMED_DAY_MARKS.search(text):
+                continue
+            for match in _NAMED_DAY.finditer(text):
+                name = _day_name(match["n1"] or match["n2"])
+                span = _resolve(" ".join((match["d1"] or match["d2"]).lower().split()), base)
+                if span is not None and span[0] == span[1] and name is not None:
+                    found[name][span[0]] += 1
+        return dict(found)
+
+    def resolve(self, text: str | None, base: date | None) -> Interval | None:
+        """The day a phrase that is only a known name ("on Super Tuesday") stands for."""
+        if not text or base is None:
+            return None
+        phrase = _strip_lead(text.lower())
+        if _day_name(phrase) != phrase:
+            return None  # not a name ("last Tuesday"), or not the day itself ("before ...")
+        if self._days is None:
+            self._days = self._learn()
+        days = self._days.get(phrase)
+        if not days:
+            return None
+        near = [(n, -abs((d - base).days), d) for d, n in days.items()]
+        near = [x for x in near if -x[1] <= _NAMED_DAY_REACH]
+        if not near:
+            return None
+        day = max(near)[2]
+        return day, day
+
+    def period(self, text: str | None, base: date | None) -> Interval | None:
+        """A period phrase as dates: a known name first, else `resolve_period`."""
+        return self.resolve(text, base) or resolve_period(text, base)
+
+
+def _day_name(text: str) -> str | None:
+    """ "Super Tuesday" -> "super tuesday"; None for a weekday with only words that open a
+    time phrase before it ("Last Tuesday", "On Election Day" is "election day")."""
+    words = " ".join(text.split()).lower().split()
+    skip = frame_tables().not_day_names
+    while words and words[0] in skip:
+        words = words[1:]
+    if len(words) < 2 or not re.fullmatch(rf"{_WEEKDAYS.lower()}|day", words[-1]):
+        return None
+    return " ".join(words)
+
+
+def when_clause_time(before: str) -> str | None:
+    """The time a "when" clause hangs on, for a figure inside it: `before` is the text up to
+    the figure ("... on Super Tuesday, when 11 states"); None when the figure is not in one."""
+    found = _WHEN_CLAUSE.search(before[-200:])
+    return " ".join(found["time"].split()) if found else None
 
 
 def period_key(interval: Interval) -> str:

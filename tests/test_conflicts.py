@@ -1051,3 +1051,30 @@ def test_conflicts_articles_net_worth_by_holder(extract):
     assert group.status == "conflict"
     assert group.why.holder == "jane roe" and group.why.counted == "worth"
     assert {f.source_id for f in group.figures} == {"profile", "magazine"}
+
+
+def test_conflicts_frame_when_clause_and_named_day_give_the_time():
+    """ "on Primary Tuesday, when voters in 12 states cast ballots": the figure is of the day
+    its clause hangs on, and the corpus says which day that is ("May 3, known as Primary
+    Tuesday"), so it meets the figure dated May 3 as a full frame, not a joined one."""
+    dated = "Nine states vote on May 3, known as Primary Tuesday."
+    named = "Turnout matters on Primary Tuesday, when voters in 12 states cast ballots."
+    a = fig(
+        "Nine",
+        9,
+        counted="state",
+        predicate="vote",
+        place=None,
+        period="on May 3, known as Primary Tuesday",
+    )
+    b = fig("12", 12, counted="state", predicate="cast", place=None, start=named.index("12"))
+    claims = [claim("A", "Ann Lee", a, text=dated), claim("B", "Bo Diaz", b, text=named)]
+    dates = {"A": date(2021, 4, 2), "B": date(2021, 4, 20)}
+    [group] = find_conflicts(claims, dates=dates)
+    assert group.status == "conflict"
+    assert group.why.period == "2021-05-03" and not any(f.joined for f in group.figures)
+    # without the clause, nothing says the 12 states are those of May 3
+    plain = "Turnout matters, and voters in 12 states cast ballots."
+    b2 = fig("12", 12, counted="state", predicate="cast", place=None, start=plain.index("12"))
+    claims = [claim("A", "Ann Lee", a, text=dated), claim("B", "Bo Diaz", b2, text=plain)]
+    assert [g.status for g in find_conflicts(claims, dates=dates)] != ["conflict"]

@@ -7,7 +7,15 @@ from datetime import date
 
 import pytest
 
-from claimtrack.frames import Names, article_date, name_parts, resolve_period, stories
+from claimtrack.frames import (
+    NamedDays,
+    Names,
+    article_date,
+    name_parts,
+    resolve_period,
+    stories,
+    when_clause_time,
+)
 
 ARTICLE_DATES = [
     # (metadata, path, text, expected)
@@ -72,3 +80,57 @@ def test_frames_copies_of_one_story_are_one_story():
     )
     assert found["paper"] == found["site"]
     assert found.get("other", "other") == "other"
+
+
+NAMED_DAY_TEXTS = [
+    ("The primaries end on May 3, known as Primary Tuesday, in six states.", date(2021, 4, 2)),
+    ("Polls open early on Harvest Day (Oct. 9) across the county.", date(2020, 9, 1)),
+    ("Harvest Day, Oct. 14, 2021, drew crowds again.", None),
+    # a weekday with only time words before it names no day
+    ("Last Tuesday, May 3, the council met.", date(2021, 5, 5)),
+    ("the polls on Tuesday, May 3, were quiet", date(2021, 5, 5)),
+]
+
+NAMED_DAYS = [
+    # (phrase, article date, expected day)
+    ("on Primary Tuesday", date(2021, 3, 20), date(2021, 5, 3)),
+    ("Primary Tuesday", date(2021, 6, 1), date(2021, 5, 3)),
+    ("on Harvest Day", date(2020, 8, 1), date(2020, 10, 9)),
+    ("on Harvest Day", date(2021, 9, 30), date(2021, 10, 14)),  # the year's own
+    ("on Primary Tuesday", date(2023, 3, 1), None),  # another year: not known
+    ("before Primary Tuesday", date(2021, 3, 20), None),  # not the day itself
+    ("last Tuesday", date(2021, 5, 5), None),  # dateparser's, not a name
+    ("on Market Day", date(2021, 3, 20), None),  # never given a date
+]
+
+
+@pytest.mark.parametrize(("phrase", "base", "expected"), NAMED_DAYS)
+def test_frames_named_days_are_learned_from_the_corpus(phrase, base, expected):
+    days = NamedDays(NAMED_DAY_TEXTS)
+    found = days.resolve(phrase, base)
+    assert found == ((expected, expected) if expected else None)
+
+
+def test_frames_named_days_fall_back_to_dateparser():
+    days = NamedDays(NAMED_DAY_TEXTS)
+    assert days.period("in May", date(2021, 3, 1)) == (date(2021, 5, 1), date(2021, 5, 31))
+    assert days.period("on Primary Tuesday", date(2021, 3, 1)) == (date(2021, 5, 3),) * 2
+
+
+WHEN_CLAUSES = [
+    # (text up to the figure, the time the clause hangs on)
+    ("Turnout should rise on Primary Tuesday, when voters in ", "Primary Tuesday"),
+    ("It all changes just before Primary Tuesday, when ", "Primary Tuesday"),
+    ("The count resumes on May 3, when ", "May 3"),
+    ("He arrived on Friday, when ", "Friday"),
+    # the clause ended before the figure, or "when" opens no clause on a time
+    ("On Primary Tuesday, when it rained, the council counted ", None),
+    ("He said, when asked, that ", None),
+    ("The mayor will decide when ", None),
+    ("on primary tuesday, when ", None),  # no name in lower case
+]
+
+
+@pytest.mark.parametrize(("before", "expected"), WHEN_CLAUSES)
+def test_frames_when_clause_gives_its_figure_a_time(before, expected):
+    assert when_clause_time(before) == expected

@@ -106,11 +106,33 @@ class HolderReader:
         if not self.is_object_of(governor, verb):
             return None
         subject = child_of(verb, "nsubj") or child_of(verb, "nsubjpass")
+        if subject is None:
+            subject = self.controller(verb)
         if subject is None or subject in (governor, about):
             return None
         if subject.pos_ == "NOUN" and (possessor := child_of(subject, "poss")) is not None:
             return self.name(possessor)  # "Roe's campaign raised $2 million"
         return self.name(subject)
+
+    def controller(self, verb: Token) -> Token | None:
+        """Who does what an open complement says, when it has no subject of its own: "Roe
+        wants to admit 4,000 refugees", "Roe has proposed accepting 4,000" (the subject of the
+        verb it complements, through a chain: "wants to try to admit"); "urged Lee to approve
+        4,000 visas" is Lee's doing (the object controls). A reporting verb's subject
+        controls too ("Roe reported having $2 million": Roe has it); "is said to have" has a
+        passive subject, which controls nothing here."""
+        for _ in range(3):
+            if verb.dep_ != "xcomp" or verb.head == verb:
+                return None
+            verb = verb.head
+            obj = child_of(verb, "dobj")
+            if obj is not None:
+                named = obj.pos_ == "PROPN" or obj.lower_ in self.lex.personal_pronouns
+                return obj if named else None
+            subject = child_of(verb, "nsubj")
+            if subject is not None:
+                return subject
+        return None
 
     @staticmethod
     def is_object_of(governor: Token, verb: Token) -> bool:

@@ -1,0 +1,38 @@
+"""Whose figure (claimtrack/nlp/holders.py), read through the real pipeline on sentences written
+for these tests: each row is a sentence, the figure's words and the holder it must get (None:
+the sentence names no one whose figure it is)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.nlp.annotations import FIGURES
+
+HOLDERS = [
+    # the subject of the clause whose object the figure is
+    ("Officials said Jane Roe deleted 4,000 messages last year.", "4,000", "Jane Roe"),
+    # an open complement has no subject of its own: the verb it complements gives it
+    ("Officials said Mayor Ann Lee wanted to admit 3,000 refugees.", "3,000", "Ann Lee"),
+    ("Lee has proposed accepting 2,500 migrants, officials said.", "2,500", "Lee"),
+    ("Officials said Jane Roe plans to spend $4 million on ads.", "$4 million", "Jane Roe"),
+    ("Officials said Jane Roe wants to try to hire 700 nurses.", "700", "Jane Roe"),
+    # a reporting verb's subject does what its complement says
+    ("Officials said Jane Roe reported having $2 million in cash.", "$2 million", "Jane Roe"),
+    ("Jane Roe is said to have 120 delegates, officials said.", "120", None),
+    # the object controls when there is one: the council approves, not the senator
+    ("Officials said the senator urged Congress to approve 4,000 visas.", "4,000", "Congress"),
+    # a common noun names no one in particular
+    ("Officials said the company wants to hire 300 workers.", "300", None),
+    # "it is hard to find" has no one who does the finding
+    ("Officials said it is hard to find 300 nurses.", "300", None),
+    # a passive subject was told: the teller's object, not the holder of the guests
+    ("Officials said she was told to expect 300 guests.", "300", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "holder"), HOLDERS)
+def test_holders_holder(parse, text, words, holder):
+    doc = parse(text)
+    found = [s._.claimtrack_figure for s in doc.spans[FIGURES] if s.text == words]
+    assert found, [s.text for s in doc.spans[FIGURES]]
+    assert found[0].holder == holder
