@@ -222,6 +222,10 @@ MODEL = [
         ("the company at $4.1 billion", "Reuters", "pegged"),
     ),
     (
+        "Reuters pegged the company at $4.1 billion, which its founder called an insult.",
+        ("the company at $4.1 billion", "Reuters", "pegged"),
+    ),
+    (
         "Analysts value the startup at $800 million.",
         ("the startup at $800 million", "Analysts", "value"),
     ),

@@ -946,7 +946,12 @@ def _valuation(verb: Token) -> Span | None:
         if prep.i <= obj.i or prep.dep_ != "prep" or prep.lower_ != "at":
             continue
         if any(t.like_num or t.tag_ == "CD" for t in prep.subtree):
-            return verb.doc[obj.left_edge.i : prep.right_edge.i + 1]
+            # "... at $2.9 billion, which he called a disgrace": the comment is the writer's.
+            end = min(
+                [t.left_edge.i for t in prep.subtree if t.dep_ in ("relcl", "acl")]
+                + [prep.right_edge.i + 1]
+            )
+            return verb.doc[obj.left_edge.i : end]
     return None
 
 
