@@ -251,3 +251,8 @@ def test_rules_attribution_figures_on_the_model(parse, text, expected):
 )
 def test_rules_attribution_figures_no_valuation_without_a_figure(parse, text):
     assert not [f for f in found(parse(text)) if f[2] in ("puts", "placed", "values")]
+
+
+def test_rules_attribution_figures_a_relative_that_is_not_a_content(parse):
+    # "that" is the object of "met": the clause describes the lobbyist, nobody says it.
+    assert found(parse("The senator argued with a lobbyist that he had met in 2010.")) == []
