@@ -62,6 +62,39 @@ RULES = [
             )
         ],
     ),
+    # Two subjects on the main verb (the opening time phrase misread as one): the nearer one
+    # is who claimed it.
+    (
+        "The night before, at a dinner, the senator was blunt, claiming without proof that"
+        " the governor had hired 40 aides.",
+        """
+        0  The      DET   DT   _      det     1
+        1  night    NOUN  NN   _      nsubj   10
+        2  before   ADV   RB   _      advmod  1
+        3  ,        PUNCT ,    _      punct   10
+        4  at       ADP   IN   _      prep    10
+        5  a        DET   DT   _      det     6
+        6  dinner   NOUN  NN   _      pobj    4
+        7  ,        PUNCT ,    _      punct   10
+        8  the      DET   DT   _      det     9
+        9  senator  NOUN  NN   _      nsubj   10
+        10 was      AUX   VBD  be     ROOT    10
+        11 blunt    ADJ   JJ   _      acomp   10
+        12 ,        PUNCT ,    _      punct   10
+        13 claiming VERB  VBG  claim  advcl   10
+        14 without  ADP   IN   _      prep    13
+        15 proof    NOUN  NN   _      pobj    14
+        16 that     SCONJ IN   _      mark    20
+        17 the      DET   DT   _      det     18
+        18 governor NOUN  NN   _      nsubj   20
+        19 had      AUX   VBD  have   aux     20
+        20 hired    VERB  VBN  hire   acl     15
+        21 40       NUM   CD   _      nummod  22
+        22 aides    NOUN  NNS  aide   dobj    20
+        23 .        PUNCT .    _      punct   10
+        """,
+        [("that the governor had hired 40 aides", "the senator", "claiming")],
+    ),
     # A preposition the verb takes for its content keeps the prepositional reading.
     (
         "He argued for the idea that the state should hire 300 officers.",

@@ -385,6 +385,7 @@ class AttributionFinder:
         for _ in range(4):
             for child in head.children:
                 if child.dep_ in SUBJECTS:
+                    child = _nearest_subject(head, child)
                     if _across_lines(child, verb):
                         return None
                     return _medium_author(child, self.media) or noun_phrase(child)
@@ -903,6 +904,13 @@ def _takes_that_clause(verb: Token) -> bool:
         elif child.dep_ == "ccomp" and child.i > verb.i:
             has_that = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
     return has_subject and has_that
+
+
+def _nearest_subject(head: Token, first: Token) -> Token:
+    """Of two subjects the parser gave one verb, the one nearest before it: "The day before,
+    at a rally, X was blunt" reads the opening time phrase as a subject too."""
+    before = [c for c in head.lefts if c.dep_ in SUBJECTS]
+    return before[-1] if len(before) > 1 else first
 
 
 def _clause_after_phrase(verb: Token, own: frozenset[str]) -> Span | None:
