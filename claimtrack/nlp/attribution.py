@@ -119,6 +119,9 @@ class AttributionFinder:
         self.noun_prepositions = frozenset(lexicon["noun_prepositions"])
         self.media = frozenset(lexicon["media"])
         self.causatives = frozenset(lexicon["causatives"])
+        # "pegged him at $2.9 billion": a figure stated for the object.
+        self.valuations = frozenset(lexicon["valuations"])
+        self.verbs |= self.valuations
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc) if self.rules else []
@@ -247,6 +250,10 @@ class AttributionFinder:
         cue = _cue_span(verb)
         reporting = learned or lemma in self.reporting or _takes_that_clause(verb)
         content = _complement(verb, mention, self.reporting) if reporting else None
+        if content is None and reporting:
+            content = _clause_after_phrase(verb, self.prepositions.get(lemma, frozenset()))
+        if content is None and lemma in self.valuations:
+            content = _valuation(verb)
         if content is None and (learned or lemma in self.infinitives):
             content = _child_clause(verb, ("xcomp",))
         if content is None and reporting:
@@ -354,6 +361,7 @@ class AttributionFinder:
         for _ in range(4):
             for child in head.children:
                 if child.dep_ in SUBJECTS:
+                    child = _nearest_subject(head, child)
                     if _across_lines(child, verb):
                         return None
                     return _medium_author(child, self.media) or noun_phrase(child)
@@ -845,8 +853,27 @@ def _complement(verb: Token, mention: Span, cues: frozenset[str]) -> Span | None
         for child in best.rights:
             if child.dep_ in NESTED_CUE and child.tag_ == "VBG" and child.lemma_.lower() in cues:
                 end = min(end, child.left_edge.i)
-        return doc[best.left_edge.i : max(end, best.i + 1)]
+        start = best.left_edge.i
+        if len(after) > 1 and end == best.right_edge.i + 1:
+            start, end = _run_of_complements(after, best, end)
+        return doc[start : max(end, best.i + 1)]
     return None
+
+
+def _run_of_complements(after: list[Token], best: Token, end: int) -> tuple[int, int]:
+    """The clauses after a cue that the parser split into several complements, as one content:
+    "X said 2,000 files were withheld, the vast majority of them marked secret" hangs the
+    absolute phrase on "said" beside the clause it belongs to. The run of complements that
+    follow one another (a comma or a conjunction between them) and holds the largest is what
+    was said, from the first to the last."""
+    start = best.left_edge.i
+    for child in sorted(after, key=lambda c: -c.i):
+        if child.i < best.i and child.right_edge.i + 2 >= start:
+            start = min(start, child.left_edge.i)
+    for child in sorted(after, key=lambda c: c.i):
+        if child.i > best.i and child.left_edge.i <= end + 1:
+            end = max(end, child.right_edge.i + 1)
+    return start, end
 
 
 def _parenthetical(verb: Token, mention: Span, cues: frozenset[str]) -> Span | None:
@@ -885,6 +912,63 @@ def _takes_that_clause(verb: Token) -> bool:
         elif child.dep_ == "ccomp" and child.i > verb.i:
             has_that = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
     return has_subject and has_that
+
+
+def _nearest_subject(head: Token, first: Token) -> Token:
+    """Of two subjects the parser gave one verb, the one nearest before it: "The day before,
+    at a rally, X was blunt" reads the opening time phrase as a subject too."""
+    before = [c for c in head.lefts if c.dep_ in SUBJECTS]
+    return before[-1] if len(before) > 1 else first
+
+
+def _clause_after_phrase(verb: Token, own: frozenset[str]) -> Span | None:
+    """A "that" clause the parser hung on the object of a phrase between the cue and it
+    ("claiming without any evidence that ...", "argued in a memo that ..."): the phrase is an
+    adjunct of the cue, the clause what was said. A preposition the verb takes for its own
+    content ("argued for the idea that ...") is left to the prepositional reading."""
+    doc = verb.doc
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ in own:
+            continue
+        if any(not (t.is_space or t.pos_ == "ADV") for t in doc[verb.i + 1 : prep.i]):
+            return None
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for clause in obj.rights:
+                mark = clause.left_edge
+                if (
+                    # A relative "that" is the clause's subject or object, never its mark.
+                    clause.dep_ in ("acl", "ccomp", "relcl")
+                    and mark.dep_ == "mark"
+                    and mark.lower_ == "that"
+                    and mark.head.i == clause.i
+                ):
+                    return doc[mark.i : clause.right_edge.i + 1]
+        return None
+    return None
+
+
+def _valuation(verb: Token) -> Span | None:
+    """The object and its "at" phrase of a verb that puts a figure on it ("Forbes puts his
+    net worth at $45 billion", "a man who values the firm at $2 million"), when the "at"
+    phrase holds a number; "put the books on the shelf" or "placed weight at the start" state
+    none."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    obj = objects[0]
+    for prep in verb.rights:
+        if prep.i <= obj.i or prep.dep_ != "prep" or prep.lower_ != "at":
+            continue
+        if any(t.like_num or t.tag_ == "CD" for t in prep.subtree):
+            # "... at $2.9 billion, which he called a disgrace": the comment is the writer's.
+            end = min(
+                [t.left_edge.i for t in prep.subtree if t.dep_ in ("relcl", "acl")]
+                + [prep.right_edge.i + 1]
+            )
+            return verb.doc[obj.left_edge.i : end]
+    return None
 
 
 def _within_paragraph(content: Span, cue: Token) -> Span:
