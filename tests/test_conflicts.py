@@ -1078,3 +1078,17 @@ def test_conflicts_frame_when_clause_and_named_day_give_the_time():
     b2 = fig("12", 12, counted="state", predicate="cast", place=None, start=plain.index("12"))
     claims = [claim("A", "Ann Lee", a, text=dated), claim("B", "Bo Diaz", b2, text=plain)]
     assert [g.status for g in find_conflicts(claims, dates=dates)] != ["conflict"]
+
+
+def test_conflicts_articles_a_denied_figure_is_not_a_stated_one(extract):
+    # "is not taking in 40,000" denies the figure: it is not a second value of the intake
+    stated = dict(
+        ministry="The ministry said Norway will take in 3,000 Eritrean refugees this year.",
+        agency="The agency said Norway will take in about 3,000 Eritrean refugees this year.",
+    )
+    denied = "A spokesman said Norway is not taking in 40,000 Eritrean refugees this year."
+    with_denial = find_conflicts(extract(**stated, rebuttal=denied))
+    assert not any(g.status == "conflict" for g in with_denial)
+    stated_again = "A spokesman said Norway will take in 40,000 Eritrean refugees this year."
+    [group] = [g for g in find_conflicts(extract(**stated, rival=stated_again))]
+    assert group.status == "conflict"

@@ -72,6 +72,9 @@ COUNTED = [
     ("About 40 students have made the team this year.", "About 40", "student", "make team"),
     ("Half of the registered voters stayed home.", "Half", "registered voter", "stay"),
     ("Around 300 tourists were rescued by the coast guard.", "Around 300", "tourist", "rescue"),
+    # a negated verb denies the figure: a predicate of its own, never the plain verb's
+    ("The port is not taking in 9,000 migrants this year.", "9,000", "migrant", "not take in"),
+    ("The council never hired 450 teachers.", "450", "teacher", "not hire"),
 ]
 
 

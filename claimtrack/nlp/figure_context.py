@@ -474,6 +474,10 @@ class ContextReader(ImplicitGroups):
             obj = child_of(verb, "dobj")
             if obj is not None and obj.pos_ in NOUNS:
                 lemma = f"{lemma} {obj.lemma_.lower()}"
+        if child_of(verb, "neg") is not None:
+            # "is not admitting 100,000 refugees" denies the figure rather than states it: a
+            # different predicate, so it is never compared with "admitting 10,000"
+            lemma = f"not {lemma}"
         return verb, lemma
 
     def place(self, noun: Token | None, verb: Token | None, governor: Token) -> str | None:
