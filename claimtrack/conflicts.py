@@ -342,15 +342,19 @@ def entries(
     tolerance = tables().tolerance
     definite = frame_tables().definite_words
     days, story_of, names = corpus.dates, corpus.story, corpus.names
-    # Stories repeat the same few descriptions; derive key, measure and context once for each.
+    # Stories repeat the same few descriptions and sentences: derive key, measure and context
+    # once for each description, and read the words around a figure once for each sentence.
     derived: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
     frames: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    picked: dict[tuple[str, int, int], bool] = {}
     for claim, sentence in zip(claims, said, strict=True):
         source = claim.source_id
         day = days.get(source)
         story = story_of.get(source, source)
+        text = claim.text
+        when = ", when " in text
         for figure in claim.quantities:
-            period = figure.period or _when_clause(claim, figure)
+            period = figure.period or (_when_clause(claim, figure) if when else None)
             about = (
                 figure.counted,
                 figure.unit,
@@ -366,9 +370,14 @@ def entries(
                 found = derived[about] = _derive(figure, day, names, corpus.days, period, frames)
             if found is None:
                 continue
-            block, m, context, running = found
-            if m.family == "count" and _refers_to_a_set(claim, figure, definite):
-                continue
+            block, m, context, running, count = found
+            if count:
+                at = (text, figure.start - claim.start, len(figure.text))
+                a_set = picked.get(at)
+                if a_set is None:
+                    a_set = picked[at] = _refers_to_a_set(text, *at[1:], definite)
+                if a_set:
+                    continue
             bounds = _bounds(figure, m, tolerance)
             if bounds is None:
                 continue
@@ -383,17 +392,16 @@ def entries(
 _MISSING: Any = object()
 
 
-def _refers_to_a_set(claim: Claim, figure: Figure, definite: frozenset[str]) -> bool:
+def _refers_to_a_set(text: str, at: int, length: int, definite: frozenset[str]) -> bool:
     """ "the two states", "his three children", "two of the three contests": a number that
-    picks out a known set or a part of one is not a claim about how many there are."""
-    text = claim.text
-    at = figure.start - claim.start
+    picks out a known set or a part of one is not a claim about how many there are. `at` and
+    `length` place the figure in the claim's text."""
     if at < 0 or at > len(text):
         return False
     before = text[max(0, at - 12) : at].lower().split()
     if before and before[-1] in definite:
         return True
-    end = at + len(figure.text)
+    end = at + length
     after = text[end : end + 16].lower().split()
     return len(after) >= 2 and after[0] == "of" and after[1] in definite
 
@@ -480,7 +488,7 @@ def _derive(
     if key is None:
         return None
     running = running_verb or key[0].split("/")[0] in frame_tables().running_nouns
-    return (key, m.family), m, context, running or None
+    return (key, m.family), m, context, running or None, m.family == "count"
 
 
 def _ref(entry: _Entry) -> FigureRef:
@@ -671,12 +679,15 @@ def group_entries(
         money = sorted(money_blocks.get(key, []), key=str)
         blocks[money[0] if money else (key, "money")].extend(zeros)
     common = _CommonNames(items)
+    single = "single" in wanted
     groups: list[Group] = []
     for (key, family), block in blocks.items():
+        if len(block) == 1 and not single:
+            continue  # one figure is one voice
         for context, members in partition(block):
             if context == _BARE:
                 continue  # "delegates", "crystal chandeliers": nothing says whose, when, doing what
-            if "single" not in wanted and _one_voice(members):
+            if not single and _one_voice(members):
                 continue
             group = _decide(key, family, context, members, wanted, common)
             if group is not None:
@@ -698,12 +709,16 @@ def partition(block: list[_Entry]) -> Iterator[tuple[Context, list[_Entry]]]:
     that fills them in, when exactly one does, and otherwise stays apart (it could be any of
     them). Contexts are compared through their generalisations (at most 2^4 each), so the work
     is linear in the block."""
+    first = block[0].context
+    for entry in block:
+        if entry.context != first:
+            break
+    else:
+        yield first, block  # most blocks: one context, nothing to place
+        return
     by_context: dict[Context, list[_Entry]] = defaultdict(list)
     for entry in block:
         by_context[entry.context].append(entry)
-    if len(by_context) == 1:
-        yield next(iter(by_context.items()))
-        return
     specialised: dict[Context, list[Context]] = defaultdict(list)
     for context in by_context:
         for general in _generalisations(context):
@@ -753,13 +768,17 @@ def _one_voice(members: list[_Entry]) -> bool:
     return all(e.voice == first for e in members)
 
 
-def _generalisations(context: Context) -> Iterable[Context]:
+@cache
+def _generalisations(context: Context) -> tuple[Context, ...]:
     """The contexts that leave out some of this one's predicate, place and period. The holder
-    is never left out: a figure that names no holder is not about one that does."""
+    is never left out: a figure that names no holder is not about one that does. Cached: a
+    corpus has far fewer contexts than blocks."""
     given = [i for i, v in enumerate(context) if v is not None and i != HOLDER]
-    for r in range(1, len(given) + 1):
-        for drop in combinations(given, r):
-            yield tuple(None if i in drop else v for i, v in enumerate(context))  # type: ignore[misc]
+    return tuple(
+        tuple(None if i in drop else v for i, v in enumerate(context))  # type: ignore[misc]
+        for r in range(1, len(given) + 1)
+        for drop in combinations(given, r)
+    )
 
 
 def _apart(low: _Entry, high: _Entry, rounding: float) -> bool:
