@@ -115,17 +115,21 @@ def parse_counted(counted: str | None) -> Counted | None:
         return None
     t = tables()
     pre = counted.lower().split()
-    preps = t.complement_preps
-    for i in range(1, len(pre)):
-        if pre[i] in preps:
-            del pre[i:]
-            break
     if not pre:
         return None
+    classes = t.counted
+    if len(pre) == 1:  # most phrases: one noun
+        return Counted(classes.get(pre[0], pre[0]), (), counted)
+    preps = t.complement_preps
+    if not preps.isdisjoint(pre):
+        for i in range(1, len(pre)):
+            if pre[i] in preps:
+                del pre[i:]
+                break
     whole = " ".join(pre)
-    if whole in t.counted:  # "net worth" ~ "fortune": the phrase itself names the class
-        return Counted(t.counted[whole], (), counted)
-    head = t.counted.get(pre[-1], pre[-1])
+    if whole in classes:  # "net worth" ~ "fortune": the phrase itself names the class
+        return Counted(classes[whole], (), counted)
+    head = classes.get(pre[-1], pre[-1])
     groups = t.groups
     mods = tuple(sorted({groups.get(w, w) for w in pre[:-1]}))
     return Counted(head, mods, counted)
@@ -286,7 +290,7 @@ class _Entry:
     voice: str  # who stands behind the figure: its story (an article and its copies)
     story: str
     sentence: int  # the claim's words, hashed: the same sentence in two sources is one voice
-    block: tuple[tuple[str, tuple[str, ...]], str]  # what is measured, and the unit family
+    block: Block
     measure: Measure
     context: Context
     lo: float
@@ -298,6 +302,28 @@ class _Entry:
     joined: bool = False
 
 
+Block = tuple[tuple[str, tuple[str, ...]], str]  # what is measured, and the unit family
+
+
+@dataclass(slots=True)
+class _Blocked:
+    """The comparable figures, blocked as they are read: by what is measured and unit family,
+    then by context, each list in the order the figures came (so no figure's key is hashed
+    twice)."""
+
+    blocks: dict[Block, dict[Context, list[_Entry]]] = field(default_factory=dict)
+    rate_free: dict[tuple[str, tuple[str, ...]], list[_Entry]] = field(default_factory=dict)
+    said: list[tuple[str, str]] = field(default_factory=list)  # (sentence, story) per claim
+
+    def place(self, entry: _Entry, bucket: list[_Entry]) -> None:
+        """Enter the first figure of a bucket: blocks and contexts keep first-seen order."""
+        if entry.measure.rate_free:
+            self.rate_free[entry.block[0]] = bucket
+        else:
+            self.blocks.setdefault(entry.block, {})[entry.context] = bucket
+        bucket.append(entry)
+
+
 def _speaker(claim: Claim) -> str | None:
     return claim.speaker.name or claim.speaker.mention
 
@@ -306,19 +332,25 @@ def _speaker(claim: Claim) -> str | None:
 class _Corpus:
     """What the frame needs from all the claims at once: article dates, stories, names."""
 
+    claims: list[tuple[Claim, int]]  # the claims with figures, with their sentence keys
     dates: dict[str, date | None]
     story: dict[str, str]
     names: Names
     days: NamedDays  # "Super Tuesday" is March 1 where the corpus says so
 
 
-def _corpus(
-    claims: list[Claim], said: list[int], dates: Mapping[str, date | None] | None
-) -> _Corpus:
+def _corpus(claims: Iterable[Claim], dates: Mapping[str, date | None] | None) -> _Corpus:
+    """One pass over the claims (reading each claim once matters more at a million claims than
+    any single step)."""
     known: dict[str, date | None] = dict(dates or {})
     sentences: dict[str, set[int]] = defaultdict(set)
     holders: set[str] = set()
-    for claim, key in zip(claims, said, strict=True):
+    said: list[tuple[Claim, int]] = []
+    for claim in claims:
+        if not claim.quantities:
+            continue
+        key = sentence_key(claim.text)
+        said.append((claim, key))
         source = claim.source_id
         if source not in known:
             known[source] = article_date(path=claim.source_path)
@@ -326,33 +358,32 @@ def _corpus(
         for figure in claim.quantities:
             if figure.holder:
                 holders.add(figure.holder)
-    days = NamedDays(lambda: ((c.text, known[c.source_id]) for c in claims))
-    return _Corpus(dates=known, story=stories(sentences), names=Names(holders), days=days)
+    days = NamedDays(lambda: ((c.text, known[c.source_id]) for c, _ in said))
+    return _Corpus(said, known, stories(sentences), Names(holders), days)
 
 
-def entries(
-    claims: Iterable[Claim], dates: Mapping[str, date | None] | None = None
-) -> list[_Entry]:
-    """The comparable figures of these claims (those with a frame and an interval)."""
-    claims = [c for c in claims if c.quantities]
-    said = [sentence_key(c.text) for c in claims]
-    corpus = _corpus(claims, said, dates)
-    out: list[_Entry] = []
-    append = out.append
+def entries(claims: Iterable[Claim], dates: Mapping[str, date | None] | None = None) -> _Blocked:
+    """The comparable figures of these claims (those with a frame and an interval), blocked."""
+    corpus = _corpus(claims, dates)
+    out = _Blocked()
+    kept = out.said.append
     tolerance = tables().tolerance
     definite = frame_tables().definite_words
     days, story_of, names = corpus.dates, corpus.story, corpus.names
     # Stories repeat the same few descriptions and sentences: derive key, measure and context
-    # once for each description, and read the words around a figure once for each sentence.
+    # once for each description (with the list its figures go to), and read the words around a
+    # figure once for each sentence.
     derived: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
     frames: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    buckets: dict[tuple[Any, ...], list[_Entry]] = {}
     picked: dict[tuple[str, int, int], bool] = {}
-    for claim, sentence in zip(claims, said, strict=True):
+    for claim, sentence in corpus.claims:
         source = claim.source_id
         day = days.get(source)
         story = story_of.get(source, source)
         text = claim.text
         when = ", when " in text
+        took = False
         for figure in claim.quantities:
             period = figure.period or (_when_clause(claim, figure) if when else None)
             about = (
@@ -367,10 +398,12 @@ def entries(
             )
             found = derived.get(about, _MISSING)
             if found is _MISSING:
-                found = derived[about] = _derive(figure, day, names, corpus.days, period, frames)
+                found = derived[about] = _derive(
+                    figure, day, names, corpus.days, period, frames, buckets
+                )
             if found is None:
                 continue
-            block, m, context, running, count = found
+            block, m, context, running, count, bucket = found
             if count:
                 at = (text, figure.start - claim.start, len(figure.text))
                 a_set = picked.get(at)
@@ -381,11 +414,16 @@ def entries(
             bounds = _bounds(figure, m, tolerance)
             if bounds is None:
                 continue
-            append(
-                _Entry(
-                    claim, figure, story, story, sentence, block, m, context, *bounds, day, running
-                )
+            entry = _Entry(
+                claim, figure, story, story, sentence, block, m, context, *bounds, day, running
             )
+            if bucket:
+                bucket.append(entry)
+            else:
+                out.place(entry, bucket)
+            took = True
+        if took:
+            kept((text, story))
     return out
 
 
@@ -458,10 +496,12 @@ def _derive(
     days: NamedDays,
     period_text: str | None,
     frames: dict[tuple[Any, ...], tuple[Any, ...]],
+    buckets: dict[tuple[Any, ...], list[_Entry]],
 ) -> tuple[Any, ...] | None:
-    """What is measured, in which unit family, and the context. The part that does not depend
-    on the counted noun is shared through `frames`: a corpus says "people" in many ways but
-    with few units, verbs, holders, places and periods."""
+    """What is measured, in which unit family, and the context, with the list its figures go
+    to (a zero of pay: by what is measured alone, see `group_entries`). The part that does not
+    depend on the counted noun is shared through `frames`: a corpus says "people" in many ways
+    but with few units, verbs, holders, places and periods."""
     about = (
         figure.unit,
         figure.currency,
@@ -488,7 +528,9 @@ def _derive(
     if key is None:
         return None
     running = running_verb or key[0].split("/")[0] in frame_tables().running_nouns
-    return (key, m.family), m, context, running or None, m.family == "count"
+    block = (key, m.family)
+    bucket = buckets.setdefault(("rate free", key) if m.rate_free else (block, context), [])
+    return block, m, context, running or None, m.family == "count", bucket
 
 
 def _ref(entry: _Entry) -> FigureRef:
@@ -657,34 +699,30 @@ def select(
 
 
 def group_entries(
-    items: list[_Entry], *, statuses: Sequence[str] = ("conflict", "update", "consistent")
+    blocked: _Blocked, *, statuses: Sequence[str] = ("conflict", "update", "consistent")
 ) -> list[Group]:
-    """Block by what is measured, partition each block by frame, decide; only groups of
-    `statuses` are built for output."""
+    """Partition each block by frame, decide; only groups of `statuses` are built for
+    output."""
     wanted = frozenset(statuses)
-    blocks: dict[tuple[Any, ...], list[_Entry]] = defaultdict(list)
-    rate_free: dict[tuple[str, tuple[str, ...]], list[_Entry]] = defaultdict(list)
-    for entry in items:
-        if entry.measure.rate_free:
-            rate_free[entry.block[0]].append(entry)
-        else:
-            blocks[entry.block].append(entry)
+    blocks = blocked.blocks
     # A zero of pay meets every money block of its key (any currency, any rate); where there
     # are several, the first (the sorted order) takes it, so a figure sits in one group only.
     money_blocks: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = defaultdict(list)
     for block_key in blocks:
-        if str(block_key[1]).startswith("money"):
+        if block_key[1].startswith("money"):
             money_blocks[block_key[0]].append(block_key)
-    for key, zeros in rate_free.items():
+    for key, zeros in blocked.rate_free.items():
         money = sorted(money_blocks.get(key, []), key=str)
-        blocks[money[0] if money else (key, "money")].extend(zeros)
-    common = _CommonNames(items)
+        by_context = blocks.setdefault(money[0] if money else (key, "money"), {})
+        for zero in zeros:
+            by_context.setdefault(zero.context, []).append(zero)
+    common = _CommonNames(blocked.said)
     single = "single" in wanted
     groups: list[Group] = []
-    for (key, family), block in blocks.items():
-        if len(block) == 1 and not single:
+    for (key, family), by_context in blocks.items():
+        if not single and len(by_context) == 1 and len(next(iter(by_context.values()))) == 1:
             continue  # one figure is one voice
-        for context, members in partition(block):
+        for context, members in partition(by_context):
             if context == _BARE:
                 continue  # "delegates", "crystal chandeliers": nothing says whose, when, doing what
             if not single and _one_voice(members):
@@ -703,22 +741,17 @@ def _rank(group: Group) -> tuple[int, float, float, str]:
     return (order, -group.why.confidence, size, group.key)
 
 
-def partition(block: list[_Entry]) -> Iterator[tuple[Context, list[_Entry]]]:
+def partition(
+    by_context: dict[Context, list[_Entry]],
+) -> Iterator[tuple[Context, list[_Entry]]]:
     """Each figure in one group. Figures whose frames give the same predicate, holder, place
     and period form a group; a figure whose frame leaves some of these out joins the one group
     that fills them in, when exactly one does, and otherwise stays apart (it could be any of
     them). Contexts are compared through their generalisations (at most 2^4 each), so the work
     is linear in the block."""
-    first = block[0].context
-    for entry in block:
-        if entry.context != first:
-            break
-    else:
-        yield first, block  # most blocks: one context, nothing to place
+    if len(by_context) == 1:
+        yield next(iter(by_context.items()))  # most blocks: one context, nothing to place
         return
-    by_context: dict[Context, list[_Entry]] = defaultdict(list)
-    for entry in block:
-        by_context[entry.context].append(entry)
     specialised: dict[Context, list[Context]] = defaultdict(list)
     for context in by_context:
         for general in _generalisations(context):
@@ -809,8 +842,8 @@ def _widest_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry]
             top_hi[voice] = entry
     if len(top_lo) < 2:
         return None
-    highs = sorted(top_lo.values(), key=lambda e: -e.lo)[:2]
-    lows = sorted(top_hi.values(), key=lambda e: e.hi)[:2]
+    highs = _two(top_lo.values(), lambda e: -e.lo)
+    lows = _two(top_hi.values(), lambda e: e.hi)
     best: tuple[_Entry, _Entry] | None = None
     best_size = -INF
     for upper in highs:
@@ -821,6 +854,21 @@ def _widest_gap(members: list[_Entry], rounding: float) -> tuple[_Entry, _Entry]
             if size > best_size:
                 best, best_size = (lower, upper), size
     return best
+
+
+def _two(entries: Iterable[_Entry], key: Callable[[_Entry], float]) -> list[_Entry]:
+    """The two smallest by `key`, the earlier first on a tie (as a stable sort would give),
+    without sorting."""
+    first: _Entry | None = None
+    second: _Entry | None = None
+    first_key = second_key = INF
+    for entry in entries:
+        k = key(entry)
+        if first is None or k < first_key:
+            first, second, first_key, second_key = entry, first, k, first_key
+        elif second is None or k < second_key:
+            second, second_key = entry, k
+    return [e for e in (first, second) if e is not None]
 
 
 def _conflicting_pair(
@@ -871,16 +919,16 @@ class _CommonNames:
     year of campaign news): those in more than `common_name_share` of its stories. Counted on
     first use only, since most groups never ask."""
 
-    def __init__(self, items: list[_Entry]) -> None:
-        self.items = items
+    def __init__(self, said: list[tuple[str, str]]) -> None:
+        self.said = said  # (sentence, story) of every claim with a comparable figure
         self.found: frozenset[str] | None = None
 
     def __call__(self) -> frozenset[str]:
         if self.found is None:
             # each sentence's names once, with every story that prints it
             by_text: dict[str, set[str]] = defaultdict(set)
-            for entry in self.items:
-                by_text[entry.claim.text].add(entry.story)
+            for text, story in self.said:
+                by_text[text].add(story)
             seen: dict[str, set[str]] = defaultdict(set)
             for text, in_stories in by_text.items():
                 for name in _names(text):
