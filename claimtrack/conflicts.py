@@ -313,7 +313,8 @@ class _Blocked:
 
     blocks: dict[Block, dict[Context, list[_Entry]]] = field(default_factory=dict)
     rate_free: dict[tuple[str, tuple[str, ...]], list[_Entry]] = field(default_factory=dict)
-    said: list[tuple[str, str]] = field(default_factory=list)  # (sentence, story) per claim
+    # every sentence with a comparable figure, with the stories that print it
+    said: dict[str, set[str]] = field(default_factory=dict)
 
     def place(self, entry: _Entry, bucket: list[_Entry]) -> None:
         """Enter the first figure of a bucket: blocks and contexts keep first-seen order."""
@@ -366,7 +367,7 @@ def entries(claims: Iterable[Claim], dates: Mapping[str, date | None] | None = N
     """The comparable figures of these claims (those with a frame and an interval), blocked."""
     corpus = _corpus(claims, dates)
     out = _Blocked()
-    kept = out.said.append
+    said = out.said
     tolerance = tables().tolerance
     definite = frame_tables().definite_words
     days, story_of, names = corpus.dates, corpus.story, corpus.names
@@ -377,10 +378,14 @@ def entries(claims: Iterable[Claim], dates: Mapping[str, date | None] | None = N
     frames: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     buckets: dict[tuple[Any, ...], list[_Entry]] = {}
     picked: dict[tuple[str, int, int], bool] = {}
+    source: str | None = None
+    day: date | None = None
+    story = ""
     for claim, sentence in corpus.claims:
-        source = claim.source_id
-        day = days.get(source)
-        story = story_of.get(source, source)
+        if claim.source_id != source:  # a source's claims come together
+            source = claim.source_id
+            day = days.get(source)
+            story = story_of.get(source, source)
         text = claim.text
         when = ", when " in text
         took = False
@@ -423,7 +428,11 @@ def entries(claims: Iterable[Claim], dates: Mapping[str, date | None] | None = N
                 out.place(entry, bucket)
             took = True
         if took:
-            kept((text, story))
+            printed = said.get(text)
+            if printed is None:
+                said[text] = {story}
+            else:
+                printed.add(story)
     return out
 
 
@@ -919,24 +928,28 @@ class _CommonNames:
     year of campaign news): those in more than `common_name_share` of its stories. Counted on
     first use only, since most groups never ask."""
 
-    def __init__(self, said: list[tuple[str, str]]) -> None:
-        self.said = said  # (sentence, story) of every claim with a comparable figure
+    def __init__(self, said: dict[str, set[str]]) -> None:
+        self.said = said  # every sentence with a comparable figure: the stories that print it
         self.found: frozenset[str] | None = None
 
     def __call__(self) -> frozenset[str]:
         if self.found is None:
             # each sentence's names once, with every story that prints it
-            by_text: dict[str, set[str]] = defaultdict(set)
-            for text, story in self.said:
-                by_text[text].add(story)
-            seen: dict[str, set[str]] = defaultdict(set)
-            for text, in_stories in by_text.items():
-                for name in _names(text):
-                    seen[name] |= in_stories
+            by_text = self.said
             stories_n = len(set().union(*by_text.values())) if by_text else 0
             share = frame_tables().common_name_share
             limit = max(share * stories_n, frame_tables().common_name_min)
-            self.found = frozenset(n for n, s in seen.items() if len(s) > limit)
+            seen: dict[str, set[str]] = defaultdict(set)
+            found: set[str] = set()
+            for text, in_stories in by_text.items():
+                for name in _names(text):
+                    if name in found:
+                        continue  # already common: its stories need no more counting
+                    in_name = seen[name]
+                    in_name |= in_stories
+                    if len(in_name) > limit:
+                        found.add(name)
+            self.found = frozenset(found)
         return self.found
 
 
