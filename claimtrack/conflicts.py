@@ -729,9 +729,13 @@ def group_entries(
     single = "single" in wanted
     groups: list[Group] = []
     for (key, family), by_context in blocks.items():
-        if not single and len(by_context) == 1 and len(next(iter(by_context.values()))) == 1:
-            continue  # one figure is one voice
-        for context, members in partition(by_context):
+        if len(by_context) == 1:  # most blocks: one context, nothing to place
+            if not single and len(next(iter(by_context.values()))) == 1:
+                continue  # one figure is one voice
+            parts: Iterable[tuple[Context, list[_Entry]]] = by_context.items()
+        else:
+            parts = partition(by_context)
+        for context, members in parts:
             if context == _BARE:
                 continue  # "delegates", "crystal chandeliers": nothing says whose, when, doing what
             if not single and _one_voice(members):
