@@ -42,6 +42,7 @@ class ContextLexicon:
     money_nouns: frozenset[str]
     holder_labels: frozenset[str]
     personal_pronouns: frozenset[str]
+    reporter_pronouns: dict[str, list[str]]
     holder_preps: frozenset[str]
     reporting_verbs: frozenset[str]
     worth_words: frozenset[str]

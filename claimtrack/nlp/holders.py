@@ -143,6 +143,10 @@ class HolderReader:
 
     def name(self, token: Token) -> str | None:
         """A person's or organisation's name as written (a pronoun resolved), else None."""
+        if token.lower_ in self.lex.reporter_pronouns:
+            reporter = self.reporter(token)
+            if reporter is not None:
+                return reporter
         if token.lower_ in self.lex.personal_pronouns:
             return self.antecedent(token)
         if token.pos_ != "PROPN":
@@ -158,6 +162,23 @@ class HolderReader:
         ):
             left -= 1
         return _clean(self.doc[left : token.i + 1].text)
+
+    def reporter(self, pronoun: Token) -> str | None:
+        """ "Acme says it will spend $2 million": the subject pronoun of what a reporting verb
+        reports stands for that verb's subject, when the subject is a name that can be what
+        the pronoun refers to (an organisation for "it", a person for "she")."""
+        clause = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+            return None
+        if clause.head.lemma_.lower() not in self.lex.reporting_verbs:
+            return None
+        subject = child_of(clause.head, "nsubj")
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        ent = self.ent(subject)
+        if ent is None or ent.label_ not in self.lex.reporter_pronouns[pronoun.lower_]:
+            return None
+        return self.name(subject)
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The nearest person named before the pronoun, in its sentence or the two before."""
