@@ -22,8 +22,16 @@ HOLDERS = [
     # the object controls when there is one: the council approves, not the senator
     ("Officials said the senator urged Congress to approve 4,000 visas.", "4,000", "Congress"),
     # the subject pronoun of what a named reporter reports is the reporter
-    ("Northwind Capital says it will spend $400,000 on radio spots.", "$400,000", "Northwind Capital"),
-    ("The Harlow Foundation said they raised $3 million in May.", "$3 million", "The Harlow Foundation"),
+    (
+        "Northwind Capital says it will spend $400,000 on radio spots.",
+        "$400,000",
+        "Northwind Capital",
+    ),
+    (
+        "The Harlow Foundation said they raised $3 million in May.",
+        "$3 million",
+        "The Harlow Foundation",
+    ),
     # ... only when the name can be what the pronoun stands for: "it" is not a person
     ("Mayor Ann Lee said it will cost $9 million, aides said.", "$9 million", None),
     # a common noun names no one in particular
