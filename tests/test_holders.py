@@ -32,6 +32,13 @@ HOLDERS = [
         "$3 million",
         "The Harlow Foundation",
     ),
+    # ... not as a copula's subject: "it" is then the thing valued, not the reporter
+    ("Northwind Capital says it is $400,000 short.", "$400,000", None),
+    (
+        "One index lists Ms. Roe's wealth at $6.5 billion; Forbes says it is $4.5 billion.",
+        "$4.5 billion",
+        "Roe",
+    ),
     # ... only when the name can be what the pronoun stands for: "it" is not a person
     ("Mayor Ann Lee said it will cost $9 million, aides said.", "$9 million", None),
     # a common noun names no one in particular

@@ -166,10 +166,13 @@ class HolderReader:
     def reporter(self, pronoun: Token) -> str | None:
         """ "Acme says it will spend $2 million": the subject pronoun of what a reporting verb
         reports stands for that verb's subject, when the subject is a name that can be what
-        the pronoun refers to (an organisation for "it", a person for "she")."""
+        the pronoun refers to (an organisation for "it", a person for "she"). The subject of a
+        copula is what is talked about, not the reporter."""
         clause = pronoun.head
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
             return None
+        if clause.lemma_.lower() == "be":
+            return None  # "Forbes says it is $4.5 billion": "it" is the sum talked about
         if clause.head.lemma_.lower() not in self.lex.reporting_verbs:
             return None
         subject = child_of(clause.head, "nsubj")
