@@ -80,6 +80,7 @@ COUNTED = [
     ("Some 800 migrants from Peru arrived on Monday.", "Some 800", "Peru migrant", "arrive"),
     # ... a place, not any origin
     ("She received 4,000 emails from her old server.", "4,000", "email", "receive"),
+    ("Ads ran in 11 swing states from Ohio to Arizona.", "11", "swing state", None),
     # a "be" idiom says what they are doing; a plain "be" only that they are there
     ("On Primary Day, when 12 states are in play, turnout matters.", "12", "state", "be in play"),
     ("About 400 delegates will be at stake next week.", "About 400", "delegate", "be at stake"),
@@ -129,6 +130,10 @@ def test_figure_context_a_people_named_alone_are_those_just_counted(base):
     text = "Roe wants to admit 5,000 Eritrean refugees. Lee said 800 Somalis arrived in May."
     _, out = _figures(base, text, [("5,000", {"value": 5e3}), ("800", {"value": 800.0})])
     assert [s._.claimtrack_figure.counted for s in out] == ["Eritrean refugee", "Somali"]
+    # the other side of a trade is no count of the first: nothing is done to them
+    text = "Roe traded 10 Eritrean spies for four Eritreans held in Rome."
+    _, out = _figures(base, text, [("10", {"value": 10.0}), ("four", {"value": 4.0})])
+    assert out[1]._.claimtrack_figure.counted == "Eritrean"
 
 
 def test_figure_context_bare_number_alone_counts_nothing(base):

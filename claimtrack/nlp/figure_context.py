@@ -116,11 +116,13 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             info.counted = previous[1]
         elif (
             previous is not None
+            and info.predicate is not None
             and _same_or_previous(doc, previous[0], sent_start)
             and _shortens(info.counted, previous[1])
         ):
             # "take in 5,000 Eritrean refugees (Lee proposed 800 Eritreans)": the people
-            # named by their group alone are the group's people just counted
+            # named by their group alone are the group's people just counted, when something
+            # is done to them ("traded 10 Eritrean spies for four Eritreans" is no count of spies)
             info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted, reader.phrase_end(span))

@@ -260,6 +260,9 @@ class ImplicitGroups:
                 if child.i < noun.i:
                     continue  # "from Eritrea came 500 refugees": rare, and often a route
                 obj = child_of(child, "pobj")
-                if obj is not None and obj.ent_type_ in self.lex.group_labels:
-                    return self.word(obj) or None
+                if obj is None or obj.ent_type_ not in self.lex.group_labels:
+                    continue
+                if child_of(obj, "prep", "to") or child_of(head, "prep", "to"):
+                    continue  # "states from Ohio to Texas": a range, not where they are from
+                return self.word(obj) or None
         return None
