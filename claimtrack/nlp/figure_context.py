@@ -114,6 +114,16 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             # "More than 50,000 crossed into Finland": an elided noun refers back to the last
             # counted figure, in this sentence or the one before.
             info.counted = previous[1]
+        elif (
+            previous is not None
+            and info.predicate is not None
+            and _same_or_previous(doc, previous[0], sent_start)
+            and _shortens(info.counted, previous[1])
+        ):
+            # "take in 5,000 Eritrean refugees (Lee proposed 800 Eritreans)": the people
+            # named by their group alone are the group's people just counted, when something
+            # is done to them ("traded 10 Eritrean spies for four Eritreans" is no count of spies)
+            info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted, reader.phrase_end(span))
         if _is_share(info):
@@ -136,6 +146,26 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         for f in kept
         if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
     ]
+
+
+def _shortens(counted: str | None, earlier: str) -> bool:
+    """ "Eritrean" after "Eritrean refugee": a people's name alone (one capitalised word) that
+    opens the phrase counted just before it."""
+    if not counted or " " in counted or not counted[:1].isupper():
+        return False
+    words = earlier.split()
+    return len(words) > 1 and words[0] == counted
+
+
+def _copula_idiom(verb: Token, idioms: frozenset[str]) -> str | None:
+    """ "are in play", "will be at stake": the words right after the copula, when they are
+    one of `copula_idioms`."""
+    doc = verb.doc
+    for idiom in idioms:
+        words = doc[verb.i + 1 : verb.i + 2 + idiom.count(" ")]
+        if " ".join(t.lower_ for t in words) == idiom:
+            return idiom
+    return None
 
 
 def _is_share(info: FigureInfo) -> bool:
@@ -239,8 +269,11 @@ class ContextReader(ImplicitGroups):
         """Whose figure, and for a sum or share with no counted noun, what it is the value of."""
         about, owner = noun, None
         if info.counted is None and _has_unit(info):
-            attribute, owner = self.holders.attribute(governor, verb)
-            if attribute is not None:
+            money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
+            attribute, owner = self.holders.attribute(governor, verb, money=money)
+            if isinstance(attribute, str):
+                info.counted = attribute  # "pegged Roe at $3 billion": her worth
+            elif attribute is not None:
                 about = attribute
                 info.counted = (
                     self.phrase(attribute, complement=False)
@@ -250,7 +283,7 @@ class ContextReader(ImplicitGroups):
             elif self.holders.attribute_inherits(governor, verb):
                 info.counted = INHERIT
         if info.holder is None:
-            named = self.holders.name(owner) if owner is not None else None
+            named = self.holders.owner(owner) if owner is not None else None
             info.holder = named or self.holders.holder(about, verb, governor)
 
     # what the figure is attached to ---------------------------------------------------------
@@ -373,6 +406,9 @@ class ContextReader(ImplicitGroups):
                 continue
             if self.is_key_modifier(child) and self.word(child):
                 mods.append(self.word(child))
+        origin = self.origin(noun) if complement else None
+        if origin is not None:
+            mods.append(origin)
         words = [*mods, self.hyphenated(noun) or self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
@@ -445,6 +481,10 @@ class ContextReader(ImplicitGroups):
         its object for a light verb: "made the cut" -> "make cut")."""
         token = governor
         for _ in range(8):
+            if token.dep_ == "amod" and token.lower_ in self.lex.worth_words:
+                # "a developer worth $3 billion bought the tower": the sum describes the
+                # developer; what the developer did is no verb of it
+                return None, None
             if token.dep_ in PHRASE_INTERNAL and token.head is not token:
                 if token.head.pos_ in VERBS:
                     break
@@ -474,6 +514,10 @@ class ContextReader(ImplicitGroups):
             obj = child_of(verb, "dobj")
             if obj is not None and obj.pos_ in NOUNS:
                 lemma = f"{lemma} {obj.lemma_.lower()}"
+        elif lemma == "be" and token.dep_ in SUBJECTS:
+            idiom = _copula_idiom(verb, self.lex.copula_idioms)
+            if idiom is not None:
+                lemma = f"be {idiom}"  # "nine states are in play": what they are doing
         if child_of(verb, "neg") is not None:
             # "is not admitting 100,000 refugees" denies the figure rather than states it: a
             # different predicate, so it is never compared with "admitting 10,000"

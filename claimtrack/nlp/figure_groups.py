@@ -1,8 +1,9 @@
 """The rules for what a figure counts when English leaves it implicit, and for a sum or an age
 that the words imply: "42 percent of those responding", "a majority of bills (52%)", "45% of
 voters ..., compared with 39% for her", "hundreds of pounds of drugs", "millions in grants",
-"voters under 30", "She was 92.". A part of `claimtrack.nlp.figure_context.ContextReader`, kept
-apart so that each class stays readable; the lexicon is figure_context.json."""
+"voters under 30", "She was 92.", "refugees from Eritrea" (the Eritrean refugees). A part of
+`claimtrack.nlp.figure_context.ContextReader`, kept apart so that each class stays readable;
+the lexicon is figure_context.json."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.nlp.annotations import FigureInfo
 from claimtrack.nlp.context_lexicon import ContextLexicon
-from claimtrack.nlp.syntax import NOUNS, SUBJECTS, child_of
+from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
 
 def sentence_of(span: Span) -> Span:
@@ -35,6 +36,9 @@ class ImplicitGroups:
         raise NotImplementedError
 
     def anchor(self, span: Span, unitful: bool) -> tuple[Token | None, Token]:
+        raise NotImplementedError
+
+    def word(self, token: Token) -> str:
         raise NotImplementedError
 
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
@@ -241,3 +245,24 @@ class ImplicitGroups:
             and obj.ent_type_ not in {"DATE", "TIME"}
             and obj.lemma_.lower() not in self.lex.temporal_nouns
         )
+
+    def origin(self, noun: Token) -> str | None:
+        """ "refugees from Eritrea" are the Eritrean refugees: a place they come from says
+        which group, on the noun or on the verb it is the object of ("admit 500 refugees from
+        Eritrea"); a place is all it takes ("emails from her server" stay emails)."""
+        heads = [noun]
+        if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.pos_ in VERBS:
+            heads.append(noun.head)
+        for head in heads:
+            for child in head.rights:
+                if child.dep_ != "prep" or child.lower_ not in self.lex.origin_preps:
+                    continue
+                if child.i < noun.i:
+                    continue  # "from Eritrea came 500 refugees": rare, and often a route
+                obj = child_of(child, "pobj")
+                if obj is None or obj.ent_type_ not in self.lex.group_labels:
+                    continue
+                if child_of(obj, "prep", "to") or child_of(head, "prep", "to"):
+                    continue  # "states from Ohio to Texas": a range, not where they are from
+                return self.word(obj) or None
+        return None

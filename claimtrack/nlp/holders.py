@@ -40,9 +40,12 @@ class HolderReader:
 
     # -- the attribute of a sum or share --------------------------------------------------------
 
-    def attribute(self, governor: Token, verb: Token | None) -> tuple[Token | None, Token | None]:
-        """(the noun or adjective the figure is the value of, a holder token found on the way).
-        The noun is None when the attribute is INHERIT-worthy: see `attribute_inherits`."""
+    def attribute(
+        self, governor: Token, verb: Token | None, *, money: bool
+    ) -> tuple[Token | str | None, Token | None]:
+        """(the noun or adjective the figure is the value of, or the attribute's word when the
+        text leaves it implied; a holder token found on the way). The attribute is None when it
+        is INHERIT-worthy: see `attribute_inherits`."""
         head = governor.head
         if head.lower_ in self.lex.worth_words and head != governor:
             # "he's worth $3 billion", "a developer worth $3 billion"
@@ -63,7 +66,10 @@ class HolderReader:
             if obj is not None and obj.pos_ == "NOUN":
                 return obj, None
             if obj is not None and self.name(obj) is not None:
-                return None, obj  # "pegged him at $2.9 billion": whose, not what
+                # "pegged Roe at $3 billion": a sum that values a person or a firm is its
+                # worth; a share that "puts Roe at 45 percent" is some poll's, not said here
+                implied = self.lex.valuing_verbs.get(valuing.lemma_.lower()) if money else None
+                return implied, obj
         return None, None
 
     @staticmethod
@@ -182,6 +188,14 @@ class HolderReader:
         if ent is None or ent.label_ not in self.lex.reporter_pronouns[pronoun.lower_]:
             return None
         return self.name(subject)
+
+    def owner(self, token: Token) -> str | None:
+        """Whose worth a sum is: a name, or for "an individual worth $3 billion" (a person
+        described, not named) the person the text is about, found as for "he"."""
+        named = self.name(token)
+        if named is None and token.lower_ in self.lex.worth_owners:
+            return self.antecedent(token)  # the tagger reads "individual" as a noun or not
+        return named
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The nearest person named before the pronoun, in its sentence or the two before."""
