@@ -15,6 +15,7 @@ quantities. Lexicons: figure_context.json and zero_statements.json, read by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -39,6 +40,11 @@ MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmo
 # Entities that are no group a number counts.
 UNCOUNTABLE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
+# Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
+_MORE = frozenset({"more", "fewer", "less", "additional", "extra"})
+# Plurals in -xes, -ches, -shes, -sses whose lemma the lemmatizer may take for a Greek or
+# Latin one ("taxes" -> "taxis", "axes" -> "axis"): the English plural loses its "-es".
+_ES_PLURAL = re.compile(r"\w+(?:x|ch|sh|ss|zz)es")
 
 
 @Language.factory(
@@ -214,7 +220,7 @@ class ContextReader(ImplicitGroups):
         verb, predicate = self.predicate(governor)
         if info.predicate is None:
             info.predicate = predicate
-        self.fill_holder(info, noun, verb, governor)
+        about = self.fill_holder(info, noun, verb, governor)
         if info.place is None:
             info.place = self.place(noun, verb, governor)
         if info.period is None:
@@ -227,7 +233,7 @@ class ContextReader(ImplicitGroups):
                 self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
-        rate = self.rate(span, governor)
+        rate = self.rate(span, governor, about)
         if rate is not None:
             base = info.unit or info.currency or "count"
             if "/" not in base:
@@ -235,8 +241,9 @@ class ContextReader(ImplicitGroups):
 
     def fill_holder(
         self, info: FigureInfo, noun: Token | None, verb: Token | None, governor: Token
-    ) -> None:
-        """Whose figure, and for a sum or share with no counted noun, what it is the value of."""
+    ) -> Token | None:
+        """Whose figure, and for a sum or share with no counted noun, what it is the value of
+        (returned: "the weekly benefit is $300" gives "benefit")."""
         about, owner = noun, None
         if info.counted is None and _has_unit(info):
             attribute, owner = self.holders.attribute(governor, verb)
@@ -252,6 +259,7 @@ class ContextReader(ImplicitGroups):
         if info.holder is None:
             named = self.holders.name(owner) if owner is not None else None
             info.holder = named or self.holders.holder(about, verb, governor)
+        return about
 
     # what the figure is attached to ---------------------------------------------------------
 
@@ -307,6 +315,9 @@ class ContextReader(ImplicitGroups):
             if dep == "conj" and head.dep_ in MODIFIES and _is_number(head):
                 # "one or two big ideas": the noun of the first number
                 head, dep = head.head, head.dep_
+            elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in _MORE:
+                # "12 more schools", "2 million more children": the noun after "more"
+                head, dep = head.head, "amod"
             if (
                 dep in MODIFIES
                 and head.i not in inside
@@ -372,7 +383,7 @@ class ContextReader(ImplicitGroups):
             if child.i in self._figure_tokens or child.like_num:
                 continue
             if self.is_key_modifier(child) and self.word(child):
-                mods.append(self.word(child))
+                mods.append(self.hyphen_prefix(child) + self.word(child))
         words = [*mods, self.hyphenated(noun) or self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
@@ -415,6 +426,10 @@ class ContextReader(ImplicitGroups):
             return text
         if token.dep_ == "amod":
             return token.lower_  # "registered voters", not "register voter"
+        if token.dep_ == "compound" and token.tag_ == "NNS":
+            return token.lower_  # "sales tax", "clothes shop": a plural modifier is its form
+        if token.tag_ == "NNS" and _ES_PLURAL.fullmatch(token.lower_):
+            return token.lower_[:-2]
         return token.lemma_.lower()
 
     def antecedent(self, pronoun: Token, span: Span) -> str | None:
@@ -526,10 +541,13 @@ class ContextReader(ImplicitGroups):
             and target.i not in self._figure_tokens
         )
 
-    def rate(self, span: Span, governor: Token) -> str | None:
-        """ "per month", "a month", "monthly", on the figure or on what it is in apposition to
-        ("100,000 hryvnias -- about $3,300 -- per month")."""
+    def rate(self, span: Span, governor: Token, about: Token | None = None) -> str | None:
+        """ "per month", "a month", "monthly", on the figure, on what it is in apposition to
+        ("100,000 hryvnias -- about $3,300 -- per month") or on the noun it is the value of
+        ("the average weekly benefit is $300")."""
         tokens = [*span, governor]
+        if about is not None and about.i not in range(span.start, span.end):
+            tokens.append(about)
         tokens += [c for c in governor.children if c.dep_ == "appos"]
         if governor.dep_ == "appos":
             tokens.append(governor.head)
@@ -553,7 +571,7 @@ class ContextReader(ImplicitGroups):
         if (
             child.dep_ in {"advmod", "amod"}
             and child.lower_ in units
-            and child.lower_.endswith("ly")
+            and (child.lower_.endswith("ly") or child.pos_ == "ADJ")  # "weekly", "annual"
         ):
             return units[child.lower_]
         return None

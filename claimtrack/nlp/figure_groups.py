@@ -38,19 +38,20 @@ class ImplicitGroups:
         raise NotImplementedError
 
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
-        """ "voters under 30", "adults over 65", "women 50 and older": the people whose age a
-        bare number after them gives."""
-        value = info.value
-        if info.unit is not None or value is None or not float(value).is_integer():
+        """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
+        people whose age a bare number (or range) after them gives."""
+        if info.unit is not None:
             return None
-        if not 1 <= value <= 120:
+        ends = (info.low, info.high) if info.qualifier == "range" else (info.value,)
+        if not all(v is not None and float(v).is_integer() and 1 <= v <= 120 for v in ends):
             return None
         words = self.lex.age_words
         preps = self.lex.age_preps
         root = span.root
-        if self.stated_age(span):
+        if info.qualifier != "range" and self.stated_age(span):
             return child_of(root.head, "nsubj")
-        aged = span[0].lower_ in words or span[-1].lower_ in words
+        # a range right after its people needs no preposition: "voters 18 to 29"
+        aged = info.qualifier == "range" or span[0].lower_ in words or span[-1].lower_ in words
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
         if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
@@ -195,6 +196,20 @@ class ImplicitGroups:
         if j == noun.i:
             return None
         return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
+
+    def hyphen_prefix(self, token: Token) -> str:
+        """ "plain-" of "plain-clothes officers", "low-" of "low-wage workers": the words glued
+        by hyphens before a modifier, which the parser hangs on it apart."""
+        doc, j = self.doc, token.i
+        while (
+            j >= 2
+            and doc[j - 1].text in "-‐"
+            and not doc[j - 1].whitespace_
+            and not doc[j - 2].whitespace_
+            and doc[j - 2].is_alpha
+        ):
+            j -= 2
+        return doc[j : token.i].text.lower()
 
     def money_counted(self, span: Span, governor: Token) -> str | None:
         """What a sum is for, when the text says: "a $3,300 salary", "$2 million in aid"."""

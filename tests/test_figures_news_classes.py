@@ -1,0 +1,161 @@
+"""Issue 16, the error classes found by judging figures in real news: hyphenated number words,
+"one day" meaning someday, the written form of what is counted, rates on the noun a sum is the
+value of, poll answers and short years that are no figures, "$2-million", and ages given as a
+range after people. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack import figparse
+from claimtrack.nlp.annotations import FIGURES
+
+
+def figures(parse, text: str) -> list[tuple[str, object]]:
+    doc = parse(text)
+    return [(span.text, span._.claimtrack_figure) for span in doc.spans[FIGURES]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("She spent four-and-a-half years abroad.", 4.5, "year"),
+        ("The fund lost two-and-a-half million dollars.", 2.5e6, None),
+        ("Twenty-seven ships sank.", 27, None),
+        ("Ninety-one voters were turned away.", 91, None),
+        ("The club has sixty-four members.", 64, None),
+    ],
+)
+def test_figparse_hyphenated_number_words_are_one_number(text, value, unit) -> None:
+    found = figparse.find(text)
+    assert len(found) == 1, found
+    assert found[0].figure.value == pytest.approx(value)
+    if unit is not None:
+        assert found[0].figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players traded high-five slaps.",
+        "She had a one-on-one talk with him.",
+        "It is a fifty-fifty bet.",
+        "He ran a top-ten campaign.",
+    ],
+)
+def test_figparse_a_number_word_inside_a_hyphenated_word_is_no_figure(text) -> None:
+    assert figparse.find(text) == []
+
+
+def test_figparse_digits_read_out_one_by_one_stay_figures() -> None:
+    values = [m.figure.value for m in figparse.find("The code was five-nought-two.")]
+    assert values == [5, 0, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_figure"),
+    [
+        ('"We will get there one day," she said.', False),
+        ("One day the river will flood the town.", False),
+        ("He hopes to one day run the firm.", False),
+        ("The town could one day host the games.", False),
+        ("The strike lasted one day.", True),
+        ("The mine closed for one day.", True),
+        ("They work one day a week.", True),
+        ("It took only one day to fix.", True),
+        ("The ban lasted at least one day.", True),
+    ],
+)
+def test_figparse_one_day_is_someday_unless_a_duration_is_said(text, is_figure) -> None:
+    found = [m for m in figparse.find(text) if m.figure.unit == "day"]
+    assert bool(found) is is_figure, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you back the plan? Sixty-one, yes; thirty, no.",
+        "Asked about the tax: 44, no.",
+        "She won the state in '08 and again in ’12.",
+        "The class of '97 met again.",
+    ],
+)
+def test_figparse_poll_answers_and_short_years_are_no_figures(text) -> None:
+    assert figparse.find(text) == []
+
+
+def test_figparse_a_quoted_number_is_still_a_figure() -> None:
+    (got,) = figparse.find("He said ''12 people were hurt.''")
+    assert got.figure.value == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The city spent $3-million on the park.", 3e6),
+        ("The deal is worth $1.5-billion.", 1.5e9),
+    ],
+)
+def test_figparse_a_hyphenated_scale_multiplies(text, value) -> None:
+    (got,) = figparse.find(text)
+    assert got.figure.value == pytest.approx(value)
+    assert got.figure.currency == "USD"
+
+
+def test_figparse_a_hyphen_to_a_number_is_still_a_range() -> None:
+    (got,) = figparse.find("They hired 3-5 people.")
+    assert (got.figure.low, got.figure.high) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The state added 400 more nurses.", "nurse"),
+        ("The bill covers 3 million more workers.", "worker"),
+        ("The town hired 12 additional teachers.", "teacher"),
+        ("Residents pay nine taxes.", "tax"),
+        ("The firm shipped 300 boxes.", "box"),
+        ("The diocese closed 14 churches.", "church"),
+        ("The city hired 20 plain-clothes detectives.", "plain-clothes detective"),
+        ("The agency caught 15 arms dealers.", "arms dealer"),
+    ],
+)
+def test_counted_keeps_the_noun_in_its_written_form(parse, text, counted) -> None:
+    ((_, info),) = figures(parse, text)
+    assert info.counted == counted
+
+
+def test_counted_a_number_without_more_is_unchanged(parse) -> None:
+    ((_, info),) = figures(parse, "The state hired 400 nurses.")
+    assert info.counted == "nurse"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The average weekly wage in the county is $610.", "USD/week"),
+        ("Her monthly rent was $900.", "USD/month"),
+        ("The annual fee is $45.", "USD/year"),
+        ("The fee is $45.", "USD"),
+    ],
+)
+def test_rate_on_the_noun_a_sum_is_the_value_of(parse, text, unit) -> None:
+    ((_, info),) = figures(parse, text)
+    assert (info.unit or info.currency) == unit or f"{info.currency}/{info.unit}" == unit, info
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "counted"),
+    [
+        ("Voters 18 to 24 stayed home.", 18, 24, "voter"),
+        ("Women between 45 and 64 backed the bill.", 45, 64, "woman"),
+    ],
+)
+def test_a_range_after_people_is_their_age(parse, text, low, high, counted) -> None:
+    ((_, info),) = figures(parse, text)
+    assert (info.low, info.high, info.unit, info.counted) == (low, high, "year", counted)
+
+
+def test_a_range_before_its_noun_is_a_count(parse) -> None:
+    ((_, info),) = figures(parse, "Voters saw 18 to 24 ads a day.")
+    assert info.unit != "year"
