@@ -159,3 +159,52 @@ def test_a_range_after_people_is_their_age(parse, text, low, high, counted) -> N
 def test_a_range_before_its_noun_is_a_count(parse) -> None:
     ((_, info),) = figures(parse, "Voters saw 18 to 24 ads a day.")
     assert info.unit != "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_figure"),
+    [
+        ("The shop is at 48 Harbor Street, near the port.", False),
+        ("They marched to 200 East 42nd Street in the rain.", False),
+        ("She lives at 9 Elm Road.", False),
+        ("Regulators fined 12 Main Street banks.", True),
+        ("The city paved 30 streets.", True),
+    ],
+)
+def test_figparse_a_street_address_is_no_figure(text, is_figure) -> None:
+    assert bool(figparse.find(text)) is is_figure
+
+
+@pytest.mark.parametrize(
+    ("text", "zero"),
+    [
+        ("Commuters weren't paying attention to the signs.", False),
+        ("The mayor did not pay tribute to the workers.", False),
+        ("The interns were not paid.", True),
+    ],
+)
+def test_a_negated_idiom_states_no_zero(parse, text, zero) -> None:
+    found = [info for _, info in figures(parse, text) if info.value == 0]
+    assert bool(found) is zero, found
+
+
+def test_counted_drops_a_complement_cut_short_by_a_name(parse) -> None:
+    ((_, info),) = figures(parse, "Nine judges of the U.S. Court of Appeals heard the case.")
+    assert info.counted == "judge"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("There is a one-in-four chance of rain.", 0.25), ("Two-in-three donors gave twice.", 2 / 3)],
+)
+def test_figparse_a_hyphenated_share_is_a_fraction(text, value) -> None:
+    got = figparse.find(text)[0]
+    assert (got.figure.value, got.figure.unit) == (pytest.approx(value), "fraction")
+
+
+def test_figparse_maybe_between_numbers_is_no_poll_answer() -> None:
+    assert [m.figure.value for m in figparse.find("It takes three, maybe four weeks.")] == [3, 4]
+
+
+def test_figparse_one_day_left_is_a_duration() -> None:
+    assert figparse.find("The race is close with one day to go.")[0].figure.unit == "day"

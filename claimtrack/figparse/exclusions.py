@@ -19,6 +19,8 @@ from claimtrack.figparse.tokens import Tok
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Qualifiers that leave "one of" a member of a set rather than a count ("only one of many").
 _ONE_OK = (None, "exact")
+# Prepositions before a street address ("at 10 Downing Street in London").
+_PLACE_PREPS = frozenset({"at", "of", "on", "near", "to", "from", "outside", "inside", "behind"})
 
 
 @dataclass(slots=True)
@@ -196,6 +198,23 @@ class NotFigureRules:
             return self.toks[c.end + 1].low in self.lex.answer_words or None
         return None
 
+    def street_address(self, c: Candidate) -> bool | None:
+        """ "at 10 Downing Street", "131 West 23rd Street,": a number before a street's name;
+        "12 Wall Street banks" is a count of banks."""
+        if c.end != c.i + 1 or c.first.kind != "num" or c.qualifier or c.money:
+            return None
+        toks, lex = self.toks, self.lex
+        for k in range(c.end, min(c.end + 5, self.n)):
+            t = toks[k]
+            if t.low in lex.street_words and t.text[0].isupper() and k > c.end:
+                after = k + 1 if k + 1 < self.n and toks[k + 1].low == "." else k
+                nxt = toks[after + 1] if after + 1 < self.n else None
+                place = c.prev is not None and c.prev.low in _PLACE_PREPS
+                return nxt is None or nxt.kind != "word" or nxt.text[0].isupper() or place
+            if not (t.text[0].isupper() or t.kind == "num" or t.low in lex.ordinal_suffixes):
+                return None
+        return None
+
     def dated_duration(self, c: Candidate) -> bool | None:
         """ "three years ago", "two days later": a point in time, not a duration."""
         if c.amt.unit in self.lex.time_units and c.nxt is not None and not c.money:
@@ -308,6 +327,7 @@ _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.word_in_compound,
     NotFigureRules.short_year,
     NotFigureRules.poll_answer,
+    NotFigureRules.street_address,
     NotFigureRules.year_span,
     NotFigureRules.pronoun_one,
     NotFigureRules.bare_year,

@@ -84,6 +84,7 @@ class Lexicon:
     dated_by: frozenset[str]
     duration_before: frozenset[str]
     answer_words: frozenset[str]
+    street_words: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
 
@@ -155,6 +156,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         dated_by=frozenset(nots["dated_by"]),
         duration_before=frozenset(nots["duration_before"]),
         answer_words=frozenset(nots["answer_words"]),
+        street_words=frozenset(nots["street_words"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
     )

@@ -624,6 +624,8 @@ class NumberReader(TokenCursor):
     def ratio(self, num: Num) -> Num | None:
         """ "one in five", "2 out of 5", "one over three", "nine of 10": a fraction of a group."""
         k = num.end
+        hyphens = self.low(k) in HYPHENS and self.glued_run(k, 3)  # "one-in-five"
+        k += hyphens
         w = self.low(k)
         if w == "out" and self.low(k + 1) == "of":
             k += 2
@@ -631,6 +633,10 @@ class NumberReader(TokenCursor):
             k += 1
         else:
             return None
+        if hyphens:
+            if self.low(k) not in HYPHENS:
+                return None
+            k += 1
         den = self.cardinal(k)
         if den is None or not den.value:
             return None

@@ -40,6 +40,7 @@ class ContextLexicon:
     none_determiners: frozenset[str]
     zero_nouns: dict[str, str | None]
     money_nouns: frozenset[str]
+    idiom_objects: frozenset[str]
     holder_labels: frozenset[str]
     personal_pronouns: frozenset[str]
     holder_preps: frozenset[str]

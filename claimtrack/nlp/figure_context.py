@@ -392,8 +392,9 @@ class ContextReader(ImplicitGroups):
                 obj = child_of(child, "pobj") or child_of(child, "pcomp")
                 if obj is None or obj.pos_ == "PRON" or obj.i in self._figure_tokens:
                     continue
-                if obj.pos_ in NOUNS or obj.pos_ == "VERB":
-                    words += [child.lower_, obj.lower_ if obj.pos_ == "VERB" else self.word(obj)]
+                complement = obj.lower_ if obj.pos_ == "VERB" else self.word(obj)
+                if complement and (obj.pos_ in NOUNS or obj.pos_ == "VERB"):
+                    words += [child.lower_, complement]  # not "judge of" a name cut short
                 break
         return " ".join(words)
 

@@ -131,10 +131,12 @@ class ZeroStatementReader(ContextReader):
             if c.dep_ in {"dobj", "dative", "attr"}
         ):
             return None  # "did not pay $500": a denied amount, not a statement of none
+        obj = child_of(verb, "dobj")
+        if obj is not None and obj.lemma_.lower() in lex.idiom_objects:
+            return None  # "weren't paying attention": an idiom, no payment is denied
         start = min(n.i for n in negs)
         end = verb.i + 1
         counted = None
-        obj = child_of(verb, "dobj")
         if obj is not None and obj.lemma_.lower() in lex.money_nouns and obj.i > verb.i:
             end = obj.right_edge.i + 1
             counted = obj.lemma_.lower()
