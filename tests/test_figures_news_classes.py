@@ -208,3 +208,44 @@ def test_figparse_maybe_between_numbers_is_no_poll_answer() -> None:
 
 def test_figparse_one_day_left_is_a_duration() -> None:
     assert figparse.find("The race is close with one day to go.")[0].figure.unit == "day"
+
+
+def test_counted_of_whom_after_a_share_is_the_shares_group(parse) -> None:
+    text = "The city houses 15 percent of the state's nurses, 60 percent of whom are unionized."
+    infos = [info for _, info in figures(parse, text)]
+    assert [i.counted for i in infos] == ["nurse", "nurse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The park is a tenth of the $40 million planners say it needs.",
+        "The bridge costs less than the $9 million engineers estimate it needs.",
+    ],
+)
+def test_counted_a_sum_is_not_the_people_who_report_it(parse, text) -> None:
+    infos = [info for _, info in figures(parse, text) if info.currency]
+    assert infos and all(i.counted in (None, "park", "bridge") for i in infos), infos
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("The founder made millions before the crash.", True),
+        ("The chain lost billions last year.", True),
+        ("The app reached millions of users.", False),
+    ],
+)
+def test_a_bare_scale_a_money_verb_takes_is_a_sum(parse, text, money) -> None:
+    ((_, info),) = figures(parse, text)
+    assert (info.unit == "money" or info.currency is not None) is money, info
+
+
+def test_figparse_in_the_red_is_negative() -> None:
+    (got,) = figparse.find("The club ended the year $3 million in the red.")
+    assert got.figure.value == -3e6
+
+
+def test_a_share_of_a_monthly_sum_is_no_rate(parse) -> None:
+    ((_, info),) = figures(parse, "Donors give a third of its monthly income.")
+    assert info.unit == "fraction"

@@ -183,7 +183,16 @@ class AmountReader(NumberReader):
             k = self.cents(amt, k)  # "c $ 100 and fifty"
         if amt.currency is not None:
             k = self.per_unit(amt, k)
+            k = self.in_the_red(amt, k)
         return amt, k
+
+    def in_the_red(self, amt: Amount, k: int) -> int:
+        """ "$1 billion in the red": a sum owed or lost, negative."""
+        words = [self.low(j) for j in range(k, k + 3)]
+        if words != ["in", "the", "red"] or amt.value is None or amt.value <= 0:
+            return k
+        amt.value = -amt.value
+        return k + 3
 
     def per_unit(self, amt: Amount, k: int) -> int:
         """ "$50 a ton", "$80 per barrel", "$16.50 an hour": money per a unit ("USD/ton",

@@ -54,6 +54,7 @@ class ContextLexicon:
     comparison_words: frozenset[str]
     share_words: frozenset[str]
     money_words: frozenset[str]
+    money_verbs: frozenset[str]
     money_kinds: frozenset[str]
     people_nouns: frozenset[str]
     age_preps: frozenset[str]

@@ -213,6 +213,8 @@ class ContextReader(ImplicitGroups):
         noun, governor = self.anchor(span, unitful)
         if unitful and noun is not None:
             noun = self.past_unit(noun, span)
+        if money and noun is not None and self.reports(noun):
+            noun = None  # "the $20 million experts say it costs": a sum is not its reporters
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
         if info.counted is None and money:
@@ -233,7 +235,7 @@ class ContextReader(ImplicitGroups):
                 self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
-        rate = self.rate(span, governor, about)
+        rate = self.rate(span, governor, about if info.currency else None)
         if rate is not None:
             base = info.unit or info.currency or "count"
             if "/" not in base:
@@ -242,8 +244,7 @@ class ContextReader(ImplicitGroups):
     def fill_holder(
         self, info: FigureInfo, noun: Token | None, verb: Token | None, governor: Token
     ) -> Token | None:
-        """Whose figure, and for a sum or share with no counted noun, what it is the value of
-        (returned: "the weekly benefit is $300" gives "benefit")."""
+        """Whose figure; for a sum or share with no counted noun, what it is the value of."""
         about, owner = noun, None
         if info.counted is None and _has_unit(info):
             attribute, owner = self.holders.attribute(governor, verb)
@@ -443,15 +444,16 @@ class ContextReader(ImplicitGroups):
         for token in reversed(range(sent.start, span.start)):
             candidate = self.doc[token]
             if candidate.i in self._figure_tokens and candidate.dep_ in PHRASE_INTERNAL:
-                head = candidate.head
-                if self.is_countable(head) and head.i < span.start:
+                head = self.group_of(candidate.head)
+                if head is not None and head.i < span.start:
                     best = self.phrase(head, complement=True)
                     break
         if best is not None:
             return best
         for ancestor in pronoun.ancestors:
-            if ancestor.dep_ == "relcl" and self.is_countable(ancestor.head):
-                return self.phrase(ancestor.head, complement=True)
+            group = self.group_of(ancestor.head) if ancestor.dep_ == "relcl" else None
+            if group is not None:
+                return self.phrase(group, complement=True)
         return None
 
     # the clause around it ---------------------------------------------------------------------
@@ -544,8 +546,7 @@ class ContextReader(ImplicitGroups):
 
     def rate(self, span: Span, governor: Token, about: Token | None = None) -> str | None:
         """ "per month", "a month", "monthly", on the figure, on what it is in apposition to
-        ("100,000 hryvnias -- about $3,300 -- per month") or on the noun it is the value of
-        ("the average weekly benefit is $300")."""
+        ("100,000 hryvnias -- $3,300 -- per month") or is the value of ("weekly pay is $300")."""
         tokens = [*span, governor]
         if about is not None and about.i not in range(span.start, span.end):
             tokens.append(about)

@@ -97,9 +97,30 @@ class ImplicitGroups:
         obj = child_of(of, "pobj") if of is not None else None
         return obj if obj is not None and self.is_countable(obj) else None
 
+    def group_of(self, token: Token) -> Token | None:
+        """The group a noun names: itself, or for a share ("20 percent of the prisoners") the
+        group in its "of" phrase."""
+        if self.is_countable(token):
+            return token
+        if token.lemma_.lower() not in self.lex.quantity_words:
+            return None
+        of = child_of(token, "prep", "of")
+        obj = child_of(of, "pobj") if of is not None else None
+        return obj if obj is not None and self.is_countable(obj) else None
+
+    def reports(self, noun: Token) -> bool:
+        """Whether the noun is the subject of a reporting verb ("experts say"), also when the
+        parser missed the clause and the verb just follows it."""
+        verbs = self.lex.reporting_verbs
+        if noun.dep_ in SUBJECTS and noun.head.lemma_.lower() in verbs:
+            return True
+        nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+        return nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in verbs
+
     def implied_sum(self, span: Span, info: FigureInfo) -> bool:
         """ "millions in donations", "the tens of millions flowing into races" in a sentence
-        about money: a bare scale of a million or more that counts no noun is a sum."""
+        about money, "made millions": a bare scale of a million or more that counts no noun is
+        a sum."""
         if info.unit is not None or info.low is None or info.low < 1e6:
             return False
         if any(t.is_digit or not t.is_alpha for t in span):
@@ -113,6 +134,9 @@ class ImplicitGroups:
             if obj is not None and self.is_kind_of_money(obj):
                 info.counted = info.counted or self.phrase(obj, complement=False)
                 return True
+        root = span.root
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in self.lex.money_verbs:
+            return True  # "made millions", "lost billions": what those verbs take is money
         return any(t.lemma_.lower() in self.lex.money_words for t in sentence_of(span))
 
     def elliptical(self, span: Span) -> bool:
@@ -218,6 +242,7 @@ class ImplicitGroups:
             span.root.dep_ in {"nummod", "compound", "amod", "nmod"}
             and self.is_countable(head)
             and head.i not in range(span.start, span.end)
+            and not self.reports(head)
         ):
             return self.phrase(head, complement=False)
         for token in dict.fromkeys((governor, span.root, *span)):
@@ -227,7 +252,7 @@ class ImplicitGroups:
                     or child.lower_ in self.lex.money_purpose_preps
                 ):
                     obj = child_of(child, "pobj")
-                    if obj is not None and self.is_countable(obj):
+                    if obj is not None and obj.i >= span.end and self.is_countable(obj):
                         return self.phrase(obj, complement=False)
         if governor.dep_ == "dobj":
             # "will spend $2 million on the new bridge": the sum is for the verb's purpose
