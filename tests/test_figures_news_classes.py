@@ -249,3 +249,48 @@ def test_figparse_in_the_red_is_negative() -> None:
 def test_a_share_of_a_monthly_sum_is_no_rate(parse) -> None:
     ((_, info),) = figures(parse, "Donors give a third of its monthly income.")
     assert info.unit == "fraction"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The path is half a mile long.", 0.5, "mile"),
+        ("The call took half an hour.", 0.5, "hour"),
+        ("Rates fell half a percentage point.", 0.5, "percentage_point"),
+    ],
+)
+def test_figparse_a_fraction_of_a_unit(text, value, unit) -> None:
+    (got,) = figparse.find(text)
+    assert (got.figure.value, got.figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_figure"),
+    [
+        ('"You are 100 percent wrong," she said.', False),
+        ("I am 100 percent behind the coach.", False),
+        ("Sales rose 100 percent last year.", True),
+        ("The town saw a 100 percent increase in fees.", True),
+    ],
+)
+def test_a_hundred_percent_as_a_degree_is_no_figure(parse, text, is_figure) -> None:
+    found = [info for _, info in figures(parse, text) if info.unit == "percent"]
+    assert bool(found) is is_figure, found
+
+
+@pytest.mark.parametrize(
+    ("text", "zero"),
+    [
+        ("The city will collect unpaid taxes.", False),
+        ("Residents have unpaid bills.", False),
+        ("Unpaid interns staff the office.", True),
+    ],
+)
+def test_an_unpaid_sum_is_owed_not_zero(parse, text, zero) -> None:
+    found = [info for _, info in figures(parse, text) if info.value == 0]
+    assert bool(found) is zero, found
+
+
+def test_counted_a_sum_valued_as_the_figure_names_nothing(parse) -> None:
+    ((_, info),) = figures(parse, "The office puts the figure at $12 billion.")
+    assert info.counted is None

@@ -174,6 +174,11 @@ class AmountReader(NumberReader):
                 return amt, h + 1
             if after is not None:
                 return amt, self.per_unit(amt, self.currency_tail(amt, after))
+        if amt.fraction and amt.currency is None and self.low(k) in ("a", "an"):
+            unit = self.unit_after(k + 1)  # "half a mile", "a third of a" is read elsewhere
+            if unit is not None and unit[0] != "fraction":
+                amt.unit = unit[0]
+                return amt, unit[1]
         if amt.currency is None:
             unit = self.unit_after(h)
             if unit is not None and (not amt.vague or unit[0] not in ("percent", "fraction")):

@@ -41,6 +41,7 @@ class ContextLexicon:
     zero_nouns: dict[str, str | None]
     money_nouns: frozenset[str]
     idiom_objects: frozenset[str]
+    owed_nouns: frozenset[str]
     holder_labels: frozenset[str]
     personal_pronouns: frozenset[str]
     holder_preps: frozenset[str]

@@ -101,8 +101,13 @@ class ZeroStatementReader(ContextReader):
             yield made
 
     def _zero_adjective(self, adjective: Token) -> Span | None:
-        """ "unpaid volunteers", "the volunteers were unpaid"."""
+        """ "unpaid volunteers", "the volunteers were unpaid"; not "unpaid taxes", "unpaid
+        bills": a sum that is unpaid is owed, not zero."""
         head = adjective.head
+        lex = self.lex
+        owed = lex.owed_nouns | lex.money_nouns
+        if head.pos_ in NOUNS and (head.lemma_.lower() in owed or head.lower_ in owed):
+            return None
         if adjective.dep_ in {"amod", "compound", "nmod"} and head.pos_ in NOUNS:
             scope = self.phrase(head, complement=False)
         elif adjective.dep_ == "acomp":
