@@ -294,3 +294,39 @@ def test_an_unpaid_sum_is_owed_not_zero(parse, text, zero) -> None:
 def test_counted_a_sum_valued_as_the_figure_names_nothing(parse) -> None:
     ((_, info),) = figures(parse, "The office puts the figure at $12 billion.")
     assert info.counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Her lead in the poll was 9 points.", "percentage_point"),
+        ("The team won by 9 points.", None),
+    ],
+)
+def test_points_in_a_sentence_about_polls_are_percentage_points(parse, text, unit) -> None:
+    ((_, info),) = figures(parse, text)
+    assert info.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The plan would cut 3 million public sector jobs.", "public sector job"),
+        ("Police said 12 others were hurt.", None),
+    ],
+)
+def test_counted_compound_modifiers_and_vague_others(parse, text, counted) -> None:
+    ((_, info),) = figures(parse, text)
+    assert info.counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The debt is nearing $9 trillion.", "approx"),
+        ("Sales are topping $2 billion.", "more_than"),
+    ],
+)
+def test_figparse_a_verb_of_approach_is_a_qualifier(text, qualifier) -> None:
+    (got,) = figparse.find(text)
+    assert got.figure.qualifier == qualifier

@@ -56,6 +56,7 @@ class ContextLexicon:
     share_words: frozenset[str]
     money_words: frozenset[str]
     money_verbs: frozenset[str]
+    poll_words: frozenset[str]
     money_kinds: frozenset[str]
     people_nouns: frozenset[str]
     age_preps: frozenset[str]

@@ -217,6 +217,7 @@ class ContextReader(ImplicitGroups):
             noun = None  # "the $20 million experts say it costs": a sum is not its reporters
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
+        self.poll_points(span, info)
         if info.counted is None and money:
             info.counted = self.money_counted(span, governor)
         verb, predicate = self.predicate(governor)
@@ -374,9 +375,8 @@ class ContextReader(ImplicitGroups):
         return self.phrase(noun, complement=True)
 
     def phrase(self, noun: Token, *, complement: bool) -> str | None:
-        """Head lemma with the modifiers that change which group is meant: compounds,
-        nationality and place adjectives, a few classifying adjectives, and one complement
-        ("inquiry about volunteering")."""
+        """Head lemma with the modifiers that say which group: compounds, nationality, place
+        and a few classifying adjectives, one complement ("inquiry about volunteering")."""
         if noun.pos_ == "PRON" or noun.lower_ in self.lex.pronoun_subjects:
             return None
         mods = []
@@ -384,7 +384,8 @@ class ContextReader(ImplicitGroups):
             if child.i in self._figure_tokens or child.like_num:
                 continue
             if self.is_key_modifier(child) and self.word(child):
-                mods.append(self.hyphen_prefix(child) + self.word(child))
+                prefix = self.hyphen_prefix(child)
+                mods += [*self.compound_modifiers(child), prefix + self.word(child)]
         words = [*mods, self.hyphenated(noun) or self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:

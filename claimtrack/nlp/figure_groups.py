@@ -108,6 +108,27 @@ class ImplicitGroups:
         obj = child_of(of, "pobj") if of is not None else None
         return obj if obj is not None and self.is_countable(obj) else None
 
+    def compound_modifiers(self, child: Token) -> list[str]:
+        """ "private" of "private sector jobs": the adjectives and nouns a compound modifier
+        carries itself, which say which group is meant."""
+        if child.dep_ != "compound":
+            return []
+        return [
+            g.lower_ if g.pos_ == "ADJ" else g.lemma_.lower()
+            for g in child.lefts
+            if g.dep_ in ("amod", "compound")
+            and g.pos_ in ("ADJ", "NOUN")
+            and not g.like_num
+            and g.whitespace_  # a word glued by a hyphen is in `hyphen_prefix`
+        ]
+
+    def poll_points(self, span: Span, info: FigureInfo) -> None:
+        """ "her lead was 7 points": points in a sentence about polls are percentage points."""
+        if info.counted != "point" or info.unit is not None:
+            return
+        if any(t.lemma_.lower() in self.lex.poll_words for t in sentence_of(span)):
+            info.unit, info.counted = "percentage_point", None
+
     def reports(self, noun: Token) -> bool:
         """Whether the noun is the subject of a reporting verb ("experts say"), also when the
         parser missed the clause and the verb just follows it."""
