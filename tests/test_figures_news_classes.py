@@ -330,3 +330,8 @@ def test_counted_compound_modifiers_and_vague_others(parse, text, counted) -> No
 def test_figparse_a_verb_of_approach_is_a_qualifier(text, qualifier) -> None:
     (got,) = figparse.find(text)
     assert got.figure.qualifier == qualifier
+
+
+def test_counted_a_hyphenated_name_is_written_once(parse) -> None:
+    ((_, info),) = figures(parse, "She won 80 percent of the African-American vote.")
+    assert info.counted == "African-American vote"

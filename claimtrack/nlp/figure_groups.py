@@ -244,8 +244,11 @@ class ImplicitGroups:
 
     def hyphen_prefix(self, token: Token) -> str:
         """ "plain-" of "plain-clothes officers", "low-" of "low-wage workers": the words glued
-        by hyphens before a modifier, which the parser hangs on it apart."""
+        by hyphens before a modifier, which the parser hangs on it apart (a name is written
+        whole by `word`: "African-American")."""
         doc, j = self.doc, token.i
+        if token.pos_ == "PROPN" or token.ent_type_:
+            return ""
         while (
             j >= 2
             and doc[j - 1].text in "-‐"
