@@ -63,6 +63,8 @@ class HolderReader:
         if governor.dep_ == "pobj" and head.lower_ in self.lex.value_preps:
             valuing = head.head
             obj = child_of(valuing, "dobj")
+            if obj is not None and obj.lemma_.lower() in self.lex.container_nouns:
+                return None, None  # "puts the figure at $498 billion": no thing is named
             if obj is not None and obj.pos_ == "NOUN":
                 return obj, None
             if obj is not None and self.name(obj) is not None:
