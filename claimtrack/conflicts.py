@@ -105,6 +105,7 @@ class Counted(NamedTuple):
     head: str  # the synonym class of the head noun
     mods: tuple[str, ...]  # group modifiers, canonical, sorted
     phrase: str  # as written in `counted`
+    written: tuple[str, ...] = ()  # the modifiers as written, in order ("Eritrean")
 
 
 @cache
@@ -131,8 +132,19 @@ def parse_counted(counted: str | None) -> Counted | None:
         return Counted(classes[whole], (), counted)
     head = classes.get(pre[-1], pre[-1])
     groups = t.groups
-    mods = tuple(sorted({groups.get(w, w) for w in pre[:-1]}))
-    return Counted(head, mods, counted)
+    written = counted.split()[: len(pre) - 1]
+    mods = tuple(sorted({_group_word(w, groups) for w in written}))
+    return Counted(head, mods, counted, tuple(written))
+
+
+def _group_word(word: str, groups: Mapping[str, str]) -> str:
+    """A modifier as compared: a known group's class ("U.S." = "American"); a place or people
+    named with a capital by its stem, so the place and its people are one group ("refugees from
+    Eritrea" were written "Eritrea refugee": "Eritrean refugees")."""
+    low = word.lower()
+    if low in groups:
+        return groups[low]
+    return low[:5] if word[:1].isupper() else low
 
 
 @cache
@@ -142,6 +154,8 @@ def predicate_class(predicate: str | None) -> str | None:
         return None
     t = tables()
     p = " ".join(predicate.lower().split())
+    if p in t.predicates:  # "are in play" is voting, though "be" alone says nothing
+        return t.predicates[p]
     first = p.split(" ", 1)[0]
     if p in t.neutral or first in t.neutral:
         return None
@@ -747,6 +761,16 @@ def group_entries(
     return groups
 
 
+def _shown(head: str, mods: tuple[str, ...], members: list[_Entry]) -> str:
+    """What is measured, as a reader sees it: the modifiers as one figure wrote them ("Eritrean
+    refugee", not the stems they are compared by)."""
+    for entry in members if mods else ():
+        counted = parse_counted(entry.figure.counted)
+        if counted is not None and counted.mods == mods:
+            return " ".join([*counted.written, head])
+    return " ".join([*mods, head])
+
+
 def _rank(group: Group) -> tuple[int, float, float, str]:
     order = {"conflict": 0, "update": 1, "consistent": 2, "single": 3}[group.status]
     gap = group.why.gap
@@ -792,10 +816,18 @@ def partition(
 
 def _on_the_day(contexts: list[Context], day: date | None) -> list[Context]:
     """The contexts whose period is a date range holding the article's day: "a dozen states
-    held contests" in an article of March 1 is about the contests of March 1."""
+    held contests" in an article of March 1 is about the contests of March 1; a long period
+    ("next year") holds too many events to say so."""
     if day is None:
         return []
-    return [c for c in contexts if (span := _dates(c[3])) is not None and span[0] <= day <= span[1]]
+    longest = frame_tables().article_day_days
+    return [
+        c
+        for c in contexts
+        if (span := _dates(c[3])) is not None
+        and span[0] <= day <= span[1]
+        and (span[1] - span[0]).days < longest
+    ]
 
 
 @cache
@@ -1040,7 +1072,7 @@ def _decide(
     refs = [_ref(e) for e in members]
     gap = _gap(members, pair) if pair is not None else None
     head, mods = key
-    counted = " ".join([*mods, head])
+    counted = _shown(head, mods, members)
     predicate, holder, place, period = context
     days = sorted({e.day for e in members if e.day is not None})
     why = Why(

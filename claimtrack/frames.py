@@ -36,6 +36,7 @@ class FrameTables:
     running_cues: tuple[str, ...]
     same_time_days: int
     running_same_time_days: int
+    article_day_days: int
     rounding: float
     name_titles: frozenset[str]
     period_lead_words: tuple[str, ...]
@@ -64,6 +65,7 @@ def frame_tables() -> FrameTables:
         running_cues=tuple(sorted(w.lower() for w in data["running_cues"])),
         same_time_days=int(data["same_time_days"]),
         running_same_time_days=int(data["running_same_time_days"]),
+        article_day_days=int(data["article_day_days"]),
         rounding=float(data["rounding"]),
         name_titles=words("name_titles"),
         # longest first, so "as of" is stripped before "of"

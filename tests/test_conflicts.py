@@ -944,6 +944,27 @@ FRAMES = [
         None,
     ),
     (
+        "a place and its people are one group: refugees from Eritrea are Eritrean refugees",
+        fig("3,000", 3000, counted="Eritrea refugee", predicate="admit", holder="Jane Roe"),
+        fig("800", 800, counted="Eritrean refugee", predicate="accept", holder="Roe"),
+        ("2020-05-01", "2020-05-20"),
+        "conflict",
+    ),
+    (
+        "another people is another group",
+        fig("3,000", 3000, counted="Eritrean refugee", predicate="admit", holder="Jane Roe"),
+        fig("800", 800, counted="Somali refugee", predicate="accept", holder="Roe"),
+        ("2020-05-01", "2020-05-20"),
+        None,
+    ),
+    (
+        "states in play on a voting day are the states voting",
+        fig("15", 15, counted="state", predicate="hold contest", period="on March 3"),
+        fig("11", 11, counted="state", predicate="be in play", period="March 3"),
+        ("2020-02-01", "2020-02-20"),
+        "conflict",
+    ),
+    (
         "rounding: 30,000 and 31,000 agree",
         fig("30,000", 30000, counted="email", predicate="delete"),
         fig("31,000", 31000, counted="email", predicate="delete"),
@@ -1051,6 +1072,48 @@ def test_conflicts_articles_net_worth_by_holder(extract):
     assert group.status == "conflict"
     assert group.why.holder == "jane roe" and group.why.counted == "worth"
     assert {f.source_id for f in group.figures} == {"profile", "magazine"}
+
+
+def test_conflicts_frame_an_undated_figure_is_of_its_article_day_not_its_year():
+    """A figure with no period of its own is of the group's day when its article is of that
+    day; a year holds too many events for an article in it to say which."""
+    day = fig("15", 15, counted="state", predicate="hold contest", period="on March 3")
+    undated = fig("11", 11, counted="state", predicate="hold contest")
+    dates = {"A": D("2020-02-01"), "B": D("2020-03-03")}
+    claims = [
+        claim("A", "Ann Lee", day, text="In Ohio, a"),
+        claim("B", "Bo Diaz", undated, text="Ohio: b"),
+    ]
+    [group] = find_conflicts(claims, dates=dates)
+    assert group.status == "conflict" and not any(f.joined for f in group.figures)
+    year = fig(
+        "$40 million",
+        4e7,
+        unit="USD",
+        currency="USD",
+        counted="ad",
+        predicate="buy",
+        period="next year",
+    )
+    undated = fig("$90,000", 9e4, unit="USD", currency="USD", counted="ad", predicate="buy")
+    dates = {"A": D("2019-12-01"), "B": D("2020-04-18")}
+    claims = [
+        claim("A", "Ann Lee", year, text="In Ohio, a"),
+        claim("B", "Bo Diaz", undated, text="Ohio: b"),
+    ]
+    assert [g.status for g in find_conflicts(claims, dates=dates)] != ["conflict"]
+
+
+def test_conflicts_articles_a_valued_person_is_their_worth(extract):
+    claims = extract(
+        profile="Jane Roe, the developer, says she is worth $3 billion.",
+        magazine="Jane Roe owns twelve towers. A business magazine pegged her at $1.2 billion.",
+        aide="Jane Roe opened a tower. An aide said an individual worth $3 billion owes no one.",
+    )
+    [group] = find_conflicts(claims)
+    assert group.status == "conflict"
+    assert group.why.holder == "jane roe" and group.why.counted == "worth"
+    assert {f.source_id for f in group.figures} == {"profile", "magazine", "aide"}
 
 
 def test_conflicts_frame_when_clause_and_named_day_give_the_time():

@@ -75,6 +75,16 @@ COUNTED = [
     # a negated verb denies the figure: a predicate of its own, never the plain verb's
     ("The port is not taking in 9,000 migrants this year.", "9,000", "migrant", "not take in"),
     ("The council never hired 450 teachers.", "450", "teacher", "not hire"),
+    # a place they come from says which group: on the noun or on the verb it is the object of
+    ("The town took in 3,000 refugees from Eritrea in May.", "3,000", "Eritrea refugee", "take in"),
+    ("Some 800 migrants from Peru arrived on Monday.", "Some 800", "Peru migrant", "arrive"),
+    # ... a place, not any origin
+    ("She received 4,000 emails from her old server.", "4,000", "email", "receive"),
+    ("Ads ran in 11 swing states from Ohio to Arizona.", "11", "swing state", None),
+    # a "be" idiom says what they are doing; a plain "be" only that they are there
+    ("On Primary Day, when 12 states are in play, turnout matters.", "12", "state", "be in play"),
+    ("About 400 delegates will be at stake next week.", "About 400", "delegate", "be at stake"),
+    ("About 5,000 fans were in the square on Monday.", "About 5,000", "fan", "be"),
 ]
 
 
@@ -110,6 +120,20 @@ def test_figure_context_bare_number_refers_back(base):
     assert first.place == "Peru"
     assert second.place == "Bolivia"
     assert second.predicate == "cross"
+
+
+def test_figure_context_a_people_named_alone_are_those_just_counted(base):
+    text = "Roe wants to admit 5,000 Eritrean refugees (Lee has proposed accepting 800 Eritreans)."
+    _, out = _figures(base, text, [("5,000", {"value": 5e3}), ("800", {"value": 800.0})])
+    assert [s._.claimtrack_figure.counted for s in out] == ["Eritrean refugee"] * 2
+    # another people is another group
+    text = "Roe wants to admit 5,000 Eritrean refugees. Lee said 800 Somalis arrived in May."
+    _, out = _figures(base, text, [("5,000", {"value": 5e3}), ("800", {"value": 800.0})])
+    assert [s._.claimtrack_figure.counted for s in out] == ["Eritrean refugee", "Somali"]
+    # the other side of a trade is no count of the first: nothing is done to them
+    text = "Roe traded 10 Eritrean spies for four Eritreans held in Rome."
+    _, out = _figures(base, text, [("10", {"value": 10.0}), ("four", {"value": 4.0})])
+    assert out[1]._.claimtrack_figure.counted == "Eritrean"
 
 
 def test_figure_context_bare_number_alone_counts_nothing(base):

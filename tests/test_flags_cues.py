@@ -1,5 +1,6 @@
 """Verifiability cues read off the syntax, on the real model with sentences of our own: denials
-without an object or sharing one, aspectual verbs, and "possible" naming what a thing is."""
+without an object or sharing one, aspectual verbs, "possible" naming what a thing is, and hedges,
+refusals and groups whose sense is the news or an opinion, not a caveat."""
 
 from __future__ import annotations
 
@@ -48,6 +49,10 @@ CUE_CASES = [
     ("It is unclear why the plane crashed.", [("unclear", "It is unclear")]),
     ("The question is, why did it take so long for her to use it?", []),
     ("The question is whether the vote will be held.", [("unclear", "question")]),
+    ("The question is not whether they can do it, but whether they want to.", []),
+    # "nobody knows" describing a thing (a place few have heard of) is not an open fact.
+    ('"It is a quiet town we lived near that nobody knows," she said.', []),
+    ("How many died? Nobody knows.", [("unclear", "Nobody knows")]),
     # "made clear" says something plainly; "didn't know what to make of" is being at a loss.
     ("The regime made clear it would not be a partner in the talks.", []),
     ("At first, the regulators didn't know what to make of the offer.", []),
@@ -63,6 +68,46 @@ CUE_CASES = [
     ("Maybe it is to be expected.", []),
     ("The building was probably needed by the army.", [("hedged", "probably")]),
     ("The plan is reportedly to be announced Monday.", [("hedged", "reportedly")]),
+    # A hedge inside a speaker's opinion or prediction is the opinion's own.
+    ('"I think the council is likely to face delays and perhaps lawsuits," she said.', []),
+    ("Perhaps 200 people attended the rally.", [("hedged", "Perhaps")]),
+    ('"What seemed to be calm was only calm on the surface," the pastor said.', []),
+    ("The senator seemed irritated by the question.", [("hedged", "seemed")]),
+    ("Planning for the gala appeared to be chaotic.", [("hedged", "appeared")]),
+    ("What appeared to be a long fight for delegates ended in a day.", [("hedged", "appeared")]),
+    # A hedge on a judgement: a judging adjective on the object, or a softened one.
+    ("The budget seems to be a rather sore point for the council.", []),
+    ("A home equity loan may be a good choice for many families.", []),
+    ('"Maybe the contractor did a bad job on the roof," he said.', []),
+    ("He may be the only candidate who can win the state.", [("hedged", "may be")]),
+    # Counterfactuals are not caveats; an epistemic modal on a past event is.
+    ("Had the polls closed earlier, she could have lost the state.", []),
+    ("Without the leak, the deal might have gone through.", []),
+    ("The fire may have started in the kitchen.", [("hedged", "may have started")]),
+    ("The hackers could have gained access to the voter rolls.", [("hedged", "could have gained")]),
+    # "Hoax" as what a claim says is content; as a verdict on a report it is a dispute.
+    ("He said climate change is a hoax.", []),
+    ('"Every time he calls the moon landing a hoax, we lose votes," she said.', []),
+    ("The campaign called the story a hoax.", [("disputed", "hoax")]),
+    # A refusal that is the news: announced for the future, or to questions from a committee.
+    ("Her attorney says she will refuse to answer the board's questions.", []),
+    ("The mayor refused to answer questions from the city council.", []),
+    (
+        "The spokesman did not answer questions about the payments.",
+        [("no_response", "did not answer")],
+    ),
+    # A party's own records kept back are its conduct; a detail of a deal is a gap.
+    ("The governor has not disclosed his tax returns.", []),
+    ("The company did not disclose its sales figures.", [("undisclosed", "did not disclose")]),
+    # Groups named by party or office voice positions on the record; a state is no statement.
+    ("Elected officials in both parties say the law needs fixing.", []),
+    ("Republican and Democratic officials said the vote would be close.", []),
+    ("County officials felt uneasy about the contract.", []),
+    (
+        "State officials feel that the plan is too costly.",
+        [("anonymous_source", "State officials feel")],
+    ),
+    ("Officials said the bridge was closed for repairs.", [("anonymous_source", "Officials said")]),
 ]
 
 

@@ -21,6 +21,26 @@ HOLDERS = [
     ("Jane Roe is said to have 120 delegates, officials said.", "120", None),
     # the object controls when there is one: the council approves, not the senator
     ("Officials said the senator urged Congress to approve 4,000 visas.", "4,000", "Congress"),
+    # the subject pronoun of what a named reporter reports is the reporter
+    (
+        "Northwind Capital says it will spend $400,000 on radio spots.",
+        "$400,000",
+        "Northwind Capital",
+    ),
+    (
+        "The Harlow Foundation said they raised $3 million in May.",
+        "$3 million",
+        "The Harlow Foundation",
+    ),
+    # ... not as a copula's subject: "it" is then the thing valued, not the reporter
+    ("Northwind Capital says it is $400,000 short.", "$400,000", None),
+    (
+        "One index lists Ms. Roe's wealth at $6.5 billion; Forbes says it is $4.5 billion.",
+        "$4.5 billion",
+        "Roe",
+    ),
+    # ... only when the name can be what the pronoun stands for: "it" is not a person
+    ("Mayor Ann Lee said it will cost $9 million, aides said.", "$9 million", None),
     # a common noun names no one in particular
     ("Officials said the company wants to hire 300 workers.", "300", None),
     # "it is hard to find" has no one who does the finding
@@ -36,3 +56,43 @@ def test_holders_holder(parse, text, words, holder):
     found = [s._.claimtrack_figure for s in doc.spans[FIGURES] if s.text == words]
     assert found, [s.text for s in doc.spans[FIGURES]]
     assert found[0].holder == holder
+
+
+WORTH = [
+    # a sum that values a named person or firm is its worth, whoever gives it
+    ("Jane Roe built hotels. A magazine pegged her at $3.1 billion.", "$3.1 billion", "Jane Roe"),
+    ("Analysts valued Acme at $40 billion after the merger.", "$40 billion", "Acme"),
+    # a person described, not named, is the one the text is about, as for "she"
+    (
+        "Jane Roe spoke. An aide said an individual worth $4 billion owes no one.",
+        "$4 billion",
+        "Jane Roe",
+    ),
+    # named by the text: the usual readings stand
+    ("Jane Roe built hotels. A magazine puts her fortune at $2 billion.", "$2 billion", "Jane Roe"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "holder"), WORTH)
+def test_holders_valued_sum_is_worth(parse, text, words, holder):
+    doc = parse(text)
+    found = [s._.claimtrack_figure for s in doc.spans[FIGURES] if s.text == words]
+    assert found, [s.text for s in doc.spans[FIGURES]]
+    assert found[0].counted in {"worth", "fortune"}
+    assert found[0].holder == holder
+
+
+NOT_WORTH = [
+    # a share that puts someone at a figure is a poll's number, not a worth
+    ("A new poll puts Jane Roe at 45 percent among likely voters.", "45 percent"),
+    # a described person with no one named before is no one
+    ("An individual worth $4 billion owes no one, an aide said.", "$4 billion"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_WORTH)
+def test_holders_valued_sum_negatives(parse, text, words):
+    doc = parse(text)
+    found = [s._.claimtrack_figure for s in doc.spans[FIGURES] if s.text == words]
+    assert found, [s.text for s in doc.spans[FIGURES]]
+    assert found[0].counted != "worth" or found[0].holder is None

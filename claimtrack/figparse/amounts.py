@@ -174,6 +174,11 @@ class AmountReader(NumberReader):
                 return amt, h + 1
             if after is not None:
                 return amt, self.per_unit(amt, self.currency_tail(amt, after))
+        if amt.fraction and amt.currency is None and self.low(k) in ("a", "an"):
+            unit = self.unit_after(k + 1)  # "half a mile", "a third of a" is read elsewhere
+            if unit is not None and unit[0] != "fraction":
+                amt.unit = unit[0]
+                return amt, unit[1]
         if amt.currency is None:
             unit = self.unit_after(h)
             if unit is not None and (not amt.vague or unit[0] not in ("percent", "fraction")):
@@ -183,7 +188,16 @@ class AmountReader(NumberReader):
             k = self.cents(amt, k)  # "c $ 100 and fifty"
         if amt.currency is not None:
             k = self.per_unit(amt, k)
+            k = self.in_the_red(amt, k)
         return amt, k
+
+    def in_the_red(self, amt: Amount, k: int) -> int:
+        """ "$1 billion in the red": a sum owed or lost, negative."""
+        words = [self.low(j) for j in range(k, k + 3)]
+        if words != ["in", "the", "red"] or amt.value is None or amt.value <= 0:
+            return k
+        amt.value = -amt.value
+        return k + 3
 
     def per_unit(self, amt: Amount, k: int) -> int:
         """ "$50 a ton", "$80 per barrel", "$16.50 an hour": money per a unit ("USD/ton",

@@ -19,6 +19,8 @@ from claimtrack.figparse.tokens import Tok
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Qualifiers that leave "one of" a member of a set rather than a count ("only one of many").
 _ONE_OK = (None, "exact")
+# Prepositions before a street address ("at 10 Downing Street in London").
+_PLACE_PREPS = frozenset({"at", "of", "on", "near", "to", "from", "outside", "inside", "behind"})
 
 
 @dataclass(slots=True)
@@ -74,7 +76,8 @@ class NotFigureRules:
             if after.glued and after.kind == "word" and not c.money and c.amt.unit != "percent":
                 if c.amt.unit is not None and after.low in self.lex.age_after:
                     return False  # "a 16-year-old": an age
-                return after.low not in self.lex.number_words
+                # "fifty-fifty": the same number word twice is odds, not a number
+                return after.low not in self.lex.number_words or after.low == c.last.low
         return None
 
     def glued_to_letters(self, c: Candidate) -> bool | None:
@@ -151,6 +154,66 @@ class NotFigureRules:
         ):
             k -= 1
         return bool(qualifier) and k >= 0 and toks[k].low in lex.age_before
+
+    def someday(self, c: Candidate) -> bool | None:
+        """ "we will win one day", "one day the state will": someday, not a duration; one
+        after a word of duration ("for one day", "lasted one day", "only one day") or before a
+        rate ("one day a week") stays a duration."""
+        if c.end != c.i + 2 or c.first.low != "one" or c.last.low != "day" or c.qualifier:
+            return None
+        if c.nxt is not None and c.nxt.low in ("a", "an", "per", "each", "of", "-", "‐"):
+            return None
+        return c.prev is None or c.prev.low not in self.lex.duration_before
+
+    def word_in_compound(self, c: Candidate) -> bool | None:
+        """ "high-five", "one-on-one", the second "fifty" of "fifty-fifty": a number word glued
+        by a hyphen to a word before it that is not part of the number."""
+        prev, i = c.prev, c.i
+        if c.first.kind != "word" or not c.first.glued or prev is None or i < 2:
+            return None
+        before = self.toks[i - 2]
+        if prev.low in ("-", "‐") and prev.glued and before.kind == "word":
+            # a number word before it is a digit read out ("three-nought-four") unless the
+            # same word says odds ("fifty-fifty")
+            return before.low not in self.lex.number_words or before.low == c.first.low
+        return None
+
+    def short_year(self, c: Candidate) -> bool | None:
+        """ "in '08", "the class of ’98": two digits after an opening apostrophe are a year."""
+        prev, first = c.prev, c.first
+        if prev is None or prev.text not in ("'", "’", "‘") or not first.glued:
+            return None
+        if first.kind != "num" or len(first.text) != 2 or c.money or c.amt.unit is not None:
+            return None
+        before = self.toks[c.i - 2] if c.i > 1 else None
+        if before is not None and prev.glued and (before.kind != "sym" or before.text in "'’‘"):
+            return None  # "Obama'08" glued to a word; "''24" is a quotation
+        return True
+
+    def poll_answer(self, c: Candidate) -> bool | None:
+        """ "Forty-three, yes; fifty, no": a tally of a poll's answers, with no unit said."""
+        if c.qualifier or c.money or c.amt.unit is not None or c.nxt is None:
+            return None
+        if c.nxt.low == "," and c.end + 1 < self.n:
+            return self.toks[c.end + 1].low in self.lex.answer_words or None
+        return None
+
+    def street_address(self, c: Candidate) -> bool | None:
+        """ "at 10 Downing Street", "131 West 23rd Street,": a number before a street's name;
+        "12 Wall Street banks" is a count of banks."""
+        if c.end != c.i + 1 or c.first.kind != "num" or c.qualifier or c.money:
+            return None
+        toks, lex = self.toks, self.lex
+        for k in range(c.end, min(c.end + 5, self.n)):
+            t = toks[k]
+            if t.low in lex.street_words and t.text[0].isupper() and k > c.end:
+                after = k + 1 if k + 1 < self.n and toks[k + 1].low == "." else k
+                nxt = toks[after + 1] if after + 1 < self.n else None
+                place = c.prev is not None and c.prev.low in _PLACE_PREPS
+                return nxt is None or nxt.kind != "word" or nxt.text[0].isupper() or place
+            if not (t.text[0].isupper() or t.kind == "num" or t.low in lex.ordinal_suffixes):
+                return None
+        return None
 
     def dated_duration(self, c: Candidate) -> bool | None:
         """ "three years ago", "two days later": a point in time, not a duration."""
@@ -260,6 +323,11 @@ _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.date_or_time,
     NotFigureRules.slashed_pair,
     NotFigureRules.dated_duration,
+    NotFigureRules.someday,
+    NotFigureRules.word_in_compound,
+    NotFigureRules.short_year,
+    NotFigureRules.poll_answer,
+    NotFigureRules.street_address,
     NotFigureRules.year_span,
     NotFigureRules.pronoun_one,
     NotFigureRules.bare_year,

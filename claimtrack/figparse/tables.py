@@ -82,6 +82,9 @@ class Lexicon:
     age_after: frozenset[str]
     age_at_verbs: frozenset[str]
     dated_by: frozenset[str]
+    duration_before: frozenset[str]
+    answer_words: frozenset[str]
+    street_words: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
 
@@ -151,6 +154,9 @@ def compiled(key: OverridesKey) -> Lexicon:
         age_after=frozenset(nots["age_after"]),
         age_at_verbs=frozenset(nots["age_at_verbs"]),
         dated_by=frozenset(nots["dated_by"]),
+        duration_before=frozenset(nots["duration_before"]),
+        answer_words=frozenset(nots["answer_words"]),
+        street_words=frozenset(nots["street_words"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from claimtrack.figparse.tables import Lexicon
-from claimtrack.figparse.tokens import Tok, TokenCursor
+from claimtrack.figparse.tokens import HYPHENS, Tok, TokenCursor
 
 
 @dataclass(slots=True)
@@ -114,6 +114,13 @@ class Cardinal:
         lex = reader.lex
         if w in lex.hundred:
             return self.hundred(j)
+        if (
+            w in HYPHENS
+            and self.last is DIGITS
+            and reader.glued_run(j, 2)
+            and reader.low(j + 1) in lex.scale_words
+        ):
+            return j + 1  # "$2-million": the scale, hyphenated
         if self.last is not NOTHING and (
             w in lex.scale_words
             or reader.spaced_letter(j)
@@ -187,8 +194,9 @@ class Cardinal:
         end = j + 1
         if kind is TENS:
             end = reader.sep(j + 1)
-            if end != j + 1 and reader.word_value(end) is None:
-                end = j + 1  # "twenty-first": the hyphen belongs to the ordinal
+            after = reader.word_value(end) if end != j + 1 else None
+            if end != j + 1 and (after is None or after[0] is not UNIT):
+                end = j + 1  # "twenty-first", "fifty-fifty": the hyphen is not the number's
         return self.took(kind, end)
 
     def hundred(self, j: int) -> int | None:
@@ -579,11 +587,15 @@ class NumberReader(TokenCursor):
         return num
 
     def and_fraction(self, num: Num) -> Num:
-        """ "and a half", "million and three quarters", "five and a half million"."""
+        """ "and a half", "million and three quarters", "five and a half million", and
+        hyphenated ("four-and-a-half")."""
         end = num.end
+        hyphens = self.low(end) in HYPHENS and self.glued_run(end, 4)
+        if hyphens:
+            end += 1
         if self.low(end) != "and":
             return num
-        part = self.fraction_part(end + 1)
+        part = self.fraction_part(end + 2 if hyphens else end + 1)
         if part is None:
             return num
         value, end = part
@@ -598,6 +610,10 @@ class NumberReader(TokenCursor):
             return Num(num.value + value, end, words=True, scaled=True, ints=ints + 1)
         return Num(num.value + value, end, words=True, digits=num.digits, ints=ints + 1)
 
+    def glued_run(self, i: int, k: int) -> bool:
+        """Whether the k tokens from i are each glued to the one before."""
+        return i + k <= self.n and all(t.glued for t in self.toks[i : i + k])
+
     def last_scale(self, num: Num) -> float:
         """The largest scale a scaled number is a whole multiple of (1e6 for 3,000,000)."""
         for scale in sorted(self.lex.scale_words.values(), reverse=True):
@@ -608,6 +624,8 @@ class NumberReader(TokenCursor):
     def ratio(self, num: Num) -> Num | None:
         """ "one in five", "2 out of 5", "one over three", "nine of 10": a fraction of a group."""
         k = num.end
+        hyphens = self.low(k) in HYPHENS and self.glued_run(k, 3)  # "one-in-five"
+        k += hyphens
         w = self.low(k)
         if w == "out" and self.low(k + 1) == "of":
             k += 2
@@ -615,6 +633,10 @@ class NumberReader(TokenCursor):
             k += 1
         else:
             return None
+        if hyphens:
+            if self.low(k) not in HYPHENS:
+                return None
+            k += 1
         den = self.cardinal(k)
         if den is None or not den.value:
             return None

@@ -119,7 +119,7 @@ class AttributionFinder:
         self.noun_prepositions = frozenset(lexicon["noun_prepositions"])
         self.media = frozenset(lexicon["media"])
         self.causatives = frozenset(lexicon["causatives"])
-        # "pegged him at $2.9 billion": a figure stated for the object.
+        # "a magazine pegged her at $3.1 billion": a figure stated for the object.
         self.valuations = frozenset(lexicon["valuations"])
         self.verbs |= self.valuations
 
@@ -962,7 +962,7 @@ def _valuation(verb: Token) -> Span | None:
         if prep.i <= obj.i or prep.dep_ != "prep" or prep.lower_ != "at":
             continue
         if any(t.like_num or t.tag_ == "CD" for t in prep.subtree):
-            # "... at $2.9 billion, which he called a disgrace": the comment is the writer's.
+            # "... at $3.1 billion, which she called an insult": the comment is the writer's.
             end = min(
                 [t.left_edge.i for t in prep.subtree if t.dep_ in ("relcl", "acl")]
                 + [prep.right_edge.i + 1]

@@ -15,6 +15,7 @@ quantities. Lexicons: figure_context.json and zero_statements.json, read by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -39,6 +40,11 @@ MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmo
 # Entities that are no group a number counts.
 UNCOUNTABLE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
+# Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
+_MORE = frozenset({"more", "fewer", "less", "additional", "extra"})
+# Plurals in -xes, -ches, -shes, -sses whose lemma the lemmatizer may take for a Greek or
+# Latin one ("taxes" -> "taxis", "axes" -> "axis"): the English plural loses its "-es".
+_ES_PLURAL = re.compile(r"\w+(?:x|ch|sh|ss|zz)es")
 
 
 @Language.factory(
@@ -114,6 +120,16 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             # "More than 50,000 crossed into Finland": an elided noun refers back to the last
             # counted figure, in this sentence or the one before.
             info.counted = previous[1]
+        elif (
+            previous is not None
+            and info.predicate is not None
+            and _same_or_previous(doc, previous[0], sent_start)
+            and _shortens(info.counted, previous[1])
+        ):
+            # "take in 5,000 Eritrean refugees (Lee proposed 800 Eritreans)": the people
+            # named by their group alone are the group's people just counted, when something
+            # is done to them ("traded 10 Eritrean spies for four Eritreans" is no count of spies)
+            info.counted = previous[1]
         if info.counted is not None and not _has_unit(info):
             previous = (sent_start, info.counted, reader.phrase_end(span))
         if _is_share(info):
@@ -136,6 +152,26 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         for f in kept
         if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
     ]
+
+
+def _shortens(counted: str | None, earlier: str) -> bool:
+    """ "Eritrean" after "Eritrean refugee": a people's name alone (one capitalised word) that
+    opens the phrase counted just before it."""
+    if not counted or " " in counted or not counted[:1].isupper():
+        return False
+    words = earlier.split()
+    return len(words) > 1 and words[0] == counted
+
+
+def _copula_idiom(verb: Token, idioms: frozenset[str]) -> str | None:
+    """ "are in play", "will be at stake": the words right after the copula, when they are
+    one of `copula_idioms`."""
+    doc = verb.doc
+    for idiom in idioms:
+        words = doc[verb.i + 1 : verb.i + 2 + idiom.count(" ")]
+        if " ".join(t.lower_ for t in words) == idiom:
+            return idiom
+    return None
 
 
 def _is_share(info: FigureInfo) -> bool:
@@ -207,14 +243,17 @@ class ContextReader(ImplicitGroups):
         noun, governor = self.anchor(span, unitful)
         if unitful and noun is not None:
             noun = self.past_unit(noun, span)
+        if money and noun is not None and self.reports(noun):
+            noun = None  # "the $20 million experts say it costs": a sum is not its reporters
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
+        self.poll_points(span, info)
         if info.counted is None and money:
             info.counted = self.money_counted(span, governor)
         verb, predicate = self.predicate(governor)
         if info.predicate is None:
             info.predicate = predicate
-        self.fill_holder(info, noun, verb, governor)
+        about = self.fill_holder(info, noun, verb, governor)
         if info.place is None:
             info.place = self.place(noun, verb, governor)
         if info.period is None:
@@ -227,7 +266,7 @@ class ContextReader(ImplicitGroups):
                 self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
-        rate = self.rate(span, governor)
+        rate = rate_of(self.lex, span, governor, about if info.currency else None)
         if rate is not None:
             base = info.unit or info.currency or "count"
             if "/" not in base:
@@ -235,12 +274,15 @@ class ContextReader(ImplicitGroups):
 
     def fill_holder(
         self, info: FigureInfo, noun: Token | None, verb: Token | None, governor: Token
-    ) -> None:
-        """Whose figure, and for a sum or share with no counted noun, what it is the value of."""
+    ) -> Token | None:
+        """Whose figure; for a sum or share with no counted noun, what it is the value of."""
         about, owner = noun, None
         if info.counted is None and _has_unit(info):
-            attribute, owner = self.holders.attribute(governor, verb)
-            if attribute is not None:
+            money = bool(info.currency) or (info.unit or "").split("/")[0] == "money"
+            attribute, owner = self.holders.attribute(governor, verb, money=money)
+            if isinstance(attribute, str):
+                info.counted = attribute  # "pegged Roe at $3 billion": her worth
+            elif attribute is not None:
                 about = attribute
                 info.counted = (
                     self.phrase(attribute, complement=False)
@@ -250,8 +292,9 @@ class ContextReader(ImplicitGroups):
             elif self.holders.attribute_inherits(governor, verb):
                 info.counted = INHERIT
         if info.holder is None:
-            named = self.holders.name(owner) if owner is not None else None
+            named = self.holders.owner(owner) if owner is not None else None
             info.holder = named or self.holders.holder(about, verb, governor)
+        return about
 
     # what the figure is attached to ---------------------------------------------------------
 
@@ -307,6 +350,9 @@ class ContextReader(ImplicitGroups):
             if dep == "conj" and head.dep_ in MODIFIES and _is_number(head):
                 # "one or two big ideas": the noun of the first number
                 head, dep = head.head, head.dep_
+            elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in _MORE:
+                # "12 more schools", "2 million more children": the noun after "more"
+                head, dep = head.head, "amod"
             if (
                 dep in MODIFIES
                 and head.i not in inside
@@ -362,9 +408,8 @@ class ContextReader(ImplicitGroups):
         return self.phrase(noun, complement=True)
 
     def phrase(self, noun: Token, *, complement: bool) -> str | None:
-        """Head lemma with the modifiers that change which group is meant: compounds,
-        nationality and place adjectives, a few classifying adjectives, and one complement
-        ("inquiry about volunteering")."""
+        """Head lemma with the modifiers that say which group: compounds, nationality, place
+        and a few classifying adjectives, one complement ("inquiry about volunteering")."""
         if noun.pos_ == "PRON" or noun.lower_ in self.lex.pronoun_subjects:
             return None
         mods = []
@@ -372,7 +417,11 @@ class ContextReader(ImplicitGroups):
             if child.i in self._figure_tokens or child.like_num:
                 continue
             if self.is_key_modifier(child) and self.word(child):
-                mods.append(self.word(child))
+                prefix = self.hyphen_prefix(child)
+                mods += [*self.compound_modifiers(child), prefix + self.word(child)]
+        origin = self.origin(noun) if complement else None
+        if origin is not None:
+            mods.append(origin)
         words = [*mods, self.hyphenated(noun) or self.word(noun) or noun.text]
         if complement:
             for child in noun.rights:
@@ -381,8 +430,9 @@ class ContextReader(ImplicitGroups):
                 obj = child_of(child, "pobj") or child_of(child, "pcomp")
                 if obj is None or obj.pos_ == "PRON" or obj.i in self._figure_tokens:
                     continue
-                if obj.pos_ in NOUNS or obj.pos_ == "VERB":
-                    words += [child.lower_, obj.lower_ if obj.pos_ == "VERB" else self.word(obj)]
+                complement = obj.lower_ if obj.pos_ == "VERB" else self.word(obj)
+                if complement and (obj.pos_ in NOUNS or obj.pos_ == "VERB"):
+                    words += [child.lower_, complement]  # not "judge of" a name cut short
                 break
         return " ".join(words)
 
@@ -415,6 +465,10 @@ class ContextReader(ImplicitGroups):
             return text
         if token.dep_ == "amod":
             return token.lower_  # "registered voters", not "register voter"
+        if token.dep_ == "compound" and token.tag_ == "NNS":
+            return token.lower_  # "sales tax", "clothes shop": a plural modifier is its form
+        if token.tag_ == "NNS" and _ES_PLURAL.fullmatch(token.lower_):
+            return token.lower_[:-2]
         return token.lemma_.lower()
 
     def antecedent(self, pronoun: Token, span: Span) -> str | None:
@@ -427,15 +481,16 @@ class ContextReader(ImplicitGroups):
         for token in reversed(range(sent.start, span.start)):
             candidate = self.doc[token]
             if candidate.i in self._figure_tokens and candidate.dep_ in PHRASE_INTERNAL:
-                head = candidate.head
-                if self.is_countable(head) and head.i < span.start:
+                head = self.group_of(candidate.head)
+                if head is not None and head.i < span.start:
                     best = self.phrase(head, complement=True)
                     break
         if best is not None:
             return best
         for ancestor in pronoun.ancestors:
-            if ancestor.dep_ == "relcl" and self.is_countable(ancestor.head):
-                return self.phrase(ancestor.head, complement=True)
+            group = self.group_of(ancestor.head) if ancestor.dep_ == "relcl" else None
+            if group is not None:
+                return self.phrase(group, complement=True)
         return None
 
     # the clause around it ---------------------------------------------------------------------
@@ -445,6 +500,10 @@ class ContextReader(ImplicitGroups):
         its object for a light verb: "made the cut" -> "make cut")."""
         token = governor
         for _ in range(8):
+            if token.dep_ == "amod" and token.lower_ in self.lex.worth_words:
+                # "a developer worth $3 billion bought the tower": the sum describes the
+                # developer; what the developer did is no verb of it
+                return None, None
             if token.dep_ in PHRASE_INTERNAL and token.head is not token:
                 if token.head.pos_ in VERBS:
                     break
@@ -474,6 +533,10 @@ class ContextReader(ImplicitGroups):
             obj = child_of(verb, "dobj")
             if obj is not None and obj.pos_ in NOUNS:
                 lemma = f"{lemma} {obj.lemma_.lower()}"
+        elif lemma == "be" and token.dep_ in SUBJECTS:
+            idiom = _copula_idiom(verb, self.lex.copula_idioms)
+            if idiom is not None:
+                lemma = f"be {idiom}"  # "nine states are in play": what they are doing
         if child_of(verb, "neg") is not None:
             # "is not admitting 100,000 refugees" denies the figure rather than states it: a
             # different predicate, so it is never compared with "admitting 10,000"
@@ -526,34 +589,40 @@ class ContextReader(ImplicitGroups):
             and target.i not in self._figure_tokens
         )
 
-    def rate(self, span: Span, governor: Token) -> str | None:
-        """ "per month", "a month", "monthly", on the figure or on what it is in apposition to
-        ("100,000 hryvnias -- about $3,300 -- per month")."""
-        tokens = [*span, governor]
-        tokens += [c for c in governor.children if c.dep_ == "appos"]
-        if governor.dep_ == "appos":
-            tokens.append(governor.head)
-        for token in tokens:
-            for child in token.children:
-                unit = self._rate_word(child)
-                if unit is not None:
-                    return unit
-        return None
 
-    def _rate_word(self, child: Token) -> str | None:
-        units = self.lex.time_units
-        if child.dep_ == "prep" and child.lower_ in self.lex.rate_preps:
-            obj = child_of(child, "pobj")
-            if obj is not None and obj.lemma_.lower() in units:
-                return units[obj.lemma_.lower()]
-        if child.dep_ == "npadvmod" and child.lemma_.lower() in units:
-            det = child_of(child, "det")
-            if det is not None and det.lower_ in self.lex.rate_preps:
-                return units[child.lemma_.lower()]
-        if (
-            child.dep_ in {"advmod", "amod"}
-            and child.lower_ in units
-            and child.lower_.endswith("ly")
-        ):
-            return units[child.lower_]
-        return None
+def rate_of(
+    lex: ContextLexicon, span: Span, governor: Token, about: Token | None = None
+) -> str | None:
+    """ "per month", "a month", "monthly", on the figure, on what it is in apposition to
+    ("100,000 hryvnias -- $3,300 -- per month") or is the value of ("weekly pay is $300")."""
+    tokens = [*span, governor]
+    if about is not None and about.i not in range(span.start, span.end):
+        tokens.append(about)
+    tokens += [c for c in governor.children if c.dep_ == "appos"]
+    if governor.dep_ == "appos":
+        tokens.append(governor.head)
+    for token in tokens:
+        for child in token.children:
+            unit = _rate_word(lex, child)
+            if unit is not None:
+                return unit
+    return None
+
+
+def _rate_word(lex: ContextLexicon, child: Token) -> str | None:
+    units = lex.time_units
+    if child.dep_ == "prep" and child.lower_ in lex.rate_preps:
+        obj = child_of(child, "pobj")
+        if obj is not None and obj.lemma_.lower() in units:
+            return units[obj.lemma_.lower()]
+    if child.dep_ == "npadvmod" and child.lemma_.lower() in units:
+        det = child_of(child, "det")
+        if det is not None and det.lower_ in lex.rate_preps:
+            return units[child.lemma_.lower()]
+    if (
+        child.dep_ in {"advmod", "amod"}
+        and child.lower_ in units
+        and (child.lower_.endswith("ly") or child.pos_ == "ADJ")  # "weekly", "annual"
+    ):
+        return units[child.lower_]
+    return None

@@ -1,8 +1,9 @@
 """The rules for what a figure counts when English leaves it implicit, and for a sum or an age
 that the words imply: "42 percent of those responding", "a majority of bills (52%)", "45% of
 voters ..., compared with 39% for her", "hundreds of pounds of drugs", "millions in grants",
-"voters under 30", "She was 92.". A part of `claimtrack.nlp.figure_context.ContextReader`, kept
-apart so that each class stays readable; the lexicon is figure_context.json."""
+"voters under 30", "She was 92.", "refugees from Eritrea" (the Eritrean refugees). A part of
+`claimtrack.nlp.figure_context.ContextReader`, kept apart so that each class stays readable;
+the lexicon is figure_context.json."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.nlp.annotations import FigureInfo
 from claimtrack.nlp.context_lexicon import ContextLexicon
-from claimtrack.nlp.syntax import NOUNS, SUBJECTS, child_of
+from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
 
 def sentence_of(span: Span) -> Span:
@@ -37,20 +38,24 @@ class ImplicitGroups:
     def anchor(self, span: Span, unitful: bool) -> tuple[Token | None, Token]:
         raise NotImplementedError
 
+    def word(self, token: Token) -> str:
+        raise NotImplementedError
+
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
-        """ "voters under 30", "adults over 65", "women 50 and older": the people whose age a
-        bare number after them gives."""
-        value = info.value
-        if info.unit is not None or value is None or not float(value).is_integer():
+        """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
+        people whose age a bare number (or range) after them gives."""
+        if info.unit is not None:
             return None
-        if not 1 <= value <= 120:
+        ends = (info.low, info.high) if info.qualifier == "range" else (info.value,)
+        if not all(v is not None and float(v).is_integer() and 1 <= v <= 120 for v in ends):
             return None
         words = self.lex.age_words
         preps = self.lex.age_preps
         root = span.root
-        if self.stated_age(span):
+        if info.qualifier != "range" and self.stated_age(span):
             return child_of(root.head, "nsubj")
-        aged = span[0].lower_ in words or span[-1].lower_ in words
+        # a range right after its people needs no preposition: "voters 18 to 29"
+        aged = info.qualifier == "range" or span[0].lower_ in words or span[-1].lower_ in words
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
         if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
@@ -96,9 +101,51 @@ class ImplicitGroups:
         obj = child_of(of, "pobj") if of is not None else None
         return obj if obj is not None and self.is_countable(obj) else None
 
+    def group_of(self, token: Token) -> Token | None:
+        """The group a noun names: itself, or for a share ("20 percent of the prisoners") the
+        group in its "of" phrase."""
+        if self.is_countable(token):
+            return token
+        if token.lemma_.lower() not in self.lex.quantity_words:
+            return None
+        of = child_of(token, "prep", "of")
+        obj = child_of(of, "pobj") if of is not None else None
+        return obj if obj is not None and self.is_countable(obj) else None
+
+    def compound_modifiers(self, child: Token) -> list[str]:
+        """ "private" of "private sector jobs": the adjectives and nouns a compound modifier
+        carries itself, which say which group is meant."""
+        if child.dep_ != "compound":
+            return []
+        return [
+            g.lower_ if g.pos_ == "ADJ" else g.lemma_.lower()
+            for g in child.lefts
+            if g.dep_ in ("amod", "compound")
+            and g.pos_ in ("ADJ", "NOUN")
+            and not g.like_num
+            and g.whitespace_  # a word glued by a hyphen is in `hyphen_prefix`
+        ]
+
+    def poll_points(self, span: Span, info: FigureInfo) -> None:
+        """ "her lead was 7 points": points in a sentence about polls are percentage points."""
+        if info.counted != "point" or info.unit is not None:
+            return
+        if any(t.lemma_.lower() in self.lex.poll_words for t in sentence_of(span)):
+            info.unit, info.counted = "percentage_point", None
+
+    def reports(self, noun: Token) -> bool:
+        """Whether the noun is the subject of a reporting verb ("experts say"), also when the
+        parser missed the clause and the verb just follows it."""
+        verbs = self.lex.reporting_verbs
+        if noun.dep_ in SUBJECTS and noun.head.lemma_.lower() in verbs:
+            return True
+        nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+        return nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in verbs
+
     def implied_sum(self, span: Span, info: FigureInfo) -> bool:
         """ "millions in donations", "the tens of millions flowing into races" in a sentence
-        about money: a bare scale of a million or more that counts no noun is a sum."""
+        about money, "made millions": a bare scale of a million or more that counts no noun is
+        a sum."""
         if info.unit is not None or info.low is None or info.low < 1e6:
             return False
         if any(t.is_digit or not t.is_alpha for t in span):
@@ -112,6 +159,9 @@ class ImplicitGroups:
             if obj is not None and self.is_kind_of_money(obj):
                 info.counted = info.counted or self.phrase(obj, complement=False)
                 return True
+        root = span.root
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in self.lex.money_verbs:
+            return True  # "made millions", "lost billions": what those verbs take is money
         return any(t.lemma_.lower() in self.lex.money_words for t in sentence_of(span))
 
     def elliptical(self, span: Span) -> bool:
@@ -196,6 +246,23 @@ class ImplicitGroups:
             return None
         return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
 
+    def hyphen_prefix(self, token: Token) -> str:
+        """ "plain-" of "plain-clothes officers", "low-" of "low-wage workers": the words glued
+        by hyphens before a modifier, which the parser hangs on it apart (a name is written
+        whole by `word`: "African-American")."""
+        doc, j = self.doc, token.i
+        if token.pos_ == "PROPN" or token.ent_type_:
+            return ""
+        while (
+            j >= 2
+            and doc[j - 1].text in "-‐"
+            and not doc[j - 1].whitespace_
+            and not doc[j - 2].whitespace_
+            and doc[j - 2].is_alpha
+        ):
+            j -= 2
+        return doc[j : token.i].text.lower()
+
     def money_counted(self, span: Span, governor: Token) -> str | None:
         """What a sum is for, when the text says: "a $3,300 salary", "$2 million in aid"."""
         head = span.root.head
@@ -203,6 +270,7 @@ class ImplicitGroups:
             span.root.dep_ in {"nummod", "compound", "amod", "nmod"}
             and self.is_countable(head)
             and head.i not in range(span.start, span.end)
+            and not self.reports(head)
         ):
             return self.phrase(head, complement=False)
         for token in dict.fromkeys((governor, span.root, *span)):
@@ -212,7 +280,7 @@ class ImplicitGroups:
                     or child.lower_ in self.lex.money_purpose_preps
                 ):
                     obj = child_of(child, "pobj")
-                    if obj is not None and self.is_countable(obj):
+                    if obj is not None and obj.i >= span.end and self.is_countable(obj):
                         return self.phrase(obj, complement=False)
         if governor.dep_ == "dobj":
             # "will spend $2 million on the new bridge": the sum is for the verb's purpose
@@ -241,3 +309,24 @@ class ImplicitGroups:
             and obj.ent_type_ not in {"DATE", "TIME"}
             and obj.lemma_.lower() not in self.lex.temporal_nouns
         )
+
+    def origin(self, noun: Token) -> str | None:
+        """ "refugees from Eritrea" are the Eritrean refugees: a place they come from says
+        which group, on the noun or on the verb it is the object of ("admit 500 refugees from
+        Eritrea"); a place is all it takes ("emails from her server" stay emails)."""
+        heads = [noun]
+        if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.pos_ in VERBS:
+            heads.append(noun.head)
+        for head in heads:
+            for child in head.rights:
+                if child.dep_ != "prep" or child.lower_ not in self.lex.origin_preps:
+                    continue
+                if child.i < noun.i:
+                    continue  # "from Eritrea came 500 refugees": rare, and often a route
+                obj = child_of(child, "pobj")
+                if obj is None or obj.ent_type_ not in self.lex.group_labels:
+                    continue
+                if child_of(obj, "prep", "to") or child_of(head, "prep", "to"):
+                    continue  # "states from Ohio to Texas": a range, not where they are from
+                return self.word(obj) or None
+        return None

@@ -188,6 +188,8 @@ class FigureFinder:
                     return False
                 if ent.label_ in self.rules.name_labels and found.bare and self.is_name(ent, span):
                     return False
+        if self.intensifier(span, fig):
+            return False
         if not found.bare:
             return True
         last = numbers[-1]
@@ -204,6 +206,15 @@ class FigureFinder:
             return False
         # "2014" on its own is a year unless it counts a noun ("2014 people")
         return not (len(span) == 1 and YEAR.fullmatch(span.text) and last.dep_ != "nummod")
+
+    @staticmethod
+    def intensifier(span: Span, fig: figparse.Figure) -> bool:
+        """ "100 percent wrong", "110 percent behind the plan": a degree, not a share ("rose
+        100 percent" and "a 100 percent increase" stay)."""
+        if fig.unit != "percent" or fig.qualifier != "exact" or (fig.value or 0) < 100:
+            return False
+        root = span.root
+        return root.dep_ in ("npadvmod", "advmod") and root.head.pos_ in ("ADJ", "ADV", "ADP")
 
     def entity_of(self, tok: Token) -> Span | None:
         return self._ents.get(tok.i) if tok.ent_type else None

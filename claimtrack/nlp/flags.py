@@ -116,6 +116,10 @@ class FlagLexicon:
     source_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     predictive_auxiliaries: frozenset[str]
+    evaluative_adjectives: frozenset[str]
+    party_words: frozenset[str]
+    press_words: frozenset[str]
+    record_nouns: frozenset[str]
     topic_fields: dict[str, frozenset[str]]
     topic_stop: frozenset[str]
 
@@ -187,6 +191,10 @@ def _compiled(path: str | None) -> FlagLexicon:
         source_nouns=words("source_nouns"),
         directive_verbs=words("directive_verbs"),
         predictive_auxiliaries=words("predictive_auxiliaries"),
+        evaluative_adjectives=words("evaluative_adjectives"),
+        party_words=words("party_words"),
+        press_words=words("press_words"),
+        record_nouns=words("record_nouns"),
         topic_fields={
             name: frozenset(w.lower() for w in ws)
             for name, ws in data.get("topic_fields", {}).items()
@@ -261,6 +269,8 @@ class FlagFinder:
             if _is_mentioned(doc, start, end) or _is_reported_conduct(anchor, lex):
                 continue
             if kind in ("undisclosed", "no_response") and _nobody_withholds(anchor):
+                continue
+            if kind == "undisclosed" and _withholds_records(doc[start:end], lex):
                 continue
             if kind == "unverified" and anchor.head.lemma_.lower() in _JUDGING_VERBS:
                 kind = "disputed"  # a party "called the charges unsubstantiated": a rejection
@@ -424,15 +434,57 @@ def _is_mentioned(doc: Doc, start: int, end: int) -> bool:
 def _is_reported_conduct(anchor: Token, lex: FlagLexicon) -> bool:
     """A refusal or failure that is the story's event, not a caveat on a statement: one in a
     condition or a reason ("voters were removed if they did not confirm their status", "because
-    they did not respond to the mailings"), or one someone was told to commit ("instructed
-    employees not to disclose the hack")."""
+    they did not respond to the mailings"), one someone was told to commit ("instructed
+    employees not to disclose the hack"), one announced for the future ("she will refuse to
+    answer the board's questions"), or one to questions that were no request for comment ("refused
+    to answer questions from the committee")."""
     if anchor.pos_ not in ("VERB", "AUX"):
         return False
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in lex.directive_verbs:
         return True
     clause = anchor.head if anchor.dep_ == "xcomp" else anchor
+    if clause.lemma_.lower() in ("refuse", "decline") and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in clause.children
+    ):
+        return True
+    if _asked_by_others(anchor, lex):
+        return True
     return clause.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children
+    )
+
+
+_FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+
+
+def _asked_by_others(anchor: Token, lex: FlagLexicon) -> bool:
+    """Questions or requests put by someone other than the press ("questions from the city
+    council", "a request from voters") are not requests for comment: not answering them is
+    conduct the story reports."""
+    asked = [c for c in anchor.children if c.dep_ == "dobj"]
+    asked += [
+        g for c in anchor.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    for noun in asked:
+        if noun.lemma_.lower() not in lex.contact_objects:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                askers = [g for g in prep.children if g.dep_ == "pobj"]
+                if askers and not any(
+                    t.lower_ in lex.press_words for a in askers for t in a.subtree
+                ):
+                    return True
+    return False
+
+
+def _withholds_records(match: Span, lex: FlagLexicon) -> bool:
+    """A party's own records kept back ("has not released his tax returns", "her emails were
+    not made public") are the conduct the story is about, not a gap in what it reports."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.record_nouns
+        for t in match
+        for c in t.children
     )
 
 
@@ -736,7 +788,9 @@ def _check_open_fact(anchor: Token, negated: bool, match: Span, lex: FlagLexicon
     """ "nobody knows how many died"; not "nobody knew who she was" (she was not famous)."""
     doc = anchor.doc
     if any(
-        t.lemma_ == "know" and t.dep_ == "relcl"
+        t.lemma_ == "know"
+        and t.dep_ in ("relcl", "pcomp", "acl")
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
         for t in doc[anchor.i : min(anchor.i + 3, len(doc))]
     ):
         return False  # "the stories that nobody knows": unknown to people, not an open fact
@@ -770,9 +824,12 @@ def _check_epistemic_modal(anchor: Token, negated: bool, match: Span, lex: FlagL
     """A modal that hedges a statement of fact ("may have been killed", "may be white
     supremacists", "may be avoiding"), not one that describes people ("Americans who may be
     contemplating"), a condition, or a possible future ("may be utilized", "may be able")."""
-    if anchor.head.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+    verb = anchor.head
+    if verb.dep_ in ("relcl", "acl", "advcl", "pcomp"):
         return False
-    if _has_if_clause(anchor.head) or is_evaluation(anchor.head) or in_opinion(anchor.head):
+    if _has_if_clause(verb) or _is_counterfactual(verb) or is_judgement(verb, lex):
+        return False
+    if _under_opinion_or_prediction(verb, lex):
         return False
     if anchor.lower_ == "could" and is_negated(anchor.head, lex):
         return False  # "no one could have envisioned": an impossibility, not a hedge
@@ -893,11 +950,14 @@ def _check_factual_adverb(anchor: Token, negated: bool, match: Span, lex: FlagLe
     verb = _governing_verb(anchor)
     if in_opinion(verb):
         return False
+    probable = anchor.lower_ not in _EVIDENTIALS
+    if probable and (_under_opinion_or_prediction(verb, lex) or _is_counterfactual(verb)):
+        return False  # "I think the council is likely to face delays and perhaps lawsuits"
     if verb.pos_ not in ("VERB", "AUX"):
         return anchor.head.pos_ in ("NOUN", "PROPN", "NUM")
-    if anchor.lower_ not in _EVIDENTIALS and is_recommendation(verb):
+    if probable and is_recommendation(verb):
         return False  # "perhaps a tougher approach is needed"; "maybe it is to be expected"
-    return not (is_irrealis(verb, lex) or is_evaluation(verb))
+    return not (is_irrealis(verb, lex) or is_judgement(verb, lex))
 
 
 def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
@@ -915,9 +975,106 @@ def _check_evidential(anchor: Token, negated: bool, match: Span, lex: FlagLexico
             or any(d.lower_ in _DEGREE_WORDS for d in child.children if d.dep_ == "advmod")
         ):
             return False  # "seems too risky", "seems more anti-Trump than pro-Clinton"
-    if in_opinion(anchor):
-        return False
+    if in_opinion(anchor) or is_judgement(anchor, lex):
+        return False  # "seems to be a rather sore point"
+    if _in_direct_quote(anchor) and _predicate_adjective(anchor) is not None:
+        return False  # a speaker's own impression: "What seemed to be calm was only calm ..."
     return any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd") for c in anchor.children)
+
+
+def _predicate_adjective(verb: Token) -> Token | None:
+    """The adjective a "seem"/"appear" attributes, directly or through "to be": "seemed
+    normal", "appeared to be normal"."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd") and child.pos_ == "ADJ":
+            return child
+        if child.dep_ == "xcomp" and child.lemma_ == "be":
+            return _predicate_adjective(child)
+    return None
+
+
+def _in_direct_quote(token: Token) -> bool:
+    """Whether the word is in a speaker's quoted words (the attribution component's direct or
+    mixed quotes)."""
+    doc = token.doc
+    if ATTRIBUTIONS not in doc.spans:
+        return False
+    for span in doc.spans[ATTRIBUTIONS]:
+        attribution = span._.claimtrack_attribution
+        if attribution is None or attribution.quote not in ("direct", "mixed"):
+            continue
+        if span.start <= token.i < span.end:
+            return True
+    return False
+
+
+def _under_opinion_or_prediction(verb: Token, lex: FlagLexicon) -> bool:
+    """Whether a clause, or the clause it is the complement of, is an opinion or a
+    prediction: "I think the council is likely to face delays and perhaps lawsuits". The hedged
+    clause's own modal ("could have gained") is the hedge, not a prediction."""
+    for step in range(4):
+        if in_opinion(verb) or (step > 0 and is_irrealis(verb, lex)):
+            return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in _PROBABILITY_WORDS:
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or head.i == verb.i:
+            return False
+        verb = head
+    return False
+
+
+def _is_counterfactual(verb: Token) -> bool:
+    """A clause about what did not happen: under an inverted condition ("Had the polls closed
+    earlier, she could have lost") or a fronted "without"/"but for" ("Without the leak, the deal
+    might have gone through")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and not any(m.dep_ == "mark" for m in child.children):
+            had = [a for a in child.children if a.dep_ == "aux" and a.lower_ == "had"]
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if had and subjects and had[0].i < subjects[0].i:
+                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "without"
+            and child.i < verb.i
+            and any(g.dep_ == "pobj" for g in child.children)
+        ):
+            return True
+    return False
+
+
+def is_judgement(verb: Token, lex: FlagLexicon) -> bool:
+    """Whether a clause evaluates (see `is_evaluation`), also through a judging adjective on
+    its object or predicate ("may be a good choice", "did a bad job") or one with a degree
+    word ("seems to be a rather sore point"). Through "seems to be", an adjective alone
+    does not judge: "appeared to be chaotic" reports how things looked."""
+    return is_evaluation(verb) or _judging_words(verb, lex)
+
+
+def _judging_words(verb: Token, lex: FlagLexicon) -> bool:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_ == "be":
+            if _judging_words(child, lex):
+                return True
+            continue
+        if child.dep_ not in ("attr", "dobj", "acomp", "oprd"):
+            continue
+        if child.pos_ == "ADJ":
+            words = [child]  # a predicate adjective judges only with a softener
+        else:
+            words = [a for a in child.children if a.dep_ == "amod"]
+            if any(w.lower_ in lex.evaluative_adjectives for w in words):
+                return True
+        for word in words:
+            if any(d.dep_ == "advmod" and d.lower_ in _SOFTENERS for d in word.children):
+                return True
+    return False
+
+
+# Degree words of a speaker's judgement ("a rather sore point", "pretty scary"); not
+# comparison ("less robust than") or result ("so vague that").
+_SOFTENERS = frozenset({"rather", "pretty", "fairly", "quite", "somewhat"})
 
 
 _DEGREE_WORDS = frozenset({"too", "more", "less", "most", "least", "so", "pretty", "rather"})
@@ -949,6 +1106,8 @@ def _check_open_question(anchor: Token, negated: bool, match: Span, lex: FlagLex
         return False
     if anchor.head.lemma_.lower() in ("answer", "take", "ask", "field", "dodge"):
         return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("not", "n't"):
+        return False  # "the question is not whether they can, but whether they will": an argument
     window = doc[i : min(i + 4, len(doc))]
     for token in window:
         if token.lower_ in _WH:
@@ -973,6 +1132,29 @@ def _is_named(noun: Token) -> bool:
     )
 
 
+_COGNITION_VERBS = frozenset({"feel", "think", "believe"})
+
+
+def _is_party_group(noun: Token, lex: FlagLexicon) -> bool:
+    """A group named by its party or office, voicing a position on the record: "elected
+    officials in both parties say", "Republican and Democratic aides said"."""
+    for child in noun.children:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.lower_ in lex.party_words
+            and (
+                child.lower_ in ("elected", "bipartisan")
+                or any(c.dep_ == "conj" and c.lower_ in lex.party_words for c in child.children)
+            )
+        ):
+            return True
+        if child.dep_ == "prep":
+            words = {t.lower_ for t in child.subtree}
+            if "both" in words and words & {"party", "parties", "aisle"}:
+                return True
+    return False
+
+
 def _check_unnamed_source(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """An unnamed insider supplying information: the subject of a reporting verb ("officials
     said", "Sources told reporters", "a source close to the campaign said") or the object of
@@ -984,8 +1166,14 @@ def _check_unnamed_source(anchor: Token, negated: bool, match: Span, lex: FlagLe
         c.lower_ in lex.source_modifiers for c in anchor.children
     ):
         return False
+    if _is_party_group(anchor, lex):
+        return False
     head = anchor.head
     if anchor.dep_ == "nsubj" and head.lemma_.lower() in lex.source_verbs:
+        if head.lemma_.lower() in _COGNITION_VERBS and not any(
+            c.dep_ == "ccomp" for c in head.children
+        ):
+            return False  # "officials felt uneasy about the contract": a state, not a statement
         return not is_irrealis(head, lex)
     return anchor.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
@@ -1060,6 +1248,28 @@ def _check_object_of_negated(anchor: Token, negated: bool, match: Span, lex: Fla
 _JUDGING_VERBS = frozenset({"call", "label", "deem", "brand", "consider", "find", "term"})
 
 
+def _check_statement_verdict(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
+    """ "the report was revealed to be a hoax", "called the story a fabrication": a verdict on
+    something said. "Climate change is a hoax" or "he thinks it's a hoax" is what a claim says,
+    not a caveat on one."""
+    if anchor.dep_ not in ("attr", "oprd", "dobj", "ccomp"):
+        return False
+    nouns = lex.statement_nouns | lex.report_nouns
+    verb = anchor.head
+    for _ in range(3):
+        for child in verb.children:
+            if (
+                child.i != anchor.i
+                and child.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and _resolve(child, lex).lemma_.lower() in nouns
+            ):
+                return True
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    return False
+
+
 def _check_judges_statement(anchor: Token, negated: bool, match: Span, lex: FlagLexicon) -> bool:
     """A verdict on something said: "a false narrative", "that is not true", "called the report
     inaccurate", "It's misleading to imply"; not "false teeth" or "the true cost"."""
@@ -1110,6 +1320,7 @@ CHECKS: dict[str, Check] = {
     "open_fact": _check_open_fact,
     "not_first_person": _check_not_first_person,
     "judges_statement": _check_judges_statement,
+    "statement_verdict": _check_statement_verdict,
 }
 
 

@@ -40,9 +40,12 @@ class HolderReader:
 
     # -- the attribute of a sum or share --------------------------------------------------------
 
-    def attribute(self, governor: Token, verb: Token | None) -> tuple[Token | None, Token | None]:
-        """(the noun or adjective the figure is the value of, a holder token found on the way).
-        The noun is None when the attribute is INHERIT-worthy: see `attribute_inherits`."""
+    def attribute(
+        self, governor: Token, verb: Token | None, *, money: bool
+    ) -> tuple[Token | str | None, Token | None]:
+        """(the noun or adjective the figure is the value of, or the attribute's word when the
+        text leaves it implied; a holder token found on the way). The attribute is None when it
+        is INHERIT-worthy: see `attribute_inherits`."""
         head = governor.head
         if head.lower_ in self.lex.worth_words and head != governor:
             # "he's worth $3 billion", "a developer worth $3 billion"
@@ -60,10 +63,15 @@ class HolderReader:
         if governor.dep_ == "pobj" and head.lower_ in self.lex.value_preps:
             valuing = head.head
             obj = child_of(valuing, "dobj")
+            if obj is not None and obj.lemma_.lower() in self.lex.container_nouns:
+                return None, None  # "puts the figure at $498 billion": no thing is named
             if obj is not None and obj.pos_ == "NOUN":
                 return obj, None
             if obj is not None and self.name(obj) is not None:
-                return None, obj  # "pegged him at $2.9 billion": whose, not what
+                # "pegged Roe at $3 billion": a sum that values a person or a firm is its
+                # worth; a share that "puts Roe at 45 percent" is some poll's, not said here
+                implied = self.lex.valuing_verbs.get(valuing.lemma_.lower()) if money else None
+                return implied, obj
         return None, None
 
     @staticmethod
@@ -143,6 +151,10 @@ class HolderReader:
 
     def name(self, token: Token) -> str | None:
         """A person's or organisation's name as written (a pronoun resolved), else None."""
+        if token.lower_ in self.lex.reporter_pronouns:
+            reporter = self.reporter(token)
+            if reporter is not None:
+                return reporter
         if token.lower_ in self.lex.personal_pronouns:
             return self.antecedent(token)
         if token.pos_ != "PROPN":
@@ -158,6 +170,34 @@ class HolderReader:
         ):
             left -= 1
         return _clean(self.doc[left : token.i + 1].text)
+
+    def reporter(self, pronoun: Token) -> str | None:
+        """ "Acme says it will spend $2 million": the subject pronoun of what a reporting verb
+        reports stands for that verb's subject, when the subject is a name that can be what
+        the pronoun refers to (an organisation for "it", a person for "she"). The subject of a
+        copula is what is talked about, not the reporter."""
+        clause = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+            return None
+        if clause.lemma_.lower() == "be":
+            return None  # "Forbes says it is $4.5 billion": "it" is the sum talked about
+        if clause.head.lemma_.lower() not in self.lex.reporting_verbs:
+            return None
+        subject = child_of(clause.head, "nsubj")
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        ent = self.ent(subject)
+        if ent is None or ent.label_ not in self.lex.reporter_pronouns[pronoun.lower_]:
+            return None
+        return self.name(subject)
+
+    def owner(self, token: Token) -> str | None:
+        """Whose worth a sum is: a name, or for "an individual worth $3 billion" (a person
+        described, not named) the person the text is about, found as for "he"."""
+        named = self.name(token)
+        if named is None and token.lower_ in self.lex.worth_owners:
+            return self.antecedent(token)  # the tagger reads "individual" as a noun or not
+        return named
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The nearest person named before the pronoun, in its sentence or the two before."""

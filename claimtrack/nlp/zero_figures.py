@@ -101,8 +101,13 @@ class ZeroStatementReader(ContextReader):
             yield made
 
     def _zero_adjective(self, adjective: Token) -> Span | None:
-        """ "unpaid volunteers", "the volunteers were unpaid"."""
+        """ "unpaid volunteers", "the volunteers were unpaid"; not "unpaid taxes", "unpaid
+        bills": a sum that is unpaid is owed, not zero."""
         head = adjective.head
+        lex = self.lex
+        owed = lex.owed_nouns | lex.money_nouns
+        if head.pos_ in NOUNS and (head.lemma_.lower() in owed or head.lower_ in owed):
+            return None
         if adjective.dep_ in {"amod", "compound", "nmod"} and head.pos_ in NOUNS:
             scope = self.phrase(head, complement=False)
         elif adjective.dep_ == "acomp":
@@ -131,10 +136,12 @@ class ZeroStatementReader(ContextReader):
             if c.dep_ in {"dobj", "dative", "attr"}
         ):
             return None  # "did not pay $500": a denied amount, not a statement of none
+        obj = child_of(verb, "dobj")
+        if obj is not None and obj.lemma_.lower() in lex.idiom_objects:
+            return None  # "weren't paying attention": an idiom, no payment is denied
         start = min(n.i for n in negs)
         end = verb.i + 1
         counted = None
-        obj = child_of(verb, "dobj")
         if obj is not None and obj.lemma_.lower() in lex.money_nouns and obj.i > verb.i:
             end = obj.right_edge.i + 1
             counted = obj.lemma_.lower()
