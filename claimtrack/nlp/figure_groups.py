@@ -13,6 +13,9 @@ from claimtrack.nlp.annotations import FigureInfo
 from claimtrack.nlp.context_lexicon import ContextLexicon
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
+# Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
+COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
+
 
 def sentence_of(span: Span) -> Span:
     """The span's sentence; the whole doc when it has no sentence boundaries."""
@@ -40,6 +43,48 @@ class ImplicitGroups:
 
     def word(self, token: Token) -> str:
         raise NotImplementedError
+
+    def group_phrase(self, noun: Token) -> str | None:
+        """`counted` for the noun a figure counts: "40 percent support of the black vote" is
+        a share of that vote; "3 percent of gross domestic product" keeps the measure's name
+        whole and no complement (the "on defense" after it is the verb's); "62 donors,
+        companies and unions" keeps its list."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lex.support_nouns:
+            obj = next(
+                (child_of(p, "pobj") for p in noun.rights if p.lower_ in ("of", "among")), None
+            )
+            if obj is not None and self.is_countable(obj):
+                return self.group_phrase(obj)
+        if lemma in self.lex.measure_nouns:
+            words = [
+                self.word(c)
+                for c in noun.lefts
+                if c.dep_ in ("amod", "compound", "nmod")
+                and not c.like_num
+                and c.lower_ not in COMPARATIVES
+            ]
+            return " ".join([*filter(None, words), self.word(noun) or noun.lower_])
+        named = self.phrase(noun, complement=True)
+        listed = [
+            c
+            for c in noun.rights
+            if c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and c.tag_ == noun.tag_
+            and not any(g.dep_ in ("det", "poss", "nummod") or g.like_num for g in c.children)
+        ]
+        while listed and (more := [c for c in listed[-1].rights if c.dep_ == "conj"]):
+            if more[0].pos_ != "NOUN" or any(
+                g.dep_ in ("det", "poss", "nummod") for g in more[0].children
+            ):
+                break
+            listed.append(more[0])
+        if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
+            return named
+        cc = next((c.lower_ for t in (noun, *listed) for c in t.children if c.dep_ == "cc"), "and")
+        items = [named, *(self.phrase(c, complement=False) or self.word(c) for c in listed)]
+        return ", ".join(items[:-1]) + f" {cc} " + items[-1]
 
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
         """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
