@@ -82,6 +82,9 @@ class ImplicitGroups:
             listed.append(more[0])
         if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
             return named
+        if not all(t.is_punct or t.dep_ == "cc" for t in self.doc[noun.i + 1 : listed[0].i]):
+            # "farmers (71 percent) and retirees": the share is of the group it follows
+            return named
         cc = next((c.lower_ for t in (noun, *listed) for c in t.children if c.dep_ == "cc"), "and")
         items = [named, *(self.phrase(c, complement=False) or self.word(c) for c in listed)]
         return ", ".join(items[:-1]) + f" {cc} " + items[-1]
