@@ -27,7 +27,9 @@ def only(parse, text: str, number: str):
     ("text", "number", "counted"),
     [
         ("Polls show her winning 40 percent support of the rural vote.", "40", "rural vote"),
-        ("He drew 35 percent support among older voters.", "35", "voter"),
+        ("The chairman announced four votes for Lee and 31 for Park.", "four", "vote for Lee"),
+        ("She won 48 percent of likely voters.", "48", "likely voter"),
+        ("He drew 35 percent support among older voters.", "35", "older voter"),
         (
             "The city spends 2 percent of gross domestic product on parks.",
             "2",
@@ -145,3 +147,73 @@ def test_figure_context_the_two_after_a_count_still_refers_back(parse) -> None:
 def test_figparse_verb_of_approach_qualifies(text, qualifier) -> None:
     (found,) = figparse.find(text)
     assert found.figure.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Turnout among 18- to 29-year-olds rose.", 18, 29, "year"),
+        ("It is a 5- to 10-minute walk.", 5, 10, "minute"),
+        ("Crews laid 3- to 4-mile sections.", 3, 4, "mile"),
+    ],
+)
+def test_figparse_hanging_hyphen_range_is_one_range(text, low, high, unit) -> None:
+    (found,) = figparse.find(text)
+    fig = found.figure
+    assert (fig.qualifier, fig.low, fig.high, fig.unit) == ("range", low, high, unit)
+
+
+def test_figparse_hyphenated_measure_alone_stays_no_figure() -> None:
+    assert figparse.find("They read the 141-page report.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Members pay $400 to $1,500 every three months.", "USD/3 month"),
+        ("The clinic charges $40 every two weeks.", "USD/2 week"),
+        ("The club charges $15 every month.", "USD/month"),
+    ],
+)
+def test_figure_context_rate_every_n_periods(parse, text, unit) -> None:
+    (info,) = [i for _, i in figures(parse, text) if i.currency]
+    assert info.unit == unit
+
+
+def test_conflicts_rate_every_n_periods_is_per_month() -> None:
+    from claimtrack.conflicts import measure
+
+    quarterly = measure("USD/3 month", "USD")
+    monthly = measure("USD/month", "USD")
+    assert quarterly.family == monthly.family
+    assert quarterly.factor == pytest.approx(monthly.factor / 3)
+
+
+def test_figure_context_rate_base_is_not_a_rate_twice(parse) -> None:
+    ((_, info),) = figures(parse, "Patients get 2 doses every 12 hours.")
+    assert info.unit == "every 12 hours"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 911 caller reported the fire.",
+        "She flew on a 747 jet to Tokyo.",
+        "Parents can open a 529 plan for each child.",
+    ],
+)
+def test_figures_a_number_naming_one_thing_is_no_figure(parse, text) -> None:
+    assert figures(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The city hired 250 officers.", 250),
+        ("The board has a 12 member panel.", 12),
+        ("She holds a 3 point lead in the poll.", 3),
+    ],
+)
+def test_figures_counts_after_a_stay(parse, text, value) -> None:
+    ((_, info),) = figures(parse, text)
+    assert info.value == value

@@ -74,7 +74,8 @@ class NotFigureRules:
         if nxt is not None and nxt.low in ("-", "‐") and nxt.glued and c.end + 1 < self.n:
             after = self.toks[c.end + 1]
             if after.glued and after.kind == "word" and not c.money and c.amt.unit != "percent":
-                if c.amt.unit is not None and after.low in self.lex.age_after:
+                measure = c.amt.unit is not None or c.last.kind == "word"  # "18- to 24-year"
+                if measure and after.low in self.lex.age_after:
                     return False  # "a 16-year-old": an age
                 # "fifty-fifty": the same number word twice is odds, not a number
                 return after.low not in self.lex.number_words or after.low == c.last.low

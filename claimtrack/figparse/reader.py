@@ -228,6 +228,14 @@ class FigureReader(AmountReader):
         if a.value is None or end >= self.n:
             return None
         w = self.low(end)
+        if (
+            w in ("-", "–")
+            and end + 1 < self.n
+            and self.low(end + 1) == "to"
+            and self.toks[end].glued
+            and not self.toks[end + 1].glued
+        ):
+            end, w = end + 1, "to"  # "18- to 24-year-olds": a hyphen left hanging
         if w not in joiners:
             return None
         if w in ("-", "–") and end + 1 < self.n and self.low(end + 1) in ("-", "–"):

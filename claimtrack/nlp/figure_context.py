@@ -279,7 +279,7 @@ class ContextReader(ImplicitGroups):
         rate = rate_of(self.lex, span, governor, about if info.currency else None)
         if rate is not None:
             base = info.unit or info.currency or "count"
-            if "/" not in base:
+            if "/" not in base and rate.split()[-1] not in base:  # not "every 12 hours" again
                 info.unit = f"{base}/{rate}"
 
     def fill_holder(
@@ -611,6 +611,8 @@ def rate_of(
     tokens += [c for c in governor.children if c.dep_ == "appos"]
     if governor.dep_ == "appos":
         tokens.append(governor.head)
+    if governor.dep_ == "dobj":
+        tokens.append(governor.head)  # "pays $300 every month": the verb's rate is the sum's
     for token in tokens:
         for child in token.children:
             unit = _rate_word(lex, child)
@@ -624,11 +626,11 @@ def _rate_word(lex: ContextLexicon, child: Token) -> str | None:
     if child.dep_ == "prep" and child.lower_ in lex.rate_preps:
         obj = child_of(child, "pobj")
         if obj is not None and obj.lemma_.lower() in units:
-            return units[obj.lemma_.lower()]
+            return _periods(obj, units[obj.lemma_.lower()])
     if child.dep_ == "npadvmod" and child.lemma_.lower() in units:
         det = child_of(child, "det")
         if det is not None and det.lower_ in lex.rate_preps:
-            return units[child.lemma_.lower()]
+            return _periods(child, units[child.lemma_.lower()])
     if (
         child.dep_ in {"advmod", "amod"}
         and child.lower_ in units
@@ -636,3 +638,13 @@ def _rate_word(lex: ContextLexicon, child: Token) -> str | None:
     ):
         return units[child.lower_]
     return None
+
+
+def _periods(noun: Token, unit: str) -> str:
+    """ "every three months" is a rate per "3 month", not per month."""
+    count = child_of(noun, "nummod")
+    if count is None:
+        return unit
+    found = figparse.find(noun.doc[count.left_edge.i : count.i + 1].text)
+    value = found[0].figure.value if len(found) == 1 else None
+    return unit if value is None or value == 1 else f"{value:g} {unit}"
