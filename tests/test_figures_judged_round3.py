@@ -217,3 +217,24 @@ def test_figures_a_number_naming_one_thing_is_no_figure(parse, text) -> None:
 def test_figures_counts_after_a_stay(parse, text, value) -> None:
     ((_, info),) = figures(parse, text)
     assert info.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The company paid zero in taxes last year.", "tax"),
+        ("She raised 40,000 in donations.", "donation"),
+    ],
+)
+def test_figure_context_bare_number_in_a_kind_of_money_is_a_sum(parse, text, counted) -> None:
+    ((_, info),) = figures(parse, text)
+    assert (info.unit, info.counted) == ("money", counted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He scored 30 in the final game.", "They won 12 in a row."],
+)
+def test_figure_context_bare_number_in_other_things_is_no_sum(parse, text) -> None:
+    ((_, info),) = figures(parse, text)
+    assert info.unit is None

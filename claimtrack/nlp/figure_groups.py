@@ -194,19 +194,20 @@ class ImplicitGroups:
         """ "millions in donations", "the tens of millions flowing into races" in a sentence
         about money, "made millions": a bare scale of a million or more that counts no noun is
         a sum."""
-        if info.unit is not None or info.low is None or info.low < 1e6:
-            return False
-        if any(t.is_digit or not t.is_alpha for t in span):
-            return False
-        noun, _ = self.anchor(span, False)
-        if noun is not None:
+        if info.unit is not None or info.low is None:
             return False
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.lower_ == "in":
+        if after is not None and after.lower_ == "in" and self.anchor(span, False)[0] is None:
+            # "millions in grants", "paid zero in taxes": a sum, whatever its size
             obj = child_of(after, "pobj")
             if obj is not None and self.is_kind_of_money(obj):
                 info.counted = info.counted or self.phrase(obj, complement=False)
                 return True
+        if info.low < 1e6 or any(t.is_digit or not t.is_alpha for t in span):
+            return False
+        noun, _ = self.anchor(span, False)
+        if noun is not None:
+            return False
         root = span.root
         if root.dep_ == "dobj" and root.head.lemma_.lower() in self.lex.money_verbs:
             return True  # "made millions", "lost billions": what those verbs take is money
@@ -350,7 +351,7 @@ class ImplicitGroups:
         "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
         return (
             obj.pos_ == "NOUN"
-            and obj.lemma_.lower() in self.lex.money_words | self.lex.money_kinds
+            and self.word(obj) in self.lex.money_words | self.lex.money_kinds  # "taxes": "tax"
             and child_of(obj, "det") is None
             and child_of(obj, "poss") is None
             and obj.ent_type_ not in self.lex.place_labels
