@@ -238,3 +238,31 @@ def test_figure_context_bare_number_in_a_kind_of_money_is_a_sum(parse, text, cou
 def test_figure_context_bare_number_in_other_things_is_no_sum(parse, text) -> None:
     ((_, info),) = figures(parse, text)
     assert info.unit is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The margin of error is plus or minus 3 percentage points.",
+        "Results carry a margin of plus or minus 3 points.",
+    ],
+)
+def test_figparse_plus_or_minus_is_a_margin_not_a_negative(text) -> None:
+    (found,) = figparse.find(text)
+    assert found.figure.value == 3
+
+
+def test_figparse_minus_alone_stays_negative() -> None:
+    (found,) = figparse.find("It fell to minus 4 degrees.")
+    assert found.figure.value == -4
+
+
+def test_figure_context_a_subject_s_value_borrows_no_count(parse) -> None:
+    text = "The poll reached 1,200 adults. The likely voter sample is 640."
+    counted = {words: info.counted for words, info in figures(parse, text)}
+    assert counted == {"1,200": "adult", "640": None}
+
+
+def test_figure_context_a_total_still_counts_what_came_before(parse) -> None:
+    text = "Some 300 workers applied. The total was 410."
+    assert only(parse, text, "410").counted == "worker"

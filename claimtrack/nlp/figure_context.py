@@ -392,7 +392,7 @@ class ContextReader(ImplicitGroups):
         """A number standing for its noun: the subject or object itself ("50,000 crossed"), or
         the other side of a tally right after the last count ("won 34 delegates to zero")."""
         root = span.root
-        if not (root.like_num or root.pos_ == "NUM"):
+        if not (root.like_num or root.pos_ == "NUM") or self.value_of_subject(root):
             return False
         if root.dep_ in ARGUMENTS or self.elliptical(span):
             return True  # "25 million votes, compared with 16 million for her"

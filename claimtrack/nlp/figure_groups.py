@@ -116,6 +116,19 @@ class ImplicitGroups:
                 return head
         return None
 
+    def value_of_subject(self, number: Token) -> bool:
+        """ "the voter sample is 651": a number a copula gives a noun subject is that
+        subject's value, not an elided count of the noun counted before it ("the total was
+        410" still counts it)."""
+        if number.dep_ != "attr" or number.head.lemma_ != "be":
+            return False
+        subject = child_of(number.head, "nsubj")
+        return (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.lemma_.lower() not in self.lex.container_nouns
+        )
+
     def stated_age(self, span: Span) -> bool:
         """ "She was 92.": a bare number that is all a person's copula says, at the end of the
         sentence, is their age."""
