@@ -266,3 +266,40 @@ def test_figure_context_a_subject_s_value_borrows_no_count(parse) -> None:
 def test_figure_context_a_total_still_counts_what_came_before(parse) -> None:
     text = "Some 300 workers applied. The total was 410."
     assert only(parse, text, "410").counted == "worker"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Prices there run 10 times the national average for all goods.", None),
+        ("The suicide rate was 10 times the national average.", "suicide rate"),
+    ],
+)
+def test_figure_context_a_multiplier_counts_not_its_base(parse, text, counted) -> None:
+    assert only(parse, text, "10 times").counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("The fund surged past $1 billion.", 1e9),
+        ("Turnout climbed past 60 percent.", 60),
+        ("The petition went past 100,000 signatures.", 100_000),
+    ],
+)
+def test_figparse_gone_past_a_threshold_is_more_than(text, low) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.qualifier, found.figure.low, found.figure.high) == ("more_than", low, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Over the past three decades it doubled.", 3, "exact"),
+        ("She walked past 3 houses.", 3, "exact"),
+        ("It is half past 3.", 3, "exact"),
+    ],
+)
+def test_figparse_past_as_period_or_place_is_no_qualifier(text, value, qualifier) -> None:
+    (found,) = figparse.find(text)
+    assert (found.figure.value, found.figure.qualifier) == (value, qualifier)

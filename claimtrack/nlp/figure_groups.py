@@ -188,7 +188,11 @@ class ImplicitGroups:
         ]
 
     def poll_points(self, span: Span, info: FigureInfo) -> None:
-        """ "her lead was 7 points": points in a sentence about polls are percentage points."""
+        """ "her lead was 7 points": points in a sentence about polls are percentage points.
+        A multiplier counts nothing: "10 times the national average" is no count of
+        averages (what it is the value of may still be named: "the rate was 10 times ...")."""
+        if info.unit == "times":
+            info.counted = None
         if info.counted != "point" or info.unit is not None:
             return
         if any(t.lemma_.lower() in self.lex.poll_words for t in sentence_of(span)):
