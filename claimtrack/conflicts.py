@@ -193,7 +193,10 @@ def measure(unit: str | None, currency: str | None) -> Measure:
     per_factor = 1.0
     suffix = ""
     if per:
-        months = t.months_per_unit.get(per.strip().lower())
+        count, _, period = per.strip().lower().rpartition(" ")
+        months = t.months_per_unit.get(period)
+        if months and count:
+            months *= float(count)  # "USD/3 month": a sum every three months
         per_factor = 1.0 / months if months else 1.0
         suffix = "/month" if months else f"/{per.strip()}"
     code = (currency or "").upper() or (base.upper() if base.upper() in t.rates else "")

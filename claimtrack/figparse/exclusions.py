@@ -74,7 +74,8 @@ class NotFigureRules:
         if nxt is not None and nxt.low in ("-", "‐") and nxt.glued and c.end + 1 < self.n:
             after = self.toks[c.end + 1]
             if after.glued and after.kind == "word" and not c.money and c.amt.unit != "percent":
-                if c.amt.unit is not None and after.low in self.lex.age_after:
+                measure = c.amt.unit is not None or c.last.kind == "word"  # "18- to 24-year"
+                if measure and after.low in self.lex.age_after:
                     return False  # "a 16-year-old": an age
                 # "fifty-fifty": the same number word twice is odds, not a number
                 return after.low not in self.lex.number_words or after.low == c.last.low
@@ -216,10 +217,22 @@ class NotFigureRules:
         return None
 
     def dated_duration(self, c: Candidate) -> bool | None:
-        """ "three years ago", "two days later": a point in time, not a duration."""
+        """ "three years ago", "two days later", "six years after she left": a point in time,
+        not a duration ("for two years after the war" is how long)."""
         if c.amt.unit in self.lex.time_units and c.nxt is not None and not c.money:
+            if c.nxt.low == "after" and c.prev is not None and c.prev.low == "for":
+                return None
             return c.nxt.low in self.lex.dated_by or None
         return None
+
+    def sum_of_digits(self, c: Candidate) -> bool | None:
+        """ "she earns six figures": the number of digits of a sum, an idiom and no figure."""
+        if c.nxt is None or c.nxt.low not in self.lex.sum_of_digits or c.qualifier or c.money:
+            return None
+        after = self.toks[c.end + 1] if c.end + 1 < self.n else None
+        if after is not None and after.low in ("who", "from", "of"):
+            return None  # "six figures from the cabinet": people
+        return (c.amt.words and c.amt.unit is None and c.end == c.i + 1) or None
 
     def year_span(self, c: Candidate) -> bool | None:
         """ "between 2019 and 2021", "from 2014 to 2022"."""
@@ -323,6 +336,7 @@ _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.date_or_time,
     NotFigureRules.slashed_pair,
     NotFigureRules.dated_duration,
+    NotFigureRules.sum_of_digits,
     NotFigureRules.someday,
     NotFigureRules.word_in_compound,
     NotFigureRules.short_year,

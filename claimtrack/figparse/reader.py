@@ -9,6 +9,30 @@ from dataclasses import replace
 from claimtrack.figparse.amounts import Amount, AmountReader
 from claimtrack.figparse.figure import OPEN_SIDE, Figure, interval
 
+# Words before "past" that make it an adjective of a period ("the past three years").
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "this",
+        "these",
+        "those",
+        "that",
+        "last",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "in",
+        "over",
+        "during",
+        "for",
+        "of",
+    }
+)
+
 # What `FigureReader.figure_at` returns: the figure, the index after it, its first amount, and
 # the qualifier written before it.
 Read = tuple[Figure, int, Amount, str | None]
@@ -37,6 +61,8 @@ class FigureReader(AmountReader):
         amt, end = got
         if amt.value is None and not amt.vague:
             return None
+        if qualifier is not None and self.low(i) == "past" and not self.gone_past(i, amt):
+            return None  # "the past three years": a period, read again without "past"
         measure = amt.unit not in (None, "fraction")  # "a half turn", "half a mile"
         if amt.bare_word and not measure and not self.bare_fraction_ok(amt, qualifier, end):
             return None
@@ -56,6 +82,14 @@ class FigureReader(AmountReader):
         if amt.vague:
             return self.vague_figure(amt, qualifier), end, amt, qualifier
         return self.qualified(amt, end, qualifier)
+
+    def gone_past(self, i: int, amt: Amount) -> bool:
+        """ "surged past $1 billion", "climbed past 50%", "past 100,000 signatures": a sum, a
+        share or a large count gone beyond; not "the past three years" (a determiner before
+        it), "walked past 3 houses" or "half past 3"."""
+        before = self.low(i - 1) if i > 0 else ""
+        threshold = amt.currency is not None or amt.unit == "percent" or (amt.value or 0) >= 1000
+        return threshold and before not in _DETERMINERS and before != "half"
 
     def vague_figure(self, amt: Amount, qualifier: str | None) -> Figure:
         """ "thousands": the lexicon's interval; "at least dozens" keeps only its low end."""
@@ -228,6 +262,14 @@ class FigureReader(AmountReader):
         if a.value is None or end >= self.n:
             return None
         w = self.low(end)
+        if (
+            w in ("-", "–")
+            and end + 1 < self.n
+            and self.low(end + 1) == "to"
+            and self.toks[end].glued
+            and not self.toks[end + 1].glued
+        ):
+            end, w = end + 1, "to"  # "18- to 24-year-olds": a hyphen left hanging
         if w not in joiners:
             return None
         if w in ("-", "–") and end + 1 < self.n and self.low(end + 1) in ("-", "–"):

@@ -85,6 +85,7 @@ class Lexicon:
     duration_before: frozenset[str]
     answer_words: frozenset[str]
     street_words: frozenset[str]
+    sum_of_digits: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
 
@@ -157,6 +158,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         duration_before=frozenset(nots["duration_before"]),
         answer_words=frozenset(nots["answer_words"]),
         street_words=frozenset(nots["street_words"]),
+        sum_of_digits=frozenset(nots["sum_of_digits"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
     )

@@ -534,6 +534,8 @@ class NumberReader(TokenCursor):
         """The sign at i ("minus", "-3", "+5") and where the number after it starts."""
         w = self.low(i)
         if w in self.lex.negative:
+            if i > 1 and self.low(i - 1) == "or" and self.low(i - 2) == "plus":
+                return 1.0, i + 1  # "plus or minus 4 points": a margin of 4 either way
             return -1.0, i + 1
         if w in ("-", "−", "+") and i + 1 < self.n:
             nxt = self.toks[i + 1]

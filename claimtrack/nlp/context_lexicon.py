@@ -59,6 +59,8 @@ class ContextLexicon:
     comparison_preps: frozenset[str]
     comparison_words: frozenset[str]
     share_words: frozenset[str]
+    support_nouns: frozenset[str]
+    measure_nouns: frozenset[str]
     money_words: frozenset[str]
     money_verbs: frozenset[str]
     poll_words: frozenset[str]

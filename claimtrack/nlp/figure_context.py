@@ -25,7 +25,7 @@ from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
-from claimtrack.nlp.figure_groups import ImplicitGroups, sentence_of
+from claimtrack.nlp.figure_groups import COMPARATIVES, ImplicitGroups, sentence_of
 from claimtrack.nlp.holders import INHERIT, HolderReader
 from claimtrack.nlp.periods import PeriodReader, span_order, tidy
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
@@ -40,8 +40,6 @@ MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmo
 # Entities that are no group a number counts.
 UNCOUNTABLE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "CARDINAL"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "csubj"})
-# Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
-_MORE = frozenset({"more", "fewer", "less", "additional", "extra"})
 # Plurals in -xes, -ches, -shes, -sses whose lemma the lemmatizer may take for a Greek or
 # Latin one ("taxes" -> "taxis", "axes" -> "axis"): the English plural loses its "-es".
 _ES_PLURAL = re.compile(r"\w+(?:x|ch|sh|ss|zz)es")
@@ -116,6 +114,7 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
             and previous is not None
             and reader.bare_number(span, previous[2])
             and _same_or_previous(doc, previous[0], sent_start)
+            and not _names_people(doc, span, previous[0], sent_start)
         ):
             # "More than 50,000 crossed into Finland": an elided noun refers back to the last
             # counted figure, in this sentence or the one before.
@@ -152,6 +151,17 @@ def annotate(doc: Doc, figures: list[Span], lex: ContextLexicon | None = None) -
         for f in kept
         if f.start not in durations or not any(a <= f.start and f.end <= b for a, b in used)
     ]
+
+
+def _names_people(doc: Doc, span: Span, previous_sent_start: int, sent_start: int) -> bool:
+    """ "Lee and Park met. The two raised $350 million": "the two" across a sentence refers
+    to the people or bodies named between, not to the last counted noun."""
+    if previous_sent_start == sent_start or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    return any(
+        e.label_ in ("PERSON", "ORG") and previous_sent_start <= e.start < span.start
+        for e in doc.ents
+    )
 
 
 def _shortens(counted: str | None, earlier: str) -> bool:
@@ -269,7 +279,7 @@ class ContextReader(ImplicitGroups):
         rate = rate_of(self.lex, span, governor, about if info.currency else None)
         if rate is not None:
             base = info.unit or info.currency or "count"
-            if "/" not in base:
+            if "/" not in base and rate.split()[-1] not in base:  # not "every 12 hours" again
                 info.unit = f"{base}/{rate}"
 
     def fill_holder(
@@ -350,7 +360,7 @@ class ContextReader(ImplicitGroups):
             if dep == "conj" and head.dep_ in MODIFIES and _is_number(head):
                 # "one or two big ideas": the noun of the first number
                 head, dep = head.head, head.dep_
-            elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in _MORE:
+            elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in COMPARATIVES:
                 # "12 more schools", "2 million more children": the noun after "more"
                 head, dep = head.head, "amod"
             if (
@@ -382,7 +392,7 @@ class ContextReader(ImplicitGroups):
         """A number standing for its noun: the subject or object itself ("50,000 crossed"), or
         the other side of a tally right after the last count ("won 34 delegates to zero")."""
         root = span.root
-        if not (root.like_num or root.pos_ == "NUM"):
+        if not (root.like_num or root.pos_ == "NUM") or self.value_of_subject(root):
             return False
         if root.dep_ in ARGUMENTS or self.elliptical(span):
             return True  # "25 million votes, compared with 16 million for her"
@@ -405,7 +415,7 @@ class ContextReader(ImplicitGroups):
         if noun.pos_ == "PRON":
             described = self.described_group(noun)
             return described if described is not None else self.antecedent(noun, span)
-        return self.phrase(noun, complement=True)
+        return self.group_phrase(noun)
 
     def phrase(self, noun: Token, *, complement: bool) -> str | None:
         """Head lemma with the modifiers that say which group: compounds, nationality, place
@@ -601,6 +611,8 @@ def rate_of(
     tokens += [c for c in governor.children if c.dep_ == "appos"]
     if governor.dep_ == "appos":
         tokens.append(governor.head)
+    if governor.dep_ == "dobj":
+        tokens.append(governor.head)  # "pays $300 every month": the verb's rate is the sum's
     for token in tokens:
         for child in token.children:
             unit = _rate_word(lex, child)
@@ -614,11 +626,11 @@ def _rate_word(lex: ContextLexicon, child: Token) -> str | None:
     if child.dep_ == "prep" and child.lower_ in lex.rate_preps:
         obj = child_of(child, "pobj")
         if obj is not None and obj.lemma_.lower() in units:
-            return units[obj.lemma_.lower()]
+            return _periods(obj, units[obj.lemma_.lower()])
     if child.dep_ == "npadvmod" and child.lemma_.lower() in units:
         det = child_of(child, "det")
         if det is not None and det.lower_ in lex.rate_preps:
-            return units[child.lemma_.lower()]
+            return _periods(child, units[child.lemma_.lower()])
     if (
         child.dep_ in {"advmod", "amod"}
         and child.lower_ in units
@@ -626,3 +638,13 @@ def _rate_word(lex: ContextLexicon, child: Token) -> str | None:
     ):
         return units[child.lower_]
     return None
+
+
+def _periods(noun: Token, unit: str) -> str:
+    """ "every three months" is a rate per "3 month", not per month."""
+    count = child_of(noun, "nummod")
+    if count is None:
+        return unit
+    found = figparse.find(noun.doc[count.left_edge.i : count.i + 1].text)
+    value = found[0].figure.value if len(found) == 1 else None
+    return unit if value is None or value == 1 else f"{value:g} {unit}"

@@ -13,6 +13,9 @@ from claimtrack.nlp.annotations import FigureInfo
 from claimtrack.nlp.context_lexicon import ContextLexicon
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
+# Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
+COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
+
 
 def sentence_of(span: Span) -> Span:
     """The span's sentence; the whole doc when it has no sentence boundaries."""
@@ -41,6 +44,51 @@ class ImplicitGroups:
     def word(self, token: Token) -> str:
         raise NotImplementedError
 
+    def group_phrase(self, noun: Token) -> str | None:
+        """`counted` for the noun a figure counts: "40 percent support of the black vote" is
+        a share of that vote; "3 percent of gross domestic product" keeps the measure's name
+        whole and no complement (the "on defense" after it is the verb's); "62 donors,
+        companies and unions" keeps its list."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.lex.support_nouns:
+            obj = next(
+                (child_of(p, "pobj") for p in noun.rights if p.lower_ in ("of", "among")), None
+            )
+            if obj is not None and self.is_countable(obj):
+                return self.group_phrase(obj)
+        if lemma in self.lex.measure_nouns:
+            words = [
+                self.word(c)
+                for c in noun.lefts
+                if c.dep_ in ("amod", "compound", "nmod")
+                and not c.like_num
+                and c.lower_ not in COMPARATIVES
+            ]
+            return " ".join([*filter(None, words), self.word(noun) or noun.lower_])
+        named = self.phrase(noun, complement=True)
+        listed = [
+            c
+            for c in noun.rights
+            if c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and c.tag_ == noun.tag_
+            and not any(g.dep_ in ("det", "poss", "nummod") or g.like_num for g in c.children)
+        ]
+        while listed and (more := [c for c in listed[-1].rights if c.dep_ == "conj"]):
+            if more[0].pos_ != "NOUN" or any(
+                g.dep_ in ("det", "poss", "nummod") for g in more[0].children
+            ):
+                break
+            listed.append(more[0])
+        if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
+            return named
+        if not all(t.is_punct or t.dep_ == "cc" for t in self.doc[noun.i + 1 : listed[0].i]):
+            # "farmers (71 percent) and retirees": the share is of the group it follows
+            return named
+        cc = next((c.lower_ for t in (noun, *listed) for c in t.children if c.dep_ == "cc"), "and")
+        items = [named, *(self.phrase(c, complement=False) or self.word(c) for c in listed)]
+        return ", ".join(items[:-1]) + f" {cc} " + items[-1]
+
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
         """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
         people whose age a bare number (or range) after them gives."""
@@ -67,6 +115,19 @@ class ImplicitGroups:
             if head.lemma_.lower() in self.lex.people_nouns or head.lower_ in self.lex.people_nouns:
                 return head
         return None
+
+    def value_of_subject(self, number: Token) -> bool:
+        """ "the voter sample is 651": a number a copula gives a noun subject is that
+        subject's value, not an elided count of the noun counted before it ("the total was
+        410" still counts it)."""
+        if number.dep_ != "attr" or number.head.lemma_ != "be":
+            return False
+        subject = child_of(number.head, "nsubj")
+        return (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and subject.lemma_.lower() not in self.lex.container_nouns
+        )
 
     def stated_age(self, span: Span) -> bool:
         """ "She was 92.": a bare number that is all a person's copula says, at the end of the
@@ -127,7 +188,11 @@ class ImplicitGroups:
         ]
 
     def poll_points(self, span: Span, info: FigureInfo) -> None:
-        """ "her lead was 7 points": points in a sentence about polls are percentage points."""
+        """ "her lead was 7 points": points in a sentence about polls are percentage points.
+        A multiplier counts nothing: "10 times the national average" is no count of
+        averages (what it is the value of may still be named: "the rate was 10 times ...")."""
+        if info.unit == "times":
+            info.counted = None
         if info.counted != "point" or info.unit is not None:
             return
         if any(t.lemma_.lower() in self.lex.poll_words for t in sentence_of(span)):
@@ -146,19 +211,20 @@ class ImplicitGroups:
         """ "millions in donations", "the tens of millions flowing into races" in a sentence
         about money, "made millions": a bare scale of a million or more that counts no noun is
         a sum."""
-        if info.unit is not None or info.low is None or info.low < 1e6:
-            return False
-        if any(t.is_digit or not t.is_alpha for t in span):
-            return False
-        noun, _ = self.anchor(span, False)
-        if noun is not None:
+        if info.unit is not None or info.low is None:
             return False
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.lower_ == "in":
+        if after is not None and after.lower_ == "in" and self.anchor(span, False)[0] is None:
+            # "millions in grants", "paid zero in taxes": a sum, whatever its size
             obj = child_of(after, "pobj")
             if obj is not None and self.is_kind_of_money(obj):
                 info.counted = info.counted or self.phrase(obj, complement=False)
                 return True
+        if info.low < 1e6 or any(t.is_digit or not t.is_alpha for t in span):
+            return False
+        noun, _ = self.anchor(span, False)
+        if noun is not None:
+            return False
         root = span.root
         if root.dep_ == "dobj" and root.head.lemma_.lower() in self.lex.money_verbs:
             return True  # "made millions", "lost billions": what those verbs take is money
@@ -302,7 +368,7 @@ class ImplicitGroups:
         "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
         return (
             obj.pos_ == "NOUN"
-            and obj.lemma_.lower() in self.lex.money_words | self.lex.money_kinds
+            and self.word(obj) in self.lex.money_words | self.lex.money_kinds  # "taxes": "tax"
             and child_of(obj, "det") is None
             and child_of(obj, "poss") is None
             and obj.ent_type_ not in self.lex.place_labels

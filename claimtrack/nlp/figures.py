@@ -204,8 +204,23 @@ class FigureFinder:
             and last.dep_ in ("nummod", "appos", "npadvmod")
         ):
             return False
+        if self.code_name(span):
+            return False
         # "2014" on its own is a year unless it counts a noun ("2014 people")
         return not (len(span) == 1 and YEAR.fullmatch(span.text) and last.dep_ != "nummod")
+
+    @staticmethod
+    def code_name(span: Span) -> bool:
+        """ "a 911 caller", "a 747 jet", "a 529 plan": "a" and a number of three digits or
+        more before one thing is that thing's name ("a 500-word essay" is a compound
+        adjective; "a 12 member board" and "a 3 point lead" stay)."""
+        doc = span.doc
+        if len(span) != 1 or not span.text.isdigit() or len(span.text) < 3:
+            return False
+        if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in ("a", "an"):
+            return False
+        noun = doc[span.end]
+        return noun.tag_ == "NN" and span[0].head == noun
 
     @staticmethod
     def intensifier(span: Span, fig: figparse.Figure) -> bool:

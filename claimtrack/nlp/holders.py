@@ -59,6 +59,8 @@ class HolderReader:
             and (subject := child_of(copula, "nsubj")) is not None
             and subject.pos_ in {"NOUN", "PROPN"}
         ):
+            if not money and subject.ent_type_ in self.lex.place_labels:
+                return None, None  # "Ohio is 12% Irish American": where, not what is counted
             return subject, None
         if governor.dep_ == "pobj" and head.lower_ in self.lex.value_preps:
             valuing = head.head
