@@ -203,6 +203,14 @@ def test_attribution_finds_content_mention_cue(parse, text, content, mention, cu
         # (an aspect verb, not a stance) are no cues.
         "The claim to fame of the town is its bridge.",
         "He continues to work at the mill.",
+        # Cues in a sense that states nothing (attribution_sense): a listener or occasion as
+        # object, a document made public, an act to come, the imperative, "let's".
+        "The senator addressed a conference of teachers.",
+        "The chairman called a hearing for May.",
+        "Both nominees released their medical records.",
+        "Her deputy will push for a higher wage.",
+        "Friends, tell me what you believe.",
+        "Let's say you believe the plan works.",
         "",
         "   \n\n  ",
     ],

@@ -36,6 +36,7 @@ from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
 from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_model import MODEL_SPANS
+from claimtrack.nlp.attribution_sense import Senses, states_nothing
 from claimtrack.nlp.quotes import find_quotes, in_quote
 from claimtrack.nlp.syntax import noun_phrase
 
@@ -122,6 +123,7 @@ class AttributionFinder:
         # "a magazine pegged her at $3.1 billion": a figure stated for the object.
         self.valuations = frozenset(lexicon["valuations"])
         self.verbs |= self.valuations
+        self.senses = Senses.of(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc) if self.rules else []
@@ -277,6 +279,8 @@ class AttributionFinder:
         content = _trim(_within_paragraph(content, verb))
         if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
             return None
+        if states_nothing(verb, content, self.senses, quote_of):
+            return None
         if mention.start > verb.i >= content.end:
             content, mention = _speaker_after_quote(content, mention, quotes, quote_of)
         inside = content.start <= verb.i < content.end
@@ -380,11 +384,7 @@ class AttributionFinder:
             if (
                 head.dep_ in INHERITS_SUBJECT
                 and head.head is not head
-                and head.head.pos_
-                in (
-                    "VERB",
-                    "AUX",
-                )
+                and head.head.pos_ in ("VERB", "AUX")
             ):
                 head = _main_verb(head) if head.tag_ == "VBG" else head.head
                 continue
@@ -902,16 +902,14 @@ def _parenthetical(verb: Token, mention: Span, cues: frozenset[str]) -> Span | N
 def _takes_that_clause(verb: Token) -> bool:
     """A verb with a subject and a "that" clause reports a statement or a belief whatever the
     verb ("X made clear that", "X recognized that"), as PolNeAR reads it."""
-    if verb.pos_ != "VERB" or not verb.is_alpha:
+    if verb.pos_ != "VERB" or not verb.is_alpha or not verb.n_rights:
         return False
-    has_subject = False
+    # The clause after the verb first: most verbs have none, and then their subject is moot.
     has_that = False
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            has_subject = True
-        elif child.dep_ == "ccomp" and child.i > verb.i:
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
             has_that = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
-    return has_subject and has_that
+    return has_that and any(child.dep_ == "nsubj" for child in verb.children)
 
 
 def _nearest_subject(head: Token, first: Token) -> Token:

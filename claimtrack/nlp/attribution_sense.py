@@ -1,0 +1,158 @@
+"""The sense a cue verb is used in: whether the words it governs were stated by anyone.
+
+A cue word matches in senses that report no statement. Each rule here is a reading of English
+syntax that tells such a use apart, with its words in `cues.json`:
+
+- the object is the listener, the occasion or a document, not what was said ("addressed a
+  convention of nurses", "called a hearing for May", "released their medical records"):
+  `occasions`, by verb;
+- the cue is in the imperative or hortative mood, or under one ("Friends, tell me ...",
+  "Let's say you believe ..."): the writer addresses the reader, nobody has said anything;
+- the cue is under a supposition or a wish ("Suppose ...", "We might wish that they would
+  admit ..."), or in a sentence that opens with a bare "Say" or "Imagine": `hypotheticals`,
+  `suppositions`;
+- the cue is what a rule obliges someone to do ("the statute requires lobbyists to report their
+  clients"): `obligations`, unless the content is a clause the obliging text states ("the forms
+  require volunteers to acknowledge that ...");
+- the cue is an act still to come ("her deputy will push for a higher wage"): an advocacy
+  or announcement not yet made states nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+# Dependencies through which a verb governs the clause of a cue it dominates.
+GOVERNED = ("ccomp", "xcomp", "conj", "advcl")
+FUTURE = {"will", "'ll", "shall", "wo"}
+PERSONAL = {"i", "we", "you", "us", "'s"}
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """The words of the senses in which a cue reports no statement."""
+
+    occasions: Mapping[str, frozenset[str]]
+    hypotheticals: frozenset[str]
+    suppositions: frozenset[str]
+    obligations: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Mapping[str, Any]) -> Senses:
+        return cls(
+            occasions={k: frozenset(v) for k, v in lexicon["occasions"].items()},
+            hypotheticals=frozenset(lexicon["hypotheticals"]),
+            suppositions=frozenset(lexicon["suppositions"]),
+            obligations=frozenset(lexicon["obligations"]),
+        )
+
+
+def states_nothing(verb: Token, content: Span, senses: Senses, quote_of: Sequence[int]) -> bool:
+    """Whether a cue verb, read with this content, reports no statement. `quote_of` gives each
+    token's quotation (-1 outside any): an imperative or a supposition inside a quotation is
+    the quoted speaker's, and leaves a cue outside it alone."""
+    chain = _governors(verb)
+    governors = [v for v in chain if quote_of[v.i] < 0]
+    return (
+        _object_not_content(verb, content, senses)
+        or any(_imperative(v) for v in governors)
+        or _hypothetical(governors[1:], senses)
+        or _supposed(verb, content, senses, chain[-1])
+        or (
+            _obliged(verb, content, senses)
+            and all(q < 0 for q in quote_of[content.start : content.end])
+        )
+        or _act_to_come(verb, content)
+    )
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The cue verb and the verbs whose clause it is part of, nearest first."""
+    chain = [verb]
+    while chain[-1].dep_ in GOVERNED and chain[-1].head is not chain[-1] and len(chain) < 6:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _is_clause(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _object_not_content(verb: Token, content: Span, senses: Senses) -> bool:
+    """'addressed a convention of nurses', 'called a hearing for May', 'disclosed their
+    medical records': the object names whom the cue was addressed to, what was organised or
+    which document was made public. What the cue's object is "called" ("called the meeting a
+    sham") is a statement, and so is a clause."""
+    nouns = senses.occasions.get(verb.lemma_.lower())
+    if not nouns or not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
+        return False
+    root = content.root
+    return not (_is_clause(root) or root.dep_ == "oprd")
+
+
+def _imperative(verb: Token) -> bool:
+    """A verb in the imperative or hortative mood ("Friends, tell me what you believe", "Let's
+    say you believe ..."): a bare verb heading its sentence, with no modal and no subject but
+    a vocative that opens the sentence ("Friends,") or the "us" of "let's"."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            after = child.right_edge.i + 1
+            vocative = (
+                child.left_edge.i == verb.left_edge.i
+                and after + 1 == verb.i
+                and verb.doc[after].text == ","
+            )
+            if not vocative and not (verb.lemma_.lower() == "let" and child.lower_ in PERSONAL):
+                return False
+    return True
+
+
+def _hypothetical(governors: list[Token], senses: Senses) -> bool:
+    """A cue under a supposition or a wish ("Suppose you believe ...", "We might wish that the
+    rivals would admit ...", "Analysts wish the rivals would admit ..."): what is only
+    supposed or wished for was not said, by whoever supposes it."""
+    return any(g.lemma_.lower() in senses.hypotheticals for g in governors)
+
+
+def _supposed(verb: Token, content: Span, senses: Senses, top: Token) -> bool:
+    """'Say the city refused that ...', 'Imagine they claimed ...': a sentence opening with a
+    bare verb of supposing (which the tagger may not read as a verb) supposes everything in
+    it. And a verb of supposing with no clause ("hard to imagine a quieter town") states nothing."""
+    if verb.lemma_.lower() in senses.hypotheticals and not _is_clause(content.root):
+        return True
+    if top.dep_ != "ROOT":
+        return False
+    first = top.left_edge
+    # The tagger reads an opening "Say" as anything from a verb to a name ("Say Mexico").
+    return (
+        first.i != verb.i
+        and first.lower_ in senses.suppositions
+        and first.dep_ not in ("nsubj", "nsubjpass")
+    )
+
+
+def _obliged(verb: Token, content: Span, senses: Senses) -> bool:
+    """'The statute requires lobbyists to report their clients', 'members are obliged to report
+    any gift': what someone must do, not what anyone said. A clause the obliging text makes
+    someone state ("the forms require volunteers to acknowledge that ...") is kept, and so is
+    a quotation of it."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in senses.obligations:
+        return False
+    return not _is_clause(content.root)
+
+
+def _act_to_come(verb: Token, content: Span) -> bool:
+    """'Her deputy will push for a higher wage': an act of advocacy still to come, whose
+    object is no statement yet. A clause ("will argue that ...") is a statement announced."""
+    if not any(c.lower_ in FUTURE and c.dep_ == "aux" for c in verb.lefts):
+        return False
+    root = content.root
+    return not (_is_clause(root) or root.dep_ == "oprd")
