@@ -366,9 +366,10 @@ class ImplicitGroups:
     def is_kind_of_money(self, obj: Token) -> bool:
         """ "in grants", "in foreign donations" (what a sum is made of), not "in the region",
         "in Ohio", "in May": a bare common noun, no determiner, no place or date."""
+        word = self.word(obj)  # "taxes": "tax"
         return (
             obj.pos_ == "NOUN"
-            and self.word(obj) in self.lex.money_words | self.lex.money_kinds  # "taxes": "tax"
+            and (word in self.lex.money_words or word in self.lex.money_kinds)
             and child_of(obj, "det") is None
             and child_of(obj, "poss") is None
             and obj.ent_type_ not in self.lex.place_labels

@@ -105,8 +105,9 @@ class ZeroStatementReader(ContextReader):
         bills": a sum that is unpaid is owed, not zero."""
         head = adjective.head
         lex = self.lex
-        owed = lex.owed_nouns | lex.money_nouns
-        if head.pos_ in NOUNS and (head.lemma_.lower() in owed or head.lower_ in owed):
+        if head.pos_ in NOUNS and any(
+            w in lex.owed_nouns or w in lex.money_nouns for w in (head.lemma_.lower(), head.lower_)
+        ):
             return None
         if adjective.dep_ in {"amod", "compound", "nmod"} and head.pos_ in NOUNS:
             scope = self.phrase(head, complement=False)
