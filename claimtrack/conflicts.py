@@ -312,8 +312,6 @@ class _Entry:
     context: Context
     lo: float
     hi: float
-    lo_inc: bool
-    hi_inc: bool
     day: date | None  # the article's date
     running: bool | None  # moves from day to day (a tally, a toll); None: ask the claim's words
     joined: bool = False
@@ -470,7 +468,7 @@ def _refers_to_a_set(text: str, at: int, length: int, definite: frozenset[str]) 
     return len(after) >= 2 and after[0] == "of" and after[1] in definite
 
 
-def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float, bool, bool] | None:
+def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float] | None:
     low = figure.low
     high = figure.high
     qualifier = figure.qualifier
@@ -486,8 +484,8 @@ def _bounds(figure: Figure, m: Measure, tolerance: float) -> tuple[float, float,
     lo = low * factor if low is not None else -INF
     hi = high * factor if high is not None else INF
     if m.converted:
-        return lo - abs(lo) * tolerance, hi + abs(hi) * tolerance, True, True
-    return lo, hi, figure.low_inclusive, figure.high_inclusive
+        return lo - abs(lo) * tolerance, hi + abs(hi) * tolerance
+    return lo, hi
 
 
 def _is_running(entry: _Entry) -> bool:
