@@ -41,6 +41,30 @@ HOLDERS = [
     ),
     # ... only when the name can be what the pronoun stands for: "it" is not a person
     ("Mayor Ann Lee said it will cost $9 million, aides said.", "$9 million", None),
+    # a clause that complements a noun is done by the noun's possessor
+    ("Mayor Ann Lee defended her plan to admit 3,000 refugees.", "3,000", "Ann Lee"),
+    ("Northwind Capital met its goal of raising $2 million.", "$2 million", "Northwind Capital"),
+    # "its"/"their" stand for their clause's subject, and a body named by a name is the name's
+    (
+        "Officials said the Harlow administration announced it had met its target of hiring "
+        "400 nurses.",
+        "400",
+        "Harlow",
+    ),
+    (
+        "The Lee administration said they met their goal of admitting 5,000 refugees.",
+        "5,000",
+        "Lee",
+    ),
+    ("Norway sells 60 percent of its gas abroad.", "60 percent", "Norway"),
+    ("Northwind said it reached its goal of hiring 400 nurses.", "400", "Northwind"),
+    ("The Harlow campaign raised $3 million in May.", "$3 million", "Harlow"),
+    # ... not with no possessor, nor a possessive inside the subject, nor a subject that is
+    # no name and no named body
+    ("The goal of hiring 400 nurses was met.", "400", None),
+    ("Its staff met its goal of hiring 40 nurses.", "40", None),
+    ("Jane Roe said the company met its goal of hiring 400 nurses.", "400", None),
+    ("Harlow supporters raised $3 million in May.", "$3 million", None),
     # a common noun names no one in particular
     ("Officials said the company wants to hire 300 workers.", "300", None),
     # "it is hard to find" has no one who does the finding

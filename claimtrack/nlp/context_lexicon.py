@@ -47,6 +47,8 @@ class ContextLexicon:
     holder_labels: frozenset[str]
     personal_pronouns: frozenset[str]
     reporter_pronouns: dict[str, list[str]]
+    possessive_pronouns: dict[str, str]
+    named_body_nouns: frozenset[str]
     holder_preps: frozenset[str]
     reporting_verbs: frozenset[str]
     worth_words: frozenset[str]

@@ -4,7 +4,12 @@ or a share with no counted noun, the attribute it is the value of.
 - The holder is the possessor of what is counted or measured ("Clinton's emails", "his net
   worth"), a named "of" complement ("the fortune of Jane Roe"), or the subject of the clause
   whose object the figure is ("Roe has 120 delegates", "she deleted 4,000 messages"); a
-  personal pronoun stands for the nearest person named before it.
+  personal pronoun stands for the nearest person named before it. A clause with no subject
+  of its own takes the one English gives it: the subject of the verb it complements ("Roe
+  wants to admit 4,000"), or the possessor of the noun it complements ("her plan to admit
+  4,000", "its goal of hiring 400": hers, its). "its"/"their" stand for their own clause's
+  subject ("Acme says it met its goal"); a body named by a name ("the Roe campaign") is that
+  name's, as "Roe's campaign" is.
 - The attribute is what a sum or share is the value of: the subject of a copula ("his net worth
   is $3 billion"), the object of a valuing verb ("lists her fortune at $1.5 billion"), or the
   adjective "worth" itself ("he's worth $3 billion"). A bare "it" as that subject ("another says
@@ -120,9 +125,20 @@ class HolderReader:
             subject = self.controller(verb)
         if subject is None or subject in (governor, about):
             return None
-        if subject.pos_ == "NOUN" and (possessor := child_of(subject, "poss")) is not None:
-            return self.name(possessor)  # "Roe's campaign raised $2 million"
+        if subject.pos_ == "NOUN":
+            return self.body_name(subject)  # "Roe's campaign raised $2 million"
         return self.name(subject)
+
+    def body_name(self, noun: Token) -> str | None:
+        """Whose a common noun is: its possessor's ("Roe's campaign"), or for a body the name
+        right before it ("the Roe campaign", "the Lee administration": `named_body_nouns`)."""
+        possessor = child_of(noun, "poss")
+        if possessor is not None:
+            return self.name(possessor)
+        if noun.lemma_.lower() not in self.lex.named_body_nouns:
+            return None
+        named = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return self.name(named[-1]) if named else None
 
     def controller(self, verb: Token) -> Token | None:
         """Who does what an open complement says, when it has no subject of its own: "Roe
@@ -131,6 +147,9 @@ class HolderReader:
         4,000 visas" is Lee's doing (the object controls). A reporting verb's subject
         controls too ("Roe reported having $2 million": Roe has it); "is said to have" has a
         passive subject, which controls nothing here."""
+        possessor = self.noun_controller(verb)
+        if possessor is not None:
+            return possessor
         for _ in range(3):
             if verb.dep_ != "xcomp" or verb.head == verb:
                 return None
@@ -143,6 +162,19 @@ class HolderReader:
             if subject is not None:
                 return subject
         return None
+
+    @staticmethod
+    def noun_controller(verb: Token) -> Token | None:
+        """ "her plan to admit 4,000 refugees", "its goal of hiring 400 nurses": a clause that
+        complements a noun (an infinitive, or a gerund after "of") is done by the noun's
+        possessor."""
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts):
+            noun = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.dep_ == "prep":
+            noun = verb.head.head
+        else:
+            return None
+        return child_of(noun, "poss") if noun.pos_ == "NOUN" else None
 
     @staticmethod
     def is_object_of(governor: Token, verb: Token) -> bool:
@@ -159,6 +191,8 @@ class HolderReader:
                 return reporter
         if token.lower_ in self.lex.personal_pronouns:
             return self.antecedent(token)
+        if token.lower_ in self.lex.possessive_pronouns:
+            return self.possessive(token)
         if token.pos_ != "PROPN":
             return None
         ent = self.ent(token)
@@ -186,12 +220,40 @@ class HolderReader:
         if clause.head.lemma_.lower() not in self.lex.reporting_verbs:
             return None
         subject = child_of(clause.head, "nsubj")
-        if subject is None or subject.pos_ != "PROPN":
+        if subject is None:
+            return None
+        return self.referent(subject, pronoun.lower_)
+
+    def referent(self, subject: Token, pronoun: str) -> str | None:
+        """The name a subject gives, when `pronoun` ("it", "she") can stand for it: a name of
+        one of the pronoun's entity labels, or a named body ("the Roe campaign") for a pronoun
+        that can stand for an organisation."""
+        labels = self.lex.reporter_pronouns[pronoun]
+        if subject.pos_ == "NOUN":
+            return self.body_name(subject) if "ORG" in labels else None
+        if subject.pos_ != "PROPN":
             return None
         ent = self.ent(subject)
-        if ent is None or ent.label_ not in self.lex.reporter_pronouns[pronoun.lower_]:
+        if ent is None or ent.label_ not in labels:
             return None
         return self.name(subject)
+
+    def possessive(self, pronoun: Token) -> str | None:
+        """ "Acme says it met its goal", "Acme met its goal": "its" stands for the subject of
+        its own clause, when that subject is the pronoun it agrees with ("it") or a name that
+        pronoun can stand for."""
+        clause = pronoun.head
+        for _ in range(3):  # up from the possessed noun to its verb ("its goal of ...")
+            if clause.pos_ in {"VERB", "AUX"} or clause.head == clause:
+                break
+            clause = clause.head
+        subject = child_of(clause, "nsubj")
+        agrees = self.lex.possessive_pronouns[pronoun.lower_]
+        if subject is None or subject.i > pronoun.i or pronoun.i <= subject.right_edge.i:
+            return None  # none before it, or "its" inside the subject ("its staff met ...")
+        if subject.lower_ == agrees:
+            return self.name(subject)
+        return self.referent(subject, agrees)
 
     def owner(self, token: Token) -> str | None:
         """Whose worth a sum is: a name, or for "an individual worth $3 billion" (a person
