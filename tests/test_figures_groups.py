@@ -85,9 +85,8 @@ def test_a_ratio_is_one_figure(words: str, text: str, value: float) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The committee voted 11-9 along party lines.",  # a tally: two counts
-        "The court ruled 6-3 in March.",
         "She won by a 55-45 margin.",  # shares of a vote, not a ratio
+        "He trailed 41-38 in the poll.",
     ],
 )
 def test_a_tally_is_no_ratio(text: str) -> None:
@@ -254,3 +253,16 @@ def test_hyphenated_and_compared_counts(parse, text: str, figure: str, counted: 
 
 def test_a_name_is_no_counted_group(parse) -> None:
     assert figures(parse, "Winners:\n4 Alice Grant\n")["4"].counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "counted"),
+    [
+        ("The state has 29 electoral votes.", "29", "electoral vote"),
+        ("The plan would install 200 million solar panels.", "200 million", "solar panel"),
+        ("About 20 percent of top managers are women.", "About 20 percent", "top manager"),
+        ("The firm laid off 40 senior engineers.", "40", "senior engineer"),
+    ],
+)
+def test_a_classifying_adjective_stays_in_the_group(parse, text, words, counted) -> None:
+    assert figures(parse, text)[words].counted == counted

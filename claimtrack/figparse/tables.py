@@ -52,6 +52,8 @@ class Lexicon:
     proportion_joiners: Phrases
     ratio_joiners: frozenset[str]
     ratio_nouns: frozenset[str]
+    tally_verbs: frozenset[str]
+    tally_nouns: frozenset[str]
     scale_words: dict[str, float]
     glued_scales: dict[str, float]
     spaced_letters: dict[str, float]
@@ -120,6 +122,8 @@ def compiled(key: OverridesKey) -> Lexicon:
         proportion_joiners=phrase_set(fractions["proportion_joiners"]),
         ratio_joiners=frozenset(fractions["ratio_joiners"]),
         ratio_nouns=frozenset(fractions["ratio_nouns"]),
+        tally_verbs=frozenset(fractions["tally_verbs"]),
+        tally_nouns=frozenset(fractions["tally_nouns"]),
         scale_words={k: float(v) for k, v in scales["words"].items()},
         glued_scales={k: float(v) for k, v in scales["glued"].items()},
         spaced_letters={k: float(v) for k, v in scales["spaced_letters"].items()},

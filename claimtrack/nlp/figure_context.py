@@ -26,6 +26,7 @@ from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
 from claimtrack.nlp.figure_groups import COMPARATIVES, ImplicitGroups, sentence_of
+from claimtrack.nlp.figure_measures import counts_nothing, is_share
 from claimtrack.nlp.holders import INHERIT, HolderReader
 from claimtrack.nlp.periods import PeriodReader, span_order, tidy
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
@@ -276,6 +277,8 @@ class ContextReader(ImplicitGroups):
                 self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
+        if counts_nothing(span, info, noun, duration=span.start in self.durations):
+            info.counted = None  # "90 minutes of talks", "a 10 percent drop": a measure
         rate = rate_of(self.lex, span, governor, about if info.currency else None)
         if rate is not None:
             base = info.unit or info.currency or "count"
@@ -294,11 +297,12 @@ class ContextReader(ImplicitGroups):
                 info.counted = attribute  # "pegged Roe at $3 billion": her worth
             elif attribute is not None:
                 about = attribute
-                info.counted = (
-                    self.phrase(attribute, complement=False)
-                    if attribute.pos_ == "NOUN"
-                    else attribute.lower_
-                )
+                if not is_share(info):  # "the jobless rate is 33%" is of a whole not named
+                    info.counted = (
+                        self.phrase(attribute, complement=False)
+                        if attribute.pos_ == "NOUN"
+                        else attribute.lower_
+                    )
             elif self.holders.attribute_inherits(governor, verb):
                 info.counted = INHERIT
         if info.holder is None:
