@@ -90,6 +90,9 @@ class Lexicon:
     sum_of_digits: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
+    # number token -> (idiom's tokens, the number's place in them)
+    number_idioms: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+    list_hedges: Phrases
 
 
 def lexicon(lexicons: Overrides | None = None) -> Lexicon:
@@ -165,7 +168,21 @@ def compiled(key: OverridesKey) -> Lexicon:
         sum_of_digits=frozenset(nots["sum_of_digits"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
+        number_idioms=_idioms(nots["number_idioms"], _number_words(numbers, scales)),
+        list_hedges=phrase_set(nots["list_hedges"]),
     )
+
+
+def _idioms(
+    phrases: list[str], number_words: frozenset[str]
+) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Idioms by the number inside them ("came from zero" under "zero", at place 2)."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in phrases:
+        key = token_key(phrase)
+        at = next(k for k, w in enumerate(key) if w.isdigit() or w in number_words)
+        out.setdefault(key[at], []).append((key, at))
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _keyed(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:

@@ -269,6 +269,8 @@ class ContextReader(ImplicitGroups):
             info.place = self.place(noun, verb, governor)
         if info.period is None:
             window = self.periods.period(noun, verb)
+            if window is not None and self.another_duration(span, window):
+                window = None  # "take four-and-a-half, five years": a second guess, no period
             if window is not None:
                 self.periods.used.add((window.start, window.end))
                 info.period = self.periods.period_text(window)
@@ -309,6 +311,14 @@ class ContextReader(ImplicitGroups):
             named = self.holders.owner(owner) if owner is not None else None
             info.holder = named or self.holders.holder(about, verb, governor)
         return about
+
+    def another_duration(self, span: Span, window: Span) -> bool:
+        """Whether a duration's period would be the duration after a comma that guesses again
+        ("four, five years"; "12 years over the past two decades" is a period)."""
+        durations, doc = self.durations, self.doc
+        if span.start not in durations or span.end >= len(doc) or doc[span.end].text != ",":
+            return False
+        return window.start <= span.end + 3 and any(t.i in durations for t in window)
 
     # what the figure is attached to ---------------------------------------------------------
 
