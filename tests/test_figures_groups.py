@@ -266,3 +266,20 @@ def test_a_name_is_no_counted_group(parse) -> None:
 )
 def test_a_classifying_adjective_stays_in_the_group(parse, text, words, counted) -> None:
     assert figures(parse, text)[words].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "counted"),
+    [
+        (
+            "About 9,000 nurses and care assistants went on strike.",
+            "About 9,000",
+            "nurse and care assistant",
+        ),
+        ("The first of five mayor debates is on Monday.", "five", "mayor debate"),
+        ("Unemployment for whites ages 18 to 25 fell.", "18 to 25", "white"),
+        ("Drivers aged 70 and over must retake the test.", "70 and over", "driver"),
+    ],
+)
+def test_lists_compounds_and_ages_name_the_whole_group(parse, text, words, counted) -> None:
+    assert figures(parse, text)[words].counted == counted

@@ -279,7 +279,7 @@ class ContextReader(ImplicitGroups):
                 self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
-        if counts_nothing(span, info, noun, duration=span.start in self.durations):
+        if counts_nothing(span, info, noun, duration=not people and span.start in self.durations):
             info.counted = None  # "90 minutes of talks", "a 10 percent drop": a measure
         rate = rate_of(self.lex, span, governor, about if info.currency else None)
         if rate is not None:
@@ -377,6 +377,8 @@ class ContextReader(ImplicitGroups):
             elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in COMPARATIVES:
                 # "12 more schools", "2 million more children": the noun after "more"
                 head, dep = head.head, "amod"
+            elif head.dep_ == "compound" and head.tag_ == "NN" and head.head.i > head.i:
+                head = head.head  # "four candidate forums": forums, of a kind
             if (
                 dep in MODIFIES
                 and head.i not in inside

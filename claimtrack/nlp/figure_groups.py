@@ -82,7 +82,8 @@ class ImplicitGroups:
             listed.append(more[0])
         if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
             return named
-        if not all(t.is_punct or t.dep_ == "cc" for t in self.doc[noun.i + 1 : listed[0].i]):
+        between = self.doc[noun.i + 1 : listed[0].left_edge.i]  # "and" of "and police officers"
+        if not all(t.is_punct or t.dep_ == "cc" for t in between):
             # "farmers (71 percent) and retirees": the share is of the group it follows
             return named
         cc = next((c.lower_ for t in (noun, *listed) for c in t.children if c.dep_ == "cc"), "and")
@@ -91,8 +92,10 @@ class ImplicitGroups:
 
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
         """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
-        people whose age a bare number (or range) after them gives."""
-        if info.unit is not None:
+        people whose age a bare number (or range) after them gives; "blacks ages 16 to 24"."""
+        before = self.doc[span.start - 1] if span.start > 0 else span.root
+        ages = before.lower_ in self.lex.age_nouns and span.start > 1
+        if info.unit is not None and not (ages and info.unit == "year"):
             return None
         ends = (info.low, info.high) if info.qualifier == "range" else (info.value,)
         if not all(v is not None and float(v).is_integer() and 1 <= v <= 120 for v in ends):
@@ -103,12 +106,12 @@ class ImplicitGroups:
         if info.qualifier != "range" and self.stated_age(span):
             return child_of(root.head, "nsubj")
         # a range right after its people needs no preposition: "voters 18 to 29"
-        aged = info.qualifier == "range" or span[0].lower_ in words or span[-1].lower_ in words
+        aged = ages or info.qualifier == "range" or words & {span[0].lower_, span[-1].lower_}
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
         if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
             return None  # "members over 40 countries": the number counts the noun after it
-        before = self.doc[span.start - 1] if span.start > 0 else root
+        before = self.doc[span.start - 2] if ages else before
         for head in (root.head, root.head.head, before):
             if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):
                 continue
