@@ -96,3 +96,13 @@ def test_figparse_a_tally_of_votes_is_one_figure(text: str, words: str, value: f
 def test_figparse_a_range_after_a_voting_verb_stays_a_range(text, low, high) -> None:
     (match,) = figparse.find(text)
     assert (match.figure.low, match.figure.high, match.figure.unit) == (low, high, None)
+
+
+def test_figures_a_share_before_a_compound_names_no_group(parse) -> None:
+    info = figures(parse, "The party failed to reach the 5 percent voting threshold.")["5 percent"]
+    assert info.counted is None
+
+
+def test_figures_a_share_inside_a_compound_names_no_group(parse) -> None:
+    text = "She missed the Election Board’s 15 percent polling threshold."
+    assert figures(parse, text)["15 percent"].counted is None

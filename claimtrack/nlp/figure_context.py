@@ -377,8 +377,8 @@ class ContextReader(ImplicitGroups):
             elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in COMPARATIVES:
                 # "12 more schools", "2 million more children": the noun after "more"
                 head, dep = head.head, "amod"
-            elif head.dep_ == "compound" and head.tag_ == "NN" and head.head.i > head.i:
-                head = head.head  # "four candidate forums": forums, of a kind
+            elif not unitful and head.dep_ == "compound" and head.head.i > head.i >= span.end:
+                head = head.head if head.tag_ == "NN" else head  # "four candidate forums"
             if (
                 dep in MODIFIES
                 and head.i not in inside

@@ -82,8 +82,8 @@ class ImplicitGroups:
             listed.append(more[0])
         if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
             return named
-        between = self.doc[noun.i + 1 : listed[0].left_edge.i]  # "and" of "and police officers"
-        if not all(t.is_punct or t.dep_ == "cc" for t in between):
+        between = self.doc[noun.i + 1 : listed[0].i]  # "and police" of "and police officers"
+        if not all(t.is_punct or t.dep_ in ("cc", "compound") for t in between):
             # "farmers (71 percent) and retirees": the share is of the group it follows
             return named
         cc = next((c.lower_ for t in (noun, *listed) for c in t.children if c.dep_ == "cc"), "and")
