@@ -108,3 +108,16 @@ def test_figures_a_second_guess_is_no_period_of_the_first(parse) -> None:
     assert infos["six-and-a-half"].unit == "year"
     assert infos["seven years"].unit == "year"
     assert infos["six-and-a-half"].period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Tuition would be free at two-year community colleges.", []),
+        ("He holds a four-year degree in nursing.", []),
+        ("She won a four-year term.", [4]),  # a length of time
+        ("He spent four years at two colleges.", [4, 2]),
+    ],
+)
+def test_figparse_a_length_that_names_a_kind_of_school_is_no_figure(text, values) -> None:
+    assert [v for _, v, _ in found(text)] == values

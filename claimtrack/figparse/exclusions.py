@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from claimtrack.figparse.amounts import Amount
 from claimtrack.figparse.tables import Lexicon
 from claimtrack.figparse.tokens import Tok
+from claimtrack.figparse.wordings import WordingRules
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
-DECADE = re.compile(r"[1-9]0|1[89][0-9]0|20[0-9]0")
 # Qualifiers that leave "one of" a member of a set rather than a count ("only one of many").
 _ONE_OK = (None, "exact")
 # Prepositions before a street address ("at 10 Downing Street in London").
@@ -39,7 +39,7 @@ class Candidate:
     money: bool
 
 
-class NotFigureRules:
+class NotFigureRules(WordingRules):
     """The rules (`_RULES`, in order) over one token list."""
 
     def __init__(self, toks: list[Tok], lex: Lexicon) -> None:
@@ -191,58 +191,6 @@ class NotFigureRules:
         if before is not None and prev.glued and (before.kind != "sym" or before.text in "'’‘"):
             return None  # "Obama'08" glued to a word; "''24" is a quotation
         return True
-
-    def decade(self, c: Candidate) -> bool | None:
-        """ "the 80's", "in her 90’s": a round number with an apostrophe and "s" names a
-        decade (of years or of a life), not a quantity."""
-        nxt, end, toks = c.nxt, c.end, self.toks
-        if c.end != c.i + 1 or c.first.kind != "num" or nxt is None or c.money:
-            return None
-        if nxt.text not in ("'", "’") or not nxt.glued or end + 1 >= self.n:
-            return None
-        after = toks[end + 1]
-        return (after.low == "s" and after.glued and DECADE.fullmatch(c.first.text)) or None
-
-    def list_marker(self, c: Candidate) -> bool | None:
-        """ "One, his record, and two, his temper": number words that mark the points of a
-        spoken list, each followed by a comma and words, the next or the one before also
-        there ("two, three or four people" is a count)."""
-        value = self.lex.units.get(c.first.low)
-        if value is None or c.end != c.i + 1 or c.qualifier or not self.marker_at(c.i):
-            return None
-        if c.prev is not None and c.prev.kind != "sym" and c.prev.low != "and":
-            return None
-        return self.marker_near(c.i, value - 1, -1) or self.marker_near(c.end, value + 1, 1) or None
-
-    def marker_at(self, j: int) -> bool:
-        """A number word at j, then a comma and a word that is no number."""
-        toks = self.toks
-        if j + 2 >= self.n or toks[j + 1].low != ",":
-            return False
-        after = toks[j + 2]
-        return after.kind == "word" and after.low not in self.lex.number_words
-
-    def marker_near(self, k: int, value: int, step: int) -> bool:
-        """Whether a list marker for `value` is within 30 tokens of k, toward `step`."""
-        units = self.lex.units
-        for j in range(k + step, min(max(k + 30 * step, -1), self.n), step):
-            if units.get(self.toks[j].low, -1) == value and self.marker_at(j):
-                return True
-        return False
-
-    def idiom(self, c: Candidate) -> bool | None:
-        """ "anyone can come from zero", "the 411 on the plan": a number inside a fixed phrase
-        (`number_idioms`) that states no quantity."""
-        toks, n = self.toks, self.n
-        for key, at in self.lex.number_idioms.get(c.first.low, ()):
-            start = c.i - at
-            if (
-                start >= 0
-                and start + len(key) <= n
-                and all(toks[start + k].low == w for k, w in enumerate(key))
-            ):
-                return True
-        return None
 
     def poll_answer(self, c: Candidate) -> bool | None:
         """ "Forty-three, yes; fifty, no": a tally of a poll's answers, with no unit said."""
@@ -396,6 +344,7 @@ _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.decade,
     NotFigureRules.list_marker,
     NotFigureRules.idiom,
+    NotFigureRules.kind_name,
     NotFigureRules.poll_answer,
     NotFigureRules.street_address,
     NotFigureRules.year_span,

@@ -93,6 +93,7 @@ class Lexicon:
     # number token -> (idiom's tokens, the number's place in them)
     number_idioms: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
     list_hedges: Phrases
+    kind_nouns: frozenset[str]
 
 
 def lexicon(lexicons: Overrides | None = None) -> Lexicon:
@@ -170,6 +171,7 @@ def compiled(key: OverridesKey) -> Lexicon:
         number_words=_number_words(numbers, scales),
         number_idioms=_idioms(nots["number_idioms"], _number_words(numbers, scales)),
         list_hedges=phrase_set(nots["list_hedges"]),
+        kind_nouns=frozenset(nots["kind_nouns"]),
     )
 
 
