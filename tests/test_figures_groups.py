@@ -283,3 +283,14 @@ def test_a_classifying_adjective_stays_in_the_group(parse, text, words, counted)
 )
 def test_lists_compounds_and_ages_name_the_whole_group(parse, text, words, counted) -> None:
     assert figures(parse, text)[words].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "counted"),
+    [
+        ("The audit found 14 cases of ballot fraud.", "14", "case of ballot fraud"),
+        ("The desk logged 40 complaints about bus delays.", "40", "complaint about bus delay"),
+    ],
+)
+def test_a_complement_keeps_its_compound(parse, text, words, counted) -> None:
+    assert figures(parse, text)[words].counted == counted

@@ -456,7 +456,8 @@ class ContextReader(ImplicitGroups):
                 obj = child_of(child, "pobj") or child_of(child, "pcomp")
                 if obj is None or obj.pos_ == "PRON" or obj.i in self._figure_tokens:
                     continue
-                complement = obj.lower_ if obj.pos_ == "VERB" else self.word(obj)
+                words_of = self.word(obj) and self.phrase(obj, complement=False)  # with compounds
+                complement = obj.lower_ if obj.pos_ == "VERB" else words_of
                 if complement and (obj.pos_ in NOUNS or obj.pos_ == "VERB"):
                     words += [child.lower_, complement]  # not "judge of" a name cut short
                 break
