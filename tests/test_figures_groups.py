@@ -279,6 +279,7 @@ def test_a_classifying_adjective_stays_in_the_group(parse, text, words, counted)
         ("The first of five mayor debates is on Monday.", "five", "mayor debate"),
         ("Unemployment for whites ages 18 to 25 fell.", "18 to 25", "white"),
         ("Drivers aged 70 and over must retake the test.", "70 and over", "driver"),
+        ("They face 12 states, companies like Acme, and a number of towns.", "12", "state"),
     ],
 )
 def test_lists_compounds_and_ages_name_the_whole_group(parse, text, words, counted) -> None:

@@ -15,6 +15,7 @@ from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
 # Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
 COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
+_DETERMINERS = ("det", "poss", "nummod")  # a conjunct with its own is no part of a count's list
 
 
 def sentence_of(span: Span) -> Span:
@@ -75,10 +76,9 @@ class ImplicitGroups:
             and not any(g.dep_ in ("det", "poss", "nummod") or g.like_num for g in c.children)
         ]
         while listed and (more := [c for c in listed[-1].rights if c.dep_ == "conj"]):
-            if more[0].pos_ != "NOUN" or any(
-                g.dep_ in ("det", "poss", "nummod") for g in more[0].children
-            ):
-                break
+            # "18 states, firms and a number of cities": the count's is only the first
+            if more[0].pos_ != "NOUN" or any(g.dep_ in _DETERMINERS for g in more[0].children):
+                return named
             listed.append(more[0])
         if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
             return named
@@ -100,9 +100,7 @@ class ImplicitGroups:
         ends = (info.low, info.high) if info.qualifier == "range" else (info.value,)
         if not all(v is not None and float(v).is_integer() and 1 <= v <= 120 for v in ends):
             return None
-        words = self.lex.age_words
-        preps = self.lex.age_preps
-        root = span.root
+        words, preps, root = self.lex.age_words, self.lex.age_preps, span.root
         if info.qualifier != "range" and self.stated_age(span):
             return child_of(root.head, "nsubj")
         # a range right after its people needs no preposition: "voters 18 to 29"
