@@ -10,33 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from claimtrack.figparse.amounts import Amount
 from claimtrack.figparse.tables import Lexicon
 from claimtrack.figparse.tokens import Tok
-from claimtrack.figparse.wordings import WordingRules
+from claimtrack.figparse.wordings import Candidate, WordingRules
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Qualifiers that leave "one of" a member of a set rather than a count ("only one of many").
 _ONE_OK = (None, "exact")
 # Prepositions before a street address ("at 10 Downing Street in London").
 _PLACE_PREPS = frozenset({"at", "of", "on", "near", "to", "from", "outside", "inside", "behind"})
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A figure read at tokens [i, end), with its neighbours."""
-
-    i: int
-    end: int
-    amt: Amount
-    qualifier: str | None
-    first: Tok
-    last: Tok
-    prev: Tok | None
-    nxt: Tok | None
-    money: bool
 
 
 class NotFigureRules(WordingRules):

@@ -2,20 +2,33 @@
 ("the 80's"), the markers of a spoken list ("one, ..., and two, ..."), a number inside a fixed
 idiom ("came from zero"), a length that names a kind of school ("four-year colleges"). Rules of
 `claimtrack.figparse.exclusions.NotFigureRules`, in its order; each gives True (not a figure)
-or None (left to the next rule)."""
+or None (left to the next rule). `Candidate`, what each rule is given, lives here too."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
+from claimtrack.figparse.amounts import Amount
 from claimtrack.figparse.tables import Lexicon
 from claimtrack.figparse.tokens import Tok
 
-if TYPE_CHECKING:
-    from claimtrack.figparse.exclusions import Candidate
-
 DECADE = re.compile(r"[1-9]0|1[89][0-9]0|20[0-9]0")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A figure read at tokens [i, end), with its neighbours."""
+
+    i: int
+    end: int
+    amt: Amount
+    qualifier: str | None
+    first: Tok
+    last: Tok
+    prev: Tok | None
+    nxt: Tok | None
+    money: bool
 
 
 class WordingRules:
