@@ -295,3 +295,22 @@ def test_lists_compounds_and_ages_name_the_whole_group(parse, text, words, count
 )
 def test_a_complement_keeps_its_compound(parse, text, words, counted) -> None:
     assert figures(parse, text)[words].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "The credit reaches 6 million low- and middle-income households.",
+            "low- and middle-income household",
+        ),
+        (
+            "Rents rose for 2 million low- and moderate-income renters.",
+            "low- and moderate-income renter",
+        ),
+    ],
+)
+def test_a_hanging_hyphen_keeps_its_coordinated_half(parse, text, counted) -> None:
+    doc = parse(text)
+    (span,) = doc.spans[FIGURES]
+    assert span._.claimtrack_figure.counted == counted

@@ -314,9 +314,9 @@ class ImplicitGroups:
         return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
 
     def hyphen_prefix(self, token: Token) -> str:
-        """ "plain-" of "plain-clothes officers", "low-" of "low-wage workers": the words glued
-        by hyphens before a modifier, which the parser hangs on it apart (a name is written
-        whole by `word`: "African-American")."""
+        """ "plain-" of "plain-clothes officers", "low- and middle-" of "low- and middle-income
+        families": the words glued by hyphens before a modifier, which the parser hangs on it
+        apart (a name is written whole by `word`: "African-American")."""
         doc, j = self.doc, token.i
         if token.pos_ == "PROPN" or token.ent_type_:
             return ""
@@ -328,6 +328,8 @@ class ImplicitGroups:
             and doc[j - 2].is_alpha
         ):
             j -= 2
+        if j >= 3 and doc[j - 1].dep_ == "cc" and doc[j - 2].text.endswith("-"):
+            j -= 2  # "low- and middle-income": the hanging half coordinated with it
         return doc[j : token.i].text.lower()
 
     def money_counted(self, span: Span, governor: Token) -> str | None:
