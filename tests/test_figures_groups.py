@@ -85,9 +85,8 @@ def test_a_ratio_is_one_figure(words: str, text: str, value: float) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The committee voted 11-9 along party lines.",  # a tally: two counts
-        "The court ruled 6-3 in March.",
         "She won by a 55-45 margin.",  # shares of a vote, not a ratio
+        "He trailed 41-38 in the poll.",
     ],
 )
 def test_a_tally_is_no_ratio(text: str) -> None:
@@ -254,3 +253,64 @@ def test_hyphenated_and_compared_counts(parse, text: str, figure: str, counted: 
 
 def test_a_name_is_no_counted_group(parse) -> None:
     assert figures(parse, "Winners:\n4 Alice Grant\n")["4"].counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "counted"),
+    [
+        ("The state has 29 electoral votes.", "29", "electoral vote"),
+        ("The plan would install 200 million solar panels.", "200 million", "solar panel"),
+        ("About 20 percent of top managers are women.", "About 20 percent", "top manager"),
+        ("The firm laid off 40 senior engineers.", "40", "senior engineer"),
+    ],
+)
+def test_a_classifying_adjective_stays_in_the_group(parse, text, words, counted) -> None:
+    assert figures(parse, text)[words].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "counted"),
+    [
+        (
+            "About 9,000 nurses and care assistants went on strike.",
+            "About 9,000",
+            "nurse and care assistant",
+        ),
+        ("The first of five mayor debates is on Monday.", "five", "mayor debate"),
+        ("Unemployment for whites ages 18 to 25 fell.", "18 to 25", "white"),
+        ("Drivers aged 70 and over must retake the test.", "70 and over", "driver"),
+        ("They face 12 states, companies like Acme, and a number of towns.", "12", "state"),
+    ],
+)
+def test_lists_compounds_and_ages_name_the_whole_group(parse, text, words, counted) -> None:
+    assert figures(parse, text)[words].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "counted"),
+    [
+        ("The audit found 14 cases of ballot fraud.", "14", "case of ballot fraud"),
+        ("The desk logged 40 complaints about bus delays.", "40", "complaint about bus delay"),
+    ],
+)
+def test_a_complement_keeps_its_compound(parse, text, words, counted) -> None:
+    assert figures(parse, text)[words].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "The credit reaches 6 million low- and middle-income households.",
+            "low- and middle-income household",
+        ),
+        (
+            "Rents rose for 2 million low- and moderate-income renters.",
+            "low- and moderate-income renter",
+        ),
+    ],
+)
+def test_a_hanging_hyphen_keeps_its_coordinated_half(parse, text, counted) -> None:
+    doc = parse(text)
+    (span,) = doc.spans[FIGURES]
+    assert span._.claimtrack_figure.counted == counted

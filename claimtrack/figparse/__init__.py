@@ -7,7 +7,8 @@ words.
 
 Finding and reading are apart, as in Recognizers-Text's extractors and parsers:
 - `finder`: windows of text that could hold a figure, the scan, and `find`/`parse`;
-- `exclusions`: what looks like a figure but is not (dates, ages, identifiers, ...);
+- `exclusions`: what looks like a figure but is not (dates, ages, identifiers, ...), with
+  `wordings` (decades, spoken list markers, idioms, lengths that name a kind);
 - `reader`: qualifiers and ranges around amounts, into intervals;
 - `amounts`: currencies, units and percent around a number;
 - `values`: numbers' values (cardinals, decimals, fractions, powers, ratios);

@@ -72,7 +72,7 @@ class AmountReader(NumberReader):
         num = self.number(j)
         if num is None:
             return None
-        return self.tail(amt, self.accounting(amt, j, self.counted(amt, num)))
+        return self.tail(amt, self.accounting(amt, j, self.counted(amt, num, j)))
 
     def unit_and_a_half(self, i: int) -> tuple[Amount, int] | None:
         """ "an hour and a half", "a mile and a half": one and a half of the unit."""
@@ -110,9 +110,10 @@ class AmountReader(NumberReader):
             return k + 1
         return k
 
-    def odds(self, num: Num) -> Num | None:
+    def odds(self, num: Num, start: int) -> Num | None:
         """ "a 3 to 1 margin", "a 2-1 majority", "3:1 odds": the ratio of two numbers, when a
-        ratio noun follows (without one, "voted 19-15" stays two counts)."""
+        ratio noun follows; a tally of votes ("voted 19-15", "an 80-19 vote") too. Without
+        either ("19-15 in the polls") they stay two counts."""
         joiners = self.lex.ratio_joiners
         k = num.end
         if self.low(k) not in joiners:
@@ -125,16 +126,25 @@ class AmountReader(NumberReader):
         den = self.cardinal(k, allow_digits=True)
         if den is None or not den.value or den.scaled:
             return None
-        if words <= set(HYPHENS) and den.value != 1:
-            return None  # "a 52-48 margin", "a 7-2 majority": a tally; "a 2-1 margin" a ratio
         after = den.end
         while self.low(after) in joiners and after < den.end + 2:  # "3-to-1-margin"
             after += 1
+        if self.is_tally(start, num, den, after):
+            return Num(num.value / den.value, den.end, words=num.words, digits=num.digits, ints=2)
+        if words <= set(HYPHENS) and den.value != 1:
+            return None  # "a 52-48 margin", "a 7-2 majority": a tally; "a 2-1 margin" a ratio
         if self.low(after) not in self.lex.ratio_nouns:
             return None
         return Num(num.value / den.value, den.end, words=num.words, digits=num.digits, ints=2)
 
-    def counted(self, amt: Amount, num: Num) -> int:
+    def is_tally(self, start: int, num: Num, den: Num, after: int) -> bool:
+        """ "voted 19-15", "an 80-19 vote": votes for and against, the larger written first
+        ("approved 5 to 10 projects" is a range)."""
+        lex, low = self.lex, self.low
+        tallied = low(start - 1) in lex.tally_verbs or low(after) in lex.tally_nouns
+        return tallied and num.value >= den.value and not num.scaled
+
+    def counted(self, amt: Amount, num: Num, start: int) -> int:
         """Take `num` into `amt` (a ratio after it included); the index after both."""
         amt.bare_word = num.bare_word
         amt.value = num.value * amt.scale
@@ -143,7 +153,7 @@ class AmountReader(NumberReader):
         amt.fraction = num.fraction
         amt.digits = num.digits
         k = num.end
-        odds = self.odds(num) if amt.currency is None and not num.scaled else None
+        odds = self.odds(num, start) if amt.currency is None and not num.scaled else None
         if odds is not None:
             amt.value, amt.unit = odds.value, "ratio"
             return odds.end

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from claimtrack.figparse.amounts import Amount
 from claimtrack.figparse.tables import Lexicon
 from claimtrack.figparse.tokens import Tok
+from claimtrack.figparse.wordings import Candidate, WordingRules
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Qualifiers that leave "one of" a member of a set rather than a count ("only one of many").
@@ -23,22 +23,7 @@ _ONE_OK = (None, "exact")
 _PLACE_PREPS = frozenset({"at", "of", "on", "near", "to", "from", "outside", "inside", "behind"})
 
 
-@dataclass(slots=True)
-class Candidate:
-    """A figure read at tokens [i, end), with its neighbours."""
-
-    i: int
-    end: int
-    amt: Amount
-    qualifier: str | None
-    first: Tok
-    last: Tok
-    prev: Tok | None
-    nxt: Tok | None
-    money: bool
-
-
-class NotFigureRules:
+class NotFigureRules(WordingRules):
     """The rules (`_RULES`, in order) over one token list."""
 
     def __init__(self, toks: list[Tok], lex: Lexicon) -> None:
@@ -340,6 +325,10 @@ _RULES: tuple[Callable[[NotFigureRules, Candidate], bool | None], ...] = (
     NotFigureRules.someday,
     NotFigureRules.word_in_compound,
     NotFigureRules.short_year,
+    NotFigureRules.decade,
+    NotFigureRules.list_marker,
+    NotFigureRules.idiom,
+    NotFigureRules.kind_name,
     NotFigureRules.poll_answer,
     NotFigureRules.street_address,
     NotFigureRules.year_span,

@@ -160,6 +160,8 @@ def _scan(
         if fig.unit is None and rules.is_age(i, qualifier):
             fig = replace(fig, unit="year")  # "aged 73": an age is a duration in years
         after = end
+        if fig.unit is None and fig.currency is None:
+            fig = replace(fig, unit=reader.guessed_again(fig, end))
         if fig.unit is None:
             rate = reader.rate_base(end)
             if rate is not None:  # "12.4 deaths per 100,000 residents"

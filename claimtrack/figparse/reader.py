@@ -83,6 +83,23 @@ class FigureReader(AmountReader):
             return self.vague_figure(amt, qualifier), end, amt, qualifier
         return self.qualified(amt, end, qualifier)
 
+    def guessed_again(self, fig: Figure, end: int) -> str | None:
+        """ "three, maybe four weeks", "four-and-a-half, five years": after a bare number, a
+        comma and a second guess at the same quantity (a little larger, a time unit or a hedge
+        word before it) whose unit is that of both."""
+        if self.low(end) != "," or fig.value is None:
+            return None
+        hedge, k = self.phrase(end + 1, self.lex.list_hedges)
+        got = self.figure_at(k)
+        if got is None or got[3] is not None or got[0].value is None:
+            return None
+        unit = got[0].unit
+        if unit is None or unit in ("fraction", "ratio") or got[0].currency is not None:
+            return None
+        if hedge is None and unit not in self.lex.time_units:
+            return None
+        return unit if fig.value < got[0].value <= 2 * fig.value + 1 else None
+
     def gone_past(self, i: int, amt: Amount) -> bool:
         """ "surged past $1 billion", "climbed past 50%", "past 100,000 signatures": a sum, a
         share or a large count gone beyond; not "the past three years" (a determiner before

@@ -52,6 +52,8 @@ class Lexicon:
     proportion_joiners: Phrases
     ratio_joiners: frozenset[str]
     ratio_nouns: frozenset[str]
+    tally_verbs: frozenset[str]
+    tally_nouns: frozenset[str]
     scale_words: dict[str, float]
     glued_scales: dict[str, float]
     spaced_letters: dict[str, float]
@@ -88,6 +90,10 @@ class Lexicon:
     sum_of_digits: frozenset[str]
     rate_words: frozenset[str]
     number_words: frozenset[str]
+    # number token -> (idiom's tokens, the number's place in them)
+    number_idioms: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+    list_hedges: Phrases
+    kind_nouns: frozenset[str]
 
 
 def lexicon(lexicons: Overrides | None = None) -> Lexicon:
@@ -120,6 +126,8 @@ def compiled(key: OverridesKey) -> Lexicon:
         proportion_joiners=phrase_set(fractions["proportion_joiners"]),
         ratio_joiners=frozenset(fractions["ratio_joiners"]),
         ratio_nouns=frozenset(fractions["ratio_nouns"]),
+        tally_verbs=frozenset(fractions["tally_verbs"]),
+        tally_nouns=frozenset(fractions["tally_nouns"]),
         scale_words={k: float(v) for k, v in scales["words"].items()},
         glued_scales={k: float(v) for k, v in scales["glued"].items()},
         spaced_letters={k: float(v) for k, v in scales["spaced_letters"].items()},
@@ -161,7 +169,22 @@ def compiled(key: OverridesKey) -> Lexicon:
         sum_of_digits=frozenset(nots["sum_of_digits"]),
         rate_words=frozenset(nots["rate_words"]),
         number_words=_number_words(numbers, scales),
+        number_idioms=_idioms(nots["number_idioms"], _number_words(numbers, scales)),
+        list_hedges=phrase_set(nots["list_hedges"]),
+        kind_nouns=frozenset(nots["kind_nouns"]),
     )
+
+
+def _idioms(
+    phrases: list[str], number_words: frozenset[str]
+) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Idioms by the number inside them ("came from zero" under "zero", at place 2)."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in phrases:
+        key = token_key(phrase)
+        at = next(k for k, w in enumerate(key) if w.isdigit() or w in number_words)
+        out.setdefault(key[at], []).append((key, at))
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _keyed(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:

@@ -70,6 +70,7 @@ class ContextLexicon:
     people_nouns: frozenset[str]
     age_preps: frozenset[str]
     age_words: frozenset[str]
+    age_nouns: frozenset[str]
 
 
 def load_context_lexicon(lexicons: Overrides | None = None) -> ContextLexicon:

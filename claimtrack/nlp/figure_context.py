@@ -26,6 +26,7 @@ from claimtrack.lexicons import Overrides
 from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
 from claimtrack.nlp.context_lexicon import ContextLexicon, load_context_lexicon
 from claimtrack.nlp.figure_groups import COMPARATIVES, ImplicitGroups, sentence_of
+from claimtrack.nlp.figure_measures import counts_nothing, is_share
 from claimtrack.nlp.holders import INHERIT, HolderReader
 from claimtrack.nlp.periods import PeriodReader, span_order, tidy
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
@@ -268,6 +269,8 @@ class ContextReader(ImplicitGroups):
             info.place = self.place(noun, verb, governor)
         if info.period is None:
             window = self.periods.period(noun, verb)
+            if window is not None and self.another_duration(span, window):
+                window = None  # "take four-and-a-half, five years": a second guess, no period
             if window is not None:
                 self.periods.used.add((window.start, window.end))
                 info.period = self.periods.period_text(window)
@@ -276,6 +279,8 @@ class ContextReader(ImplicitGroups):
                 self.periods.pending.append((phrase_end, info))
         if info.scope is None and verb is not None:
             info.scope = self.scope(verb, governor, noun, money)
+        if counts_nothing(span, info, noun, duration=not people and span.start in self.durations):
+            info.counted = None  # "90 minutes of talks", "a 10 percent drop": a measure
         rate = rate_of(self.lex, span, governor, about if info.currency else None)
         if rate is not None:
             base = info.unit or info.currency or "count"
@@ -294,17 +299,26 @@ class ContextReader(ImplicitGroups):
                 info.counted = attribute  # "pegged Roe at $3 billion": her worth
             elif attribute is not None:
                 about = attribute
-                info.counted = (
-                    self.phrase(attribute, complement=False)
-                    if attribute.pos_ == "NOUN"
-                    else attribute.lower_
-                )
+                if not is_share(info):  # "the jobless rate is 33%" is of a whole not named
+                    info.counted = (
+                        self.phrase(attribute, complement=False)
+                        if attribute.pos_ == "NOUN"
+                        else attribute.lower_
+                    )
             elif self.holders.attribute_inherits(governor, verb):
                 info.counted = INHERIT
         if info.holder is None:
             named = self.holders.owner(owner) if owner is not None else None
             info.holder = named or self.holders.holder(about, verb, governor)
         return about
+
+    def another_duration(self, span: Span, window: Span) -> bool:
+        """Whether a duration's period would be the duration after a comma that guesses again
+        ("four, five years"; "12 years over the past two decades" is a period)."""
+        durations, doc = self.durations, self.doc
+        if span.start not in durations or span.end >= len(doc) or doc[span.end].text != ",":
+            return False
+        return window.start <= span.end + 3 and any(t.i in durations for t in window)
 
     # what the figure is attached to ---------------------------------------------------------
 
@@ -363,6 +377,8 @@ class ContextReader(ImplicitGroups):
             elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in COMPARATIVES:
                 # "12 more schools", "2 million more children": the noun after "more"
                 head, dep = head.head, "amod"
+            elif not unitful and head.dep_ == "compound" and head.head.i > head.i >= span.end:
+                head = head.head if head.tag_ == "NN" else head  # "four candidate forums"
             if (
                 dep in MODIFIES
                 and head.i not in inside
@@ -440,7 +456,8 @@ class ContextReader(ImplicitGroups):
                 obj = child_of(child, "pobj") or child_of(child, "pcomp")
                 if obj is None or obj.pos_ == "PRON" or obj.i in self._figure_tokens:
                     continue
-                complement = obj.lower_ if obj.pos_ == "VERB" else self.word(obj)
+                words_of = self.word(obj) and self.phrase(obj, complement=False)  # with compounds
+                complement = obj.lower_ if obj.pos_ == "VERB" else words_of
                 if complement and (obj.pos_ in NOUNS or obj.pos_ == "VERB"):
                     words += [child.lower_, complement]  # not "judge of" a name cut short
                 break

@@ -15,6 +15,7 @@ from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
 # Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
 COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
+_DETERMINERS = ("det", "poss", "nummod")  # a conjunct with its own is no part of a count's list
 
 
 def sentence_of(span: Span) -> Span:
@@ -75,14 +76,14 @@ class ImplicitGroups:
             and not any(g.dep_ in ("det", "poss", "nummod") or g.like_num for g in c.children)
         ]
         while listed and (more := [c for c in listed[-1].rights if c.dep_ == "conj"]):
-            if more[0].pos_ != "NOUN" or any(
-                g.dep_ in ("det", "poss", "nummod") for g in more[0].children
-            ):
-                break
+            # "18 states, firms and a number of cities": the count's is only the first
+            if more[0].pos_ != "NOUN" or any(g.dep_ in _DETERMINERS for g in more[0].children):
+                return named
             listed.append(more[0])
         if not named or not listed or noun.tag_ not in ("NNS", "NNPS"):
             return named
-        if not all(t.is_punct or t.dep_ == "cc" for t in self.doc[noun.i + 1 : listed[0].i]):
+        between = self.doc[noun.i + 1 : listed[0].i]  # "and police" of "and police officers"
+        if not all(t.is_punct or t.dep_ in ("cc", "compound") for t in between):
             # "farmers (71 percent) and retirees": the share is of the group it follows
             return named
         cc = next((c.lower_ for t in (noun, *listed) for c in t.children if c.dep_ == "cc"), "and")
@@ -91,24 +92,24 @@ class ImplicitGroups:
 
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
         """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
-        people whose age a bare number (or range) after them gives."""
-        if info.unit is not None:
+        people whose age a bare number (or range) after them gives; "blacks ages 16 to 24"."""
+        before = self.doc[span.start - 1] if span.start > 0 else span.root
+        ages = before.lower_ in self.lex.age_nouns and span.start > 1
+        if info.unit is not None and not (ages and info.unit == "year"):
             return None
         ends = (info.low, info.high) if info.qualifier == "range" else (info.value,)
         if not all(v is not None and float(v).is_integer() and 1 <= v <= 120 for v in ends):
             return None
-        words = self.lex.age_words
-        preps = self.lex.age_preps
-        root = span.root
+        words, preps, root = self.lex.age_words, self.lex.age_preps, span.root
         if info.qualifier != "range" and self.stated_age(span):
             return child_of(root.head, "nsubj")
         # a range right after its people needs no preposition: "voters 18 to 29"
-        aged = info.qualifier == "range" or span[0].lower_ in words or span[-1].lower_ in words
+        aged = ages or info.qualifier == "range" or words & {span[0].lower_, span[-1].lower_}
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
         if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
             return None  # "members over 40 countries": the number counts the noun after it
-        before = self.doc[span.start - 1] if span.start > 0 else root
+        before = self.doc[span.start - 2] if ages else before
         for head in (root.head, root.head.head, before):
             if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):
                 continue
@@ -313,9 +314,9 @@ class ImplicitGroups:
         return doc[noun.i : j].text.lower() + doc[j].lemma_.lower()
 
     def hyphen_prefix(self, token: Token) -> str:
-        """ "plain-" of "plain-clothes officers", "low-" of "low-wage workers": the words glued
-        by hyphens before a modifier, which the parser hangs on it apart (a name is written
-        whole by `word`: "African-American")."""
+        """ "plain-" of "plain-clothes officers", "low- and middle-" of "low- and middle-income
+        families": the words glued by hyphens before a modifier, which the parser hangs on it
+        apart (a name is written whole by `word`: "African-American")."""
         doc, j = self.doc, token.i
         if token.pos_ == "PROPN" or token.ent_type_:
             return ""
@@ -327,6 +328,8 @@ class ImplicitGroups:
             and doc[j - 2].is_alpha
         ):
             j -= 2
+        if j >= 3 and doc[j - 1].dep_ == "cc" and doc[j - 2].text.endswith("-"):
+            j -= 2  # "low- and middle-income": the hanging half coordinated with it
         return doc[j : token.i].text.lower()
 
     def money_counted(self, span: Span, governor: Token) -> str | None:

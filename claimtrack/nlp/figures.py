@@ -146,7 +146,9 @@ class FigureFinder:
         if len(span) < 2 or first.dep_ != "prt" or first.tag_ != "RP" or first.head.i >= first.i:
             return span, found
         rest = span[1:]
-        again = figparse.find(rest.text, lexicons=self.lexicons)
+        # read on past the span: what follows may give the number its unit ("three, four weeks")
+        tail = span.doc.text[rest.start_char : span.end_char + 40]
+        again = figparse.find(tail, lexicons=self.lexicons)
         if not again or again[0].start != 0:
             return span, found
         match = again[0]
