@@ -35,9 +35,11 @@ from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
 from claimtrack.nlp.attribution_combine import combine
+from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
 from claimtrack.nlp.attribution_sense import Senses, states_nothing
 from claimtrack.nlp.quotes import find_quotes, in_quote
+from claimtrack.nlp.signed_quotes import signer
 from claimtrack.nlp.syntax import noun_phrase
 
 # Subject dependencies that name the speaker of a reporting verb.
@@ -149,6 +151,7 @@ class AttributionFinder:
                 rules=self.rules,
                 grow=lambda c: _trim(_with_quotes(doc, c, quotes, quote_of)) or c,
             )
+        found = _without_nested_acts(found, self.reporting)
         spans = []
         for f in found:
             f.content._.claimtrack_attribution = Attribution(
@@ -206,6 +209,7 @@ class AttributionFinder:
             for k, f in enumerate(found)
         ]
         found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
+        found.extend(_signed_quotes(doc, quotes, used_quotes, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
         return _link_continuations(found)
@@ -363,6 +367,9 @@ class AttributionFinder:
             # "The forms make volunteers acknowledge that ...": the forms say it.
             head = verb.head
         for _ in range(4):
+            controller = object_controller(head)
+            if controller is not None:
+                return noun_phrase(controller)
             for child in head.children:
                 if child.dep_ in SUBJECTS:
                     child = _nearest_subject(head, child)
@@ -476,6 +483,34 @@ class AttributionFinder:
             content = _trim(quote)
             if content is not None:
                 yield AttributionMatch(content, None, None, "direct", continuation=True)
+
+
+def _signed_quotes(
+    doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+) -> Iterator[AttributionMatch]:
+    """'"..." ― Ann Lee': the signer speaks the quotation (`claimtrack.nlp.signed_quotes`)."""
+    text = doc.text
+    for qi, quote in enumerate(quotes):
+        if qi in used or furniture[quote.start]:
+            continue
+        signed = signer(doc, quote, text)
+        content = _trim(quote)
+        if signed is None or content is None:
+            continue
+        used.add(qi)
+        yield AttributionMatch(content, signed[0], signed[1], "direct")
+
+
+def _without_nested_acts(
+    found: list[AttributionMatch], saying: frozenset[str]
+) -> list[AttributionMatch]:
+    contents = [(f.content.start, f.content.end, f.cue.root.i) for f in found if f.cue is not None]
+    # A quotation is words someone said, whatever the verb next to it.
+    return [
+        f
+        for f in found
+        if f.cue is None or f.quote == "direct" or not nested_act(f.cue, contents, saying)
+    ]
 
 
 def _according_to(doc: Doc, cue: list[Token]) -> AttributionMatch | None:
@@ -883,6 +918,11 @@ def _parenthetical(verb: Token, mention: Span, cues: frozenset[str]) -> Span | N
     doc = verb.doc
     head = verb.head
     if verb.dep_ == "ccomp" and head.lemma_.lower() in cues:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        # "frustrated that the police released it", "angry because he said so": a clause
+        # its conjunction subordinates is part of the clause above, not a comment on it
+        # ("as he said" is one).
         return None
     if verb.dep_ in PARENTHETICAL and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         # "X is dead, he said": content is the head's clause minus the cue clause.

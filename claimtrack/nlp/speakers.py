@@ -221,6 +221,8 @@ class SpeakerResolver:
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in RELATIVE:
             return self._pronoun(root, state) if as_speaker else None
         name = self.names.name(span)
+        if name is None and len(span) == 1 and root.text.startswith("@") and len(root) > 1:
+            name = span  # a handle signing a post ("— @annlee") is the name it goes by
         if name is None and root.i in state.people.bare:
             name = state.people.bare[root.i]  # a surname the NER missed ("Meadows said")
         elif (

@@ -1,0 +1,96 @@
+"""Who speaks a signed quotation, who does a non-finite cue's action, and which cues inside
+another speaker's words are no statement of their own (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.nlp.annotations import ATTRIBUTIONS
+
+
+def attributions(doc):
+    """(content text, speaker name or None, cue text or None) of every attribution."""
+    out = []
+    for span in doc.spans[ATTRIBUTIONS]:
+        a = span._.claimtrack_attribution
+        out.append(
+            (span.text, a.speaker.name if a.speaker else None, a.cue.text if a.cue else None)
+        )
+    return out
+
+
+def speaker_of(doc, part):
+    names = [name for text, name, _ in attributions(doc) if part in text]
+    assert names, f"no attribution with {part!r}: {attributions(doc)}"
+    return names[0]
+
+
+def test_speakers_signed_quotes_go_to_their_signers(parse):
+    doc = parse(
+        "We asked readers what they made of the debate.\n\n"
+        '"He never answered a single question." ― Paula Grant\n\n'
+        '"Both of them looked tired to me." — Omar Haddad, Toledo\n\n'
+        '"I am voting for the mayor again." — @riverdad'
+    )
+    assert speaker_of(doc, "never answered") == "Paula Grant"
+    assert speaker_of(doc, "looked tired") == "Omar Haddad"
+    assert speaker_of(doc, "voting for the mayor") == "@riverdad"
+
+
+def test_speakers_a_quote_with_more_after_the_dash_is_not_signed(parse):
+    doc = parse('"We will build it," the mayor said — and the crowd cheered for a minute.')
+    assert speaker_of(doc, "We will build it") != "the crowd"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (
+            "Nora Blake called on Victor Hale to apologize for suggesting the judge was paid.",
+            "the judge was paid",
+            "Victor Hale",
+        ),
+        (
+            "Senator Ruth Kemp thanked Victor Hale for backing her bill on river access.",
+            "her bill on river access",
+            "Victor Hale",
+        ),
+        (
+            "Ruth Kemp apologized on Monday for suggesting the judge was paid.",
+            "the judge was paid",
+            "Ruth Kemp",
+        ),
+    ],
+)
+def test_speakers_object_of_the_verb_does_the_non_finite_action(parse, text, part, speaker):
+    assert speaker_of(parse(text), part) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Dana Voss said the mayor is angry because he cannot defend his budget.", "defend"),
+        ("The county board plans to release its audit next month.", "to release"),
+        ("The senator refused to endorse the governor at the convention.", "to endorse"),
+    ],
+)
+def test_speakers_an_act_inside_reported_words_is_no_statement(parse, text, cue):
+    cues = [c for _, _, c in attributions(parse(text))]
+    assert not any(c is not None and c.endswith(cue) for c in cues), cues
+
+
+def test_speakers_a_report_inside_a_report_keeps_its_speaker(parse):
+    doc = parse("Dana Voss said the mayor told residents that the bridge would close.")
+    assert speaker_of(doc, "the bridge would close") in ("Dana Voss", "the mayor")
+    assert len(attributions(doc)) >= 1
+
+
+def test_speakers_a_subordinate_clause_is_no_parenthetical(parse):
+    doc = parse("Parents were upset that the district released only part of the report.")
+    contents = [text for text, _, cue in attributions(doc) if cue and "released" in cue]
+    assert not any(text.startswith("Parents") for text in contents)
+
+
+def test_speakers_as_clause_stays_a_parenthetical(parse):
+    doc = parse("As the mayor has said, the bridge will reopen in the spring.")
+    assert speaker_of(doc, "the bridge will reopen") == "the mayor"
