@@ -94,3 +94,20 @@ def test_speakers_a_subordinate_clause_is_no_parenthetical(parse):
 def test_speakers_as_clause_stays_a_parenthetical(parse):
     doc = parse("As the mayor has said, the bridge will reopen in the spring.")
     assert speaker_of(doc, "the bridge will reopen") == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was unclear whether the judges would rule that the mines posed a threat.",
+        "If the mayor says the bridge is safe, residents will believe her.",
+        "One senator dared him to say that Congress had no right to the files.",
+    ],
+)
+def test_speakers_a_question_a_condition_or_a_dare_states_nothing(parse, text):
+    assert attributions(parse(text)) == []
+
+
+def test_speakers_a_plain_report_beside_them_still_counts(parse):
+    doc = parse("The mayor said the bridge is safe, whether or not residents agree.")
+    assert speaker_of(doc, "the bridge is safe") == "The mayor"
