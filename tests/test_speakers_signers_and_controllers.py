@@ -111,3 +111,70 @@ def test_speakers_a_question_a_condition_or_a_dare_states_nothing(parse, text):
 def test_speakers_a_plain_report_beside_them_still_counts(parse):
     doc = parse("The mayor said the bridge is safe, whether or not residents agree.")
     assert speaker_of(doc, "the bridge is safe") == "The mayor"
+
+
+def test_speakers_a_signed_line_keeps_a_quote_inside_it(parse):
+    doc = parse(
+        "Readers sent us their views.\n\n"
+        "“As a nurse, I would rather live in what he calls “chaos” than under his rules.” "
+        "― Dana Ruiz\n"
+        "“Nobody I know trusts him.” ― Luis Ortega"
+    )
+    assert speaker_of(doc, "than under his rules") == "Dana Ruiz"
+    assert speaker_of(doc, "Nobody I know") == "Luis Ortega"
+
+
+TRANSCRIPT = (
+    "Senator Ruth Kemp sat down with the host of a Sunday program.\n\n"
+    "WALLACE: Do you expect the budget to pass this year?\n\n"
+    "KEMP: It will pass, but only after a long fight in the House.\n\n"
+    "WALLACE: And the tax plan?\n\n"
+    "KEMP: The tax plan is dead, and everybody in the building knows it."
+)
+
+
+def test_speakers_transcript_turns_belong_to_their_labels(parse):
+    doc = parse(TRANSCRIPT)
+    assert speaker_of(doc, "only after a long fight") == "Ruth Kemp"
+    assert speaker_of(doc, "everybody in the building knows it") == "Ruth Kemp"
+    assert speaker_of(doc, "And the tax plan") == "WALLACE"
+
+
+def test_speakers_one_capitalised_label_is_a_heading_not_a_turn(parse):
+    doc = parse("UPDATE: The council voted on Tuesday night.\n\nThe mayor said the vote was fair.")
+    assert [name for _, name, _ in attributions(doc)] == ["The mayor"] or all(
+        name != "UPDATE" for _, name, _ in attributions(doc)
+    )
+
+
+def test_speakers_a_line_ending_in_a_colon_introduces_the_next_quote(parse):
+    doc = parse(
+        "Mayor Dan Ortiz made the following comment:\n\n"
+        '"We will not close the library while I am mayor."\n\n'
+        "The council then issued this statement:\n\n"
+        '"The budget protects every branch in the city."'
+    )
+    assert speaker_of(doc, "We will not close the library") == "Dan Ortiz"
+    assert speaker_of(doc, "protects every branch") == "council"
+
+
+def test_speakers_a_colon_after_another_phrase_introduces_no_speaker(parse):
+    doc = parse(
+        "Bias begins to show in how the site rated a claim by the mayor on June 11:\n\n"
+        '"The library has never been busier."'
+    )
+    assert all(name != "Bias" for _, name, _ in attributions(doc))
+
+
+@pytest.mark.parametrize("outlet", ["The Hill", "The Atlantic"])
+def test_speakers_a_publication_keeps_its_article(parse, outlet):
+    doc = parse(
+        f"Senator Ruth Kemp told {outlet} that the vote would be close.\n\n"
+        f"{outlet} reported that the bill had stalled in committee."
+    )
+    assert speaker_of(doc, "the bill had stalled") == outlet
+
+
+def test_speakers_a_sentence_initial_the_is_not_part_of_a_name(parse):
+    doc = parse("The Pentagon said the drill would go ahead on Monday.")
+    assert speaker_of(doc, "the drill would go ahead") == "Pentagon"

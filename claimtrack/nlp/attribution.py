@@ -41,6 +41,7 @@ from claimtrack.nlp.attribution_sense import Senses, states_nothing
 from claimtrack.nlp.quotes import find_quotes, in_quote
 from claimtrack.nlp.signed_quotes import signer
 from claimtrack.nlp.syntax import noun_phrase
+from claimtrack.nlp.transcripts import introducer, transcript_turns
 
 # Subject dependencies that name the speaker of a reporting verb.
 SUBJECTS = ("nsubj",)
@@ -210,6 +211,12 @@ class AttributionFinder:
         ]
         found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
         found.extend(_signed_quotes(doc, quotes, used_quotes, furniture))
+        found.extend(
+            _introduced_quotes(
+                doc, quotes, quote_of, used_quotes, furniture, self._introduces_words
+            )
+        )
+        found.extend(_transcript_turns(doc, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
         return _link_continuations(found)
@@ -345,6 +352,15 @@ class AttributionFinder:
                     content = doc[obj.left_edge.i : obj.right_edge.i + 1]
                     return content, doc[cue.start : max(cue.end, child.i + 1)]
         return None, cue
+
+    def _introduces_words(self, verb: Token) -> bool:
+        """Whether a line before a colon announces words: a cue verb ("wrote:") or a
+        statement noun as the object ("made the following comment:")."""
+        if verb.lemma_.lower() in self.verbs:
+            return True
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.nouns | self.media for c in verb.children
+        )
 
     def _speaker_of(self, verb: Token) -> Span | None:
         """The words naming the speaker of a cue verb: its subject, the subject of the verb a
@@ -493,12 +509,49 @@ def _signed_quotes(
     for qi, quote in enumerate(quotes):
         if qi in used or furniture[quote.start]:
             continue
-        signed = signer(doc, quote, text)
-        content = _trim(quote)
+        signed = signer(doc, quote, text, whole_line=_opens_paragraph(doc, quote.start))
+        content = _trim(signed.words) if signed is not None else None
         if signed is None or content is None:
             continue
+        used.update(k for k in range(qi, len(quotes)) if quotes[k].start < content.end)
+        yield AttributionMatch(content, signed.name, signed.dash, "direct")
+
+
+def _introduced_quotes(
+    doc: Doc,
+    quotes: list[Span],
+    quote_of: list[int],
+    used: set[int],
+    furniture: list[bool],
+    introduces_words: Callable[[Token], bool],
+) -> Iterator[AttributionMatch]:
+    """'X made the following comment:' and a quotation opening the next paragraph: X speaks
+    it (`claimtrack.nlp.transcripts.introducer`)."""
+    for qi, quote in enumerate(quotes):
+        if qi in used or furniture[quote.start] or not _opens_paragraph(doc, quote.start):
+            continue
+        introduced = introducer(doc, quote)
+        content = _trim(quote)
+        if introduced is None or content is None or quote_of[introduced[0].start] >= 0:
+            continue
+        if not introduces_words(introduced[1]):
+            continue
         used.add(qi)
-        yield AttributionMatch(content, signed[0], signed[1], "direct")
+        yield AttributionMatch(content, introduced[0], _cue_span(introduced[1]), "direct")
+
+
+def _transcript_turns(
+    doc: Doc, found: list[AttributionMatch], furniture: list[bool]
+) -> Iterator[AttributionMatch]:
+    """'SMITH: ...' turns of a transcript (`claimtrack.nlp.transcripts`); a turn that holds a
+    quotation already attributed is left to it."""
+    taken = [(f.content.start, f.content.end) for f in found if f.quote == "direct"]
+    for label, colon, turn in transcript_turns(doc, doc.text):
+        if furniture[label.start] or any(s < turn.end and turn.start < e for s, e in taken):
+            continue
+        content = _trim(turn)
+        if content is not None:
+            yield AttributionMatch(content, label, colon, "direct")
 
 
 def _without_nested_acts(

@@ -19,6 +19,7 @@ sequences, and a name matching a known person is a person whatever its label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -150,6 +151,7 @@ class SpeakerResolver:
             reported=reported_tokens(doc, contents or [], text),
             interviewee=interviewee(doc, text),
             organizations=organization_names(doc),
+            text=text,
         )
         events: list[tuple[int, int, Span]] = []
         for ent in state.people.spans:
@@ -290,6 +292,8 @@ class SpeakerResolver:
             # A surname the NER took for an organization, of a person the article names.
             kind = "person"
         gender = gender or state.people.gender_of(words)
+        if kind == "organization" and len(words) == 1 and _article_in_name(state.text, text):
+            text = f"The {text}"  # "told The Hill": the article is part of the name
         entity = state.match_name(words, gender) if kind == "person" else state.match_org(words)
         if entity is None and kind != "person":
             entity = state.match_name(words, gender)
@@ -491,6 +495,7 @@ class _State:
     persons: list[Entity] = field(default_factory=list)  # most recent last
     recent: list[Entity] = field(default_factory=list)
     quiet: bool = False  # reading names in someone's reported words
+    text: str = ""  # the article's text
     organizations: list[Span] = field(default_factory=list)  # full names, in text order
 
     def author(self, doc: Doc) -> Entity:
@@ -581,6 +586,13 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return long[-len(short) :] == short
+
+
+def _article_in_name(text: str, name: str) -> bool:
+    """Whether the article writes "The" capitalised before a one-word name in mid-sentence
+    ("told The Hill", "according to The Atlantic"): then the article is part of the name,
+    as in the titles of publications, and "Hill" alone would name someone else."""
+    return re.search(rf"[a-z0-9,;:][ \t]+The[ \t]+{re.escape(name)}\b", text) is not None
 
 
 def _strip_det(span: Span) -> Span:
