@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, SpeakerInfo, register_extensions
+from claimtrack.nlp.plural_antecedents import plural_antecedent
 from claimtrack.nlp.speaker_context import (
     ArticlePeople,
     in_question,
@@ -267,6 +268,10 @@ class SpeakerResolver:
             if state.interviewee is not None and not in_question(token.doc, token.i):
                 return self._resolve(state.interviewee, state, as_speaker=True)
             return state.author(token.doc)
+        if lower == "they":
+            group = self._plural_group(token, state)
+            if group is not None:
+                return group
         if lower in PLURAL_PRONOUNS:
             # "they"/"it" is a group or an organization, not a person.
             return state.recent_speaker(exclude="person")
@@ -274,6 +279,35 @@ class SpeakerResolver:
             # "some", "others", "many" that speak: part of an unnamed group of people.
             return self._description(token.doc[token.i : token.i + 1], state)
         return None
+
+    def _plural_group(self, token: Token, state: _State) -> Entity | None:
+        """The group a speaking "they" refers to (`plural_antecedent`): several people named
+        together are one speaker named by their names ("Obama and Clinton")."""
+        antecedent = plural_antecedent(token, state.reported)
+        if antecedent is None:
+            return None
+        root = antecedent.root
+        members = [root, *(c for c in root.subtree if c.dep_ == "conj" and c.head.i >= root.i)]
+        if len(members) == 1:
+            if root.tag_ == "NNS":
+                # "McConnell aides ... they emphasized": the aides, not McConnell.
+                return self._description(antecedent, state)
+            return self._resolve(antecedent, state, as_speaker=True)
+        names = []
+        with state.quietly():
+            for member in members:
+                entity = self._resolve(noun_phrase(member), state, as_speaker=False)
+                if entity is None or entity.info.kind != "person" or not entity.info.name:
+                    return None
+                names.append(entity.info.name)
+        name = " and ".join(names)
+        for entity in state.entities:
+            if entity.info.name == name:
+                state.touch(entity)
+                return entity
+        entity = Entity(info=SpeakerInfo(name=name, kind="anonymous"))
+        state.add(entity)
+        return entity
 
     def _named(self, span: Span, name: Span, state: _State) -> Entity:
         words = tuple(t.lower_ for t in name if not t.is_punct)

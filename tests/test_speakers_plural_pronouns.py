@@ -1,0 +1,58 @@
+"""What a speaking "they" refers to: the plural subject that reports it, or the nearest plural
+subject before it (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.nlp.annotations import ATTRIBUTIONS
+
+
+def speaker_of(doc, part):
+    for span in doc.spans[ATTRIBUTIONS]:
+        if part in span.text:
+            info = span._.claimtrack_attribution.speaker
+            return info.name if info else None
+    raise AssertionError(f"no attribution with {part!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (
+            "Democrats want more revenue, and Republicans want lower rates; they suggest "
+            "that such rates would spur growth.",
+            "such rates would spur growth",
+            "Republicans",
+        ),
+        (
+            "Kemp aides acknowledged a close relationship with the mayor. But they "
+            "emphasized that the deal was fair.",
+            "the deal was fair",
+            "Kemp aides",
+        ),
+        (
+            "Several county officials said they expect a long fight over the budget.",
+            "a long fight over the budget",
+            "Several county officials",
+        ),
+    ],
+)
+def test_speakers_they_is_the_nearest_plural_subject(parse, text, part, speaker):
+    assert speaker_of(parse(text), part) == speaker
+
+
+def test_speakers_they_after_two_named_people_is_both(parse):
+    doc = parse(
+        "Senator Ruth Kemp and Mayor Dan Ortiz toured the flooded district on Monday. "
+        "Afterwards they said the levee would be rebuilt by spring."
+    )
+    assert speaker_of(doc, "the levee would be rebuilt") == "Ruth Kemp and Dan Ortiz"
+
+
+def test_speakers_they_with_no_plural_subject_is_the_last_organization(parse):
+    doc = parse(
+        "The Tax Foundation published its study on Monday. They said the plan would cost "
+        "$2 trillion."
+    )
+    assert speaker_of(doc, "the plan would cost") == "Tax Foundation"
