@@ -58,15 +58,15 @@ def test_speakers_they_with_no_plural_subject_is_the_last_organization(parse):
     assert speaker_of(doc, "the plan would cost") == "Tax Foundation"
 
 
-def test_speakers_an_opening_gerund_is_no_part_of_a_name(nlp):
-    from claimtrack.nlp.speaker_context import _opening_gerund
+def test_speakers_anopening_gerund_is_no_part_of_a_name(nlp):
+    from claimtrack.nlp.speaker_context import opening_gerund
 
     doc = nlp.make_doc("Injecting Clinton's troubles into the race is his plan.")
     doc[0].is_sent_start = True
-    assert _opening_gerund(doc[0], frozenset())
-    assert not _opening_gerund(doc[0], frozenset({"injecting"}))
+    assert opening_gerund(doc[0], frozenset())
+    assert not opening_gerund(doc[0], frozenset({"injecting"}))
     later = nlp.make_doc("He said Injecting Clinton's troubles helped.")
     later[0].is_sent_start = True
     for token in later[1:]:
         token.is_sent_start = False
-    assert not _opening_gerund(later[2], frozenset())
+    assert not opening_gerund(later[2], frozenset())

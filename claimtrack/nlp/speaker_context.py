@@ -186,7 +186,7 @@ def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> li
         # "Sergeant Ann Cole": the name is "Ann Cole".
         while len(span) > 1 and (span[0].lower_ in titles or span[0].is_punct):
             span = span[1:]
-        if len(span) > 1 and _opening_gerund(span[0], given):
+        if len(span) > 1 and opening_gerund(span[0], given):
             span = span[1:]  # "Injecting Clinton's troubles into the race ...": Clinton
         while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in ("'s", "’s")):
             span = span[:-1]
@@ -194,7 +194,7 @@ def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> li
     return sorted(stripped, key=lambda s: s.start)
 
 
-def _opening_gerund(token: Token, given: frozenset[str]) -> bool:
+def opening_gerund(token: Token, given: frozenset[str]) -> bool:
     """A capitalised -ing word opening a sentence, which the NER may join to the name after
     it; a given name ending so ("Sterling") is kept."""
     lower = token.lower_

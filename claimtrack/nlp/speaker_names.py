@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimtrack.nlp.speaker_context import opening_gerund
+
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
@@ -20,12 +22,14 @@ class NameReader:
         person_roles: frozenset[str],
         female: frozenset[str],
         male: frozenset[str],
+        given: frozenset[str] = frozenset(),
     ) -> None:
         self.titles = titles
         self.organization = organization
         self.person_roles = person_roles
         self.female = female
         self.male = male
+        self.given = given
 
     def name(self, span: Span) -> Span | None:
         """The proper name inside a mention, without titles: a PERSON entity when the NER has
@@ -91,6 +95,8 @@ class NameReader:
                     end += 1
             name = doc[start:end]
         while len(name) > 1 and name[0].lower_ in self.titles:
+            name = name[1:]
+        if len(name) > 1 and opening_gerund(name[0], self.given):
             name = name[1:]
         while len(name) > 1 and (name[-1].is_punct or name[-1].lower_ in ("'s", "’s")):
             name = name[:-1]

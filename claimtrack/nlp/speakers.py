@@ -110,6 +110,7 @@ class SpeakerResolver:
             person_roles=self.person_roles,
             female=self.female,
             male=self.male,
+            given=self.given_names,
         )
         self.documents = frozenset(lexicon.get("documents", []))
         self.epithets = frozenset(lexicon.get("epithets", []))
