@@ -87,10 +87,13 @@ class NameReader:
             while (
                 end + 1 < span.end
                 and doc[end].lower_ in ("of", "for")
-                and doc[end + 1].pos_ == "PROPN"
                 and root.ent_type_ != "PERSON"
             ):
-                end += 2
+                # "the Committee for a Responsible Federal Budget": an article may come between.
+                step = 2 if doc[end + 1].lower_ in ("a", "an", "the") else 1
+                if end + step >= span.end or doc[end + step].pos_ != "PROPN":
+                    break
+                end += step + 1
                 while end < span.end and doc[end].pos_ == "PROPN":
                     end += 1
             name = doc[start:end]

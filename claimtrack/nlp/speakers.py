@@ -113,6 +113,7 @@ class SpeakerResolver:
             given=self.given_names,
         )
         self.documents = frozenset(lexicon.get("documents", []))
+        self.outlets = frozenset(lexicon.get("outlets", []))
         self.epithets = frozenset(lexicon.get("epithets", []))
         self.group_of: dict[str, int] = {}
         for k, group in enumerate(lexicon.get("anonymous_groups", [])):
@@ -412,6 +413,11 @@ class SpeakerResolver:
                 if entity.info.kind == "anonymous" and self.group_of.get(entity.head_word) == group:
                     state.touch(entity)
                     return entity
+        if definite and not named and len(_strip_det(span)) == 1 and head in self.outlets:
+            # "The newspaper has also detailed ...": the outlet the article just named.
+            outlet = self._last_named_organization(span, state)
+            if outlet is not None:
+                return outlet
         if definite and head not in self.organization:
             for entity in reversed(state.persons):
                 if head in entity.roles or word in entity.roles:
@@ -484,6 +490,21 @@ class SpeakerResolver:
                 return entity
         if head in self.epithets:
             return self._described(root, state)
+        return None
+
+    def _last_named_organization(self, span: Span, state: _State) -> Entity | None:
+        """The organization or publication named last before a mention in its paragraph,
+        outside anyone's words ("... reported by The Riverside Ledger. The newspaper has also
+        said ..."), or None."""
+        doc = span.doc
+        start = state.text.rfind("\n", 0, span.start_char)
+        for ent in reversed(doc.ents):
+            if ent.end > span.start:
+                continue
+            if ent.start_char < start:
+                break
+            if ent.label_ in ("ORG", "WORK_OF_ART") and not state.reported[ent.start]:
+                return self._resolve(ent, state, as_speaker=True)
         return None
 
     def _issuer(self, root: Token, state: _State) -> Entity | None:

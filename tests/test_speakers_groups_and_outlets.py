@@ -1,5 +1,6 @@
-"""What a speaking "they" refers to: the plural subject that reports it, or the nearest plural
-subject before it (sentences written for these tests)."""
+"""Groups and outlets as speakers: what a speaking "they" refers to (the plural subject that
+reports it, or the nearest plural subject before it), "the newspaper", organisation names
+and names the NER runs into an opening word (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,24 @@ def test_speakers_anopening_gerund_is_no_part_of_a_name(nlp):
     for token in later[1:]:
         token.is_sent_start = False
     assert not opening_gerund(later[2], frozenset())
+
+
+def test_speakers_the_newspaper_is_the_publication_just_named(parse):
+    doc = parse(
+        "The registration issue was first reported by The Riverside Ledger. The newspaper "
+        "has also said that the fund paid for a portrait."
+    )
+    assert speaker_of(doc, "the fund paid for a portrait") == "Riverside Ledger"
+
+
+def test_speakers_the_website_with_no_outlet_named_stays_unnamed(parse):
+    doc = parse("Voters asked why the figure had changed. The website noted that it was a typo.")
+    assert speaker_of(doc, "it was a typo") is None
+
+
+def test_speakers_an_organization_name_runs_over_for_a(parse):
+    doc = parse(
+        "The Committee for a Responsible Federal Budget reported that the plans would cost "
+        "$150 billion."
+    )
+    assert speaker_of(doc, "would cost") == "Committee for a Responsible Federal Budget"
