@@ -92,3 +92,20 @@ def test_speakers_an_organization_name_runs_over_for_a(parse):
         "$150 billion."
     )
     assert speaker_of(doc, "would cost") == "Committee for a Responsible Federal Budget"
+
+
+def test_speakers_a_headline_name_is_cut_to_the_body_name(parse):
+    doc = parse(
+        "Black Lawmakers Rip Donald Trump As A Fraud\n\n"
+        "WASHINGTON ― Donald Trump's obsession with the issue is an insult, lawmakers said.\n\n"
+        "Trump said on Friday that he finally believes the president was born in Hawaii."
+    )
+    assert speaker_of(doc, "born in Hawaii") == "Donald Trump"
+
+
+def test_speakers_a_persons_aides_are_not_the_person(parse):
+    doc = parse(
+        "Ruth Kemp spoke on Monday.\n\n"
+        "Kemp aides acknowledged a close relationship with the mayor on housing."
+    )
+    assert speaker_of(doc, "a close relationship") == "Kemp aides"

@@ -127,6 +127,7 @@ class AttributionFinder:
         self.valuations = frozenset(lexicon["valuations"])
         self.verbs |= self.valuations
         self.senses = Senses.of(lexicon)
+        self.announcing = (self.verbs, self.nouns | self.media)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc) if self.rules else []
@@ -212,9 +213,7 @@ class AttributionFinder:
         found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
         found.extend(_signed_quotes(doc, quotes, used_quotes, furniture))
         found.extend(
-            _introduced_quotes(
-                doc, quotes, quote_of, used_quotes, furniture, self._introduces_words
-            )
+            _introduced_quotes(doc, quotes, quote_of, used_quotes, furniture, self.announcing)
         )
         found.extend(_transcript_turns(doc, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
@@ -274,7 +273,7 @@ class AttributionFinder:
         if content is None and _may_take_quote(verb) and (reporting or lemma in self.quote_verbs):
             content = _adjacent_quote(doc, verb, mention, quotes, quote_of)
         if content is None and lemma in self.prepositions:
-            content, cue = self._prepositional(verb, cue)
+            content, cue = _prepositional(verb, cue, self.prepositions)
         if content is None and (
             learned
             or lemma in self.objects
@@ -339,28 +338,6 @@ class AttributionFinder:
             return None
         cue = doc[noun.i : noun.i + 1]
         return AttributionMatch(content, mention, cue, _quote_kind(content, quotes, quote_of))
-
-    def _prepositional(self, verb: Token, cue: Span) -> tuple[Span | None, Span]:
-        """'called for a ban': the preposition joins the cue, its object is the content."""
-        allowed = self.prepositions.get(verb.lemma_.lower(), frozenset())
-        doc = verb.doc
-        for child in verb.children:
-            if child.dep_ in ("prep", "prt") and child.lower_ in allowed:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects:
-                    obj = objects[0]
-                    content = doc[obj.left_edge.i : obj.right_edge.i + 1]
-                    return content, doc[cue.start : max(cue.end, child.i + 1)]
-        return None, cue
-
-    def _introduces_words(self, verb: Token) -> bool:
-        """Whether a line before a colon announces words: a cue verb ("wrote:") or a
-        statement noun as the object ("made the following comment:")."""
-        if verb.lemma_.lower() in self.verbs:
-            return True
-        return any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.nouns | self.media for c in verb.children
-        )
 
     def _speaker_of(self, verb: Token) -> Span | None:
         """The words naming the speaker of a cue verb: its subject, the subject of the verb a
@@ -523,7 +500,7 @@ def _introduced_quotes(
     quote_of: list[int],
     used: set[int],
     furniture: list[bool],
-    introduces_words: Callable[[Token], bool],
+    announcing: tuple[frozenset[str], frozenset[str]],
 ) -> Iterator[AttributionMatch]:
     """'X made the following comment:' and a quotation opening the next paragraph: X speaks
     it (`claimtrack.nlp.transcripts.introducer`)."""
@@ -534,7 +511,7 @@ def _introduced_quotes(
         content = _trim(quote)
         if introduced is None or content is None or quote_of[introduced[0].start] >= 0:
             continue
-        if not introduces_words(introduced[1]):
+        if not _announces_words(introduced[1], *announcing):
             continue
         used.add(qi)
         yield AttributionMatch(content, introduced[0], _cue_span(introduced[1]), "direct")
@@ -554,6 +531,14 @@ def _transcript_turns(
             yield AttributionMatch(content, label, colon, "direct")
 
 
+def _announces_words(verb: Token, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether a line before a colon announces words: a cue verb ("wrote:") or a statement
+    noun as the object ("made the following comment:")."""
+    if verb.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
 def _without_nested_acts(
     found: list[AttributionMatch], saying: frozenset[str]
 ) -> list[AttributionMatch]:
@@ -564,6 +549,22 @@ def _without_nested_acts(
         for f in found
         if f.cue is None or f.quote == "direct" or not nested_act(f.cue, contents, saying)
     ]
+
+
+def _prepositional(
+    verb: Token, cue: Span, prepositions: dict[str, frozenset[str]]
+) -> tuple[Span | None, Span]:
+    """'called for a ban': the preposition joins the cue, its object is the content."""
+    allowed = prepositions.get(verb.lemma_.lower(), frozenset())
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in allowed:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                obj = objects[0]
+                content = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                return content, doc[cue.start : max(cue.end, child.i + 1)]
+    return None, cue
 
 
 def _according_to(doc: Doc, cue: list[Token]) -> AttributionMatch | None:

@@ -44,6 +44,11 @@ class NameReader:
                     root = child
                     break
             else:
+                if root.tag_ == "NNS" and any(
+                    c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in root.children
+                ):
+                    # "McConnell aides", "Trump supporters": people around the person.
+                    return None
                 for t in span:
                     # Not a possessor: "Putin's war" is not Putin; nor the object of a
                     # preposition other than the maker's "by": "advisers to Mr. Obama" are not

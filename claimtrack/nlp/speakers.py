@@ -271,7 +271,7 @@ class SpeakerResolver:
                 return self._resolve(state.interviewee, state, as_speaker=True)
             return state.author(token.doc)
         if lower == "they":
-            group = self._plural_group(token, state)
+            group = _plural_group(self, token, state)
             if group is not None:
                 return group
         if lower in PLURAL_PRONOUNS:
@@ -281,35 +281,6 @@ class SpeakerResolver:
             # "some", "others", "many" that speak: part of an unnamed group of people.
             return self._description(token.doc[token.i : token.i + 1], state)
         return None
-
-    def _plural_group(self, token: Token, state: _State) -> Entity | None:
-        """The group a speaking "they" refers to (`plural_antecedent`): several people named
-        together are one speaker named by their names ("Obama and Clinton")."""
-        antecedent = plural_antecedent(token, state.reported)
-        if antecedent is None:
-            return None
-        root = antecedent.root
-        members = [root, *(c for c in root.subtree if c.dep_ == "conj" and c.head.i >= root.i)]
-        if len(members) == 1:
-            if root.tag_ == "NNS":
-                # "McConnell aides ... they emphasized": the aides, not McConnell.
-                return self._description(antecedent, state)
-            return self._resolve(antecedent, state, as_speaker=True)
-        names = []
-        with state.quietly():
-            for member in members:
-                entity = self._resolve(noun_phrase(member), state, as_speaker=False)
-                if entity is None or entity.info.kind != "person" or not entity.info.name:
-                    return None
-                names.append(entity.info.name)
-        name = " and ".join(names)
-        for entity in state.entities:
-            if entity.info.name == name:
-                state.touch(entity)
-                return entity
-        entity = Entity(info=SpeakerInfo(name=name, kind="anonymous"))
-        state.add(entity)
-        return entity
 
     def _named(self, span: Span, name: Span, state: _State) -> Entity:
         words = tuple(t.lower_ for t in name if not t.is_punct)
@@ -387,7 +358,7 @@ class SpeakerResolver:
         if head in self.documents or word in self.documents:
             # "Her submission to the court noted", "Price's brief said", "A Planet editorial
             # said": a document speaks for the one who issued it.
-            issuer = self._issuer(root, state)
+            issuer = _issuer(self, root, state)
             if issuer is not None:
                 return issuer
         if head in self.not_speakers or word in self.not_speakers or _heading(span):
@@ -415,7 +386,7 @@ class SpeakerResolver:
                     return entity
         if definite and not named and len(_strip_det(span)) == 1 and head in self.outlets:
             # "The newspaper has also detailed ...": the outlet the article just named.
-            outlet = self._last_named_organization(span, state)
+            outlet = _last_named_organization(self, span, state)
             if outlet is not None:
                 return outlet
         if definite and head not in self.organization:
@@ -490,45 +461,6 @@ class SpeakerResolver:
                 return entity
         if head in self.epithets:
             return self._described(root, state)
-        return None
-
-    def _last_named_organization(self, span: Span, state: _State) -> Entity | None:
-        """The organization or publication named last before a mention in its paragraph,
-        outside anyone's words ("... reported by The Riverside Ledger. The newspaper has also
-        said ..."), or None."""
-        doc = span.doc
-        start = state.text.rfind("\n", 0, span.start_char)
-        for ent in reversed(doc.ents):
-            if ent.end > span.start:
-                continue
-            if ent.start_char < start:
-                break
-            if ent.label_ in ("ORG", "WORK_OF_ART") and not state.reported[ent.start]:
-                return self._resolve(ent, state, as_speaker=True)
-        return None
-
-    def _issuer(self, root: Token, state: _State) -> Entity | None:
-        """Who issued a document: its possessor, the maker after "by", or the proper name
-        before it."""
-        doc = root.doc
-        for child in root.children:
-            if child.dep_ == "poss":
-                if child.pos_ == "PRON":
-                    return self._pronoun(child, state)
-                end = child.i + 1
-                return self._resolve(doc[child.left_edge.i : end], state, as_speaker=True)
-            if child.dep_ == "prep" and child.lower_ == "by":
-                makers = [c for c in child.children if c.dep_ == "pobj"]
-                if makers:
-                    return self._resolve(noun_phrase(makers[0]), state, as_speaker=True)
-        names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if names:
-            span = doc[names[0].left_edge.i : names[-1].i + 1]
-            words = tuple(t.lower_ for t in span)
-            known = state.match_org(words) or state.match_name(words)
-            if known is not None:
-                state.touch(known)
-                return known
         return None
 
     def _titled_later(self, span: Span, nouns: set[str], state: _State) -> Entity | None:
@@ -634,6 +566,77 @@ class _State:
                 if entity.info.kind == "organization" and entity.words[-1:] == words:
                     return entity
         return None
+
+
+def _plural_group(resolver: SpeakerResolver, token: Token, state: _State) -> Entity | None:
+    """The group a speaking "they" refers to (`plural_antecedent`): several people named
+    together are one speaker named by their names ("Obama and Clinton")."""
+    antecedent = plural_antecedent(token, state.reported)
+    if antecedent is None:
+        return None
+    root = antecedent.root
+    members = [root, *(c for c in root.subtree if c.dep_ == "conj" and c.head.i >= root.i)]
+    if len(members) == 1:
+        if root.tag_ == "NNS":
+            # "McConnell aides ... they emphasized": the aides, not McConnell.
+            return resolver._description(antecedent, state)
+        return resolver._resolve(antecedent, state, as_speaker=True)
+    names = []
+    with state.quietly():
+        for member in members:
+            entity = resolver._resolve(noun_phrase(member), state, as_speaker=False)
+            if entity is None or entity.info.kind != "person" or not entity.info.name:
+                return None
+            names.append(entity.info.name)
+    name = " and ".join(names)
+    for entity in state.entities:
+        if entity.info.name == name:
+            state.touch(entity)
+            return entity
+    entity = Entity(info=SpeakerInfo(name=name, kind="anonymous"))
+    state.add(entity)
+    return entity
+
+
+def _last_named_organization(resolver: SpeakerResolver, span: Span, state: _State) -> Entity | None:
+    """The organization or publication named last before a mention in its paragraph,
+    outside anyone's words ("... reported by The Riverside Ledger. The newspaper has also
+    said ..."), or None."""
+    doc = span.doc
+    start = state.text.rfind("\n", 0, span.start_char)
+    for ent in reversed(doc.ents):
+        if ent.end > span.start:
+            continue
+        if ent.start_char < start:
+            break
+        if ent.label_ in ("ORG", "WORK_OF_ART") and not state.reported[ent.start]:
+            return resolver._resolve(ent, state, as_speaker=True)
+    return None
+
+
+def _issuer(resolver: SpeakerResolver, root: Token, state: _State) -> Entity | None:
+    """Who issued a document: its possessor, the maker after "by", or the proper name
+    before it."""
+    doc = root.doc
+    for child in root.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                return resolver._pronoun(child, state)
+            end = child.i + 1
+            return resolver._resolve(doc[child.left_edge.i : end], state, as_speaker=True)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            makers = [c for c in child.children if c.dep_ == "pobj"]
+            if makers:
+                return resolver._resolve(noun_phrase(makers[0]), state, as_speaker=True)
+    names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        span = doc[names[0].left_edge.i : names[-1].i + 1]
+        words = tuple(t.lower_ for t in span)
+        known = state.match_org(words) or state.match_name(words)
+        if known is not None:
+            state.touch(known)
+            return known
+    return None
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
