@@ -167,18 +167,19 @@ class AttributionFinder:
         """The attributions of a Doc in text order (contents sorted by start, then end)."""
         if not len(doc):
             return []
-        quotes = find_quotes(doc)
+        text = doc.text  # spaCy joins it token by token on each call: once is enough
+        quotes = find_quotes(doc, text)
         quote_of = _quote_index(doc, quotes)
         furniture = [False] * len(doc)
         for span in doc.spans.get(FURNITURE, []):
             for i in range(span.start, span.end):
                 furniture[i] = True
-        return self._find(doc, quotes, quote_of, furniture)
+        return self._find(doc, quotes, quote_of, furniture, text)
 
     # --- the passes --------------------------------------------------------------------------
 
     def _find(
-        self, doc: Doc, quotes: list[Span], quote_of: list[int], furniture: list[bool]
+        self, doc: Doc, quotes: list[Span], quote_of: list[int], furniture: list[bool], text: str
     ) -> list[AttributionMatch]:
         found: list[AttributionMatch] = []
         used_quotes: set[int] = set()
@@ -211,11 +212,11 @@ class AttributionFinder:
             for k, f in enumerate(found)
         ]
         found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
-        found.extend(_signed_quotes(doc, quotes, used_quotes, furniture))
+        found.extend(_signed_quotes(doc, text, quotes, used_quotes, furniture))
         found.extend(
             _introduced_quotes(doc, quotes, quote_of, used_quotes, furniture, self.announcing)
         )
-        found.extend(_transcript_turns(doc, found, furniture))
+        found.extend(_transcript_turns(doc, text, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
         return _link_continuations(found)
@@ -479,10 +480,9 @@ class AttributionFinder:
 
 
 def _signed_quotes(
-    doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+    doc: Doc, text: str, quotes: list[Span], used: set[int], furniture: list[bool]
 ) -> Iterator[AttributionMatch]:
     """'"..." ― Ann Lee': the signer speaks the quotation (`claimtrack.nlp.signed_quotes`)."""
-    text = doc.text
     for qi, quote in enumerate(quotes):
         if qi in used or furniture[quote.start]:
             continue
@@ -518,12 +518,12 @@ def _introduced_quotes(
 
 
 def _transcript_turns(
-    doc: Doc, found: list[AttributionMatch], furniture: list[bool]
+    doc: Doc, text: str, found: list[AttributionMatch], furniture: list[bool]
 ) -> Iterator[AttributionMatch]:
     """'SMITH: ...' turns of a transcript (`claimtrack.nlp.transcripts`); a turn that holds a
     quotation already attributed is left to it."""
     taken = [(f.content.start, f.content.end) for f in found if f.quote == "direct"]
-    for label, colon, turn in transcript_turns(doc, doc.text):
+    for label, colon, turn in transcript_turns(doc, text):
         if furniture[label.start] or any(s < turn.end and turn.start < e for s, e in taken):
             continue
         content = _trim(turn)
