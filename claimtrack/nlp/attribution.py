@@ -35,10 +35,13 @@ from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
 from claimtrack.nlp.attribution_combine import combine
+from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
 from claimtrack.nlp.attribution_sense import Senses, states_nothing
 from claimtrack.nlp.quotes import find_quotes, in_quote
+from claimtrack.nlp.signed_quotes import signer
 from claimtrack.nlp.syntax import noun_phrase
+from claimtrack.nlp.transcripts import introducer, transcript_turns
 
 # Subject dependencies that name the speaker of a reporting verb.
 SUBJECTS = ("nsubj",)
@@ -124,6 +127,7 @@ class AttributionFinder:
         self.valuations = frozenset(lexicon["valuations"])
         self.verbs |= self.valuations
         self.senses = Senses.of(lexicon)
+        self.announcing = (self.verbs, self.nouns | self.media)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc) if self.rules else []
@@ -149,6 +153,7 @@ class AttributionFinder:
                 rules=self.rules,
                 grow=lambda c: _trim(_with_quotes(doc, c, quotes, quote_of)) or c,
             )
+        found = _without_nested_acts(found, self.reporting)
         spans = []
         for f in found:
             f.content._.claimtrack_attribution = Attribution(
@@ -162,18 +167,19 @@ class AttributionFinder:
         """The attributions of a Doc in text order (contents sorted by start, then end)."""
         if not len(doc):
             return []
-        quotes = find_quotes(doc)
+        text = doc.text  # spaCy joins it token by token on each call: once is enough
+        quotes = find_quotes(doc, text)
         quote_of = _quote_index(doc, quotes)
         furniture = [False] * len(doc)
         for span in doc.spans.get(FURNITURE, []):
             for i in range(span.start, span.end):
                 furniture[i] = True
-        return self._find(doc, quotes, quote_of, furniture)
+        return self._find(doc, quotes, quote_of, furniture, text)
 
     # --- the passes --------------------------------------------------------------------------
 
     def _find(
-        self, doc: Doc, quotes: list[Span], quote_of: list[int], furniture: list[bool]
+        self, doc: Doc, quotes: list[Span], quote_of: list[int], furniture: list[bool], text: str
     ) -> list[AttributionMatch]:
         found: list[AttributionMatch] = []
         used_quotes: set[int] = set()
@@ -206,6 +212,11 @@ class AttributionFinder:
             for k, f in enumerate(found)
         ]
         found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
+        found.extend(_signed_quotes(doc, text, quotes, used_quotes, furniture))
+        found.extend(
+            _introduced_quotes(doc, quotes, quote_of, used_quotes, furniture, self.announcing)
+        )
+        found.extend(_transcript_turns(doc, text, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
         return _link_continuations(found)
@@ -263,7 +274,7 @@ class AttributionFinder:
         if content is None and _may_take_quote(verb) and (reporting or lemma in self.quote_verbs):
             content = _adjacent_quote(doc, verb, mention, quotes, quote_of)
         if content is None and lemma in self.prepositions:
-            content, cue = self._prepositional(verb, cue)
+            content, cue = _prepositional(verb, cue, self.prepositions)
         if content is None and (
             learned
             or lemma in self.objects
@@ -329,19 +340,6 @@ class AttributionFinder:
         cue = doc[noun.i : noun.i + 1]
         return AttributionMatch(content, mention, cue, _quote_kind(content, quotes, quote_of))
 
-    def _prepositional(self, verb: Token, cue: Span) -> tuple[Span | None, Span]:
-        """'called for a ban': the preposition joins the cue, its object is the content."""
-        allowed = self.prepositions.get(verb.lemma_.lower(), frozenset())
-        doc = verb.doc
-        for child in verb.children:
-            if child.dep_ in ("prep", "prt") and child.lower_ in allowed:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects:
-                    obj = objects[0]
-                    content = doc[obj.left_edge.i : obj.right_edge.i + 1]
-                    return content, doc[cue.start : max(cue.end, child.i + 1)]
-        return None, cue
-
     def _speaker_of(self, verb: Token) -> Span | None:
         """The words naming the speaker of a cue verb: its subject, the subject of the verb a
         participle or conjunct hangs on, the agent of a passive, or the author in a statement
@@ -363,6 +361,9 @@ class AttributionFinder:
             # "The forms make volunteers acknowledge that ...": the forms say it.
             head = verb.head
         for _ in range(4):
+            controller = object_controller(head)
+            if controller is not None:
+                return noun_phrase(controller)
             for child in head.children:
                 if child.dep_ in SUBJECTS:
                     child = _nearest_subject(head, child)
@@ -476,6 +477,94 @@ class AttributionFinder:
             content = _trim(quote)
             if content is not None:
                 yield AttributionMatch(content, None, None, "direct", continuation=True)
+
+
+def _signed_quotes(
+    doc: Doc, text: str, quotes: list[Span], used: set[int], furniture: list[bool]
+) -> Iterator[AttributionMatch]:
+    """'"..." ― Ann Lee': the signer speaks the quotation (`claimtrack.nlp.signed_quotes`)."""
+    for qi, quote in enumerate(quotes):
+        if qi in used or furniture[quote.start]:
+            continue
+        signed = signer(doc, quote, text, whole_line=_opens_paragraph(doc, quote.start))
+        content = _trim(signed.words) if signed is not None else None
+        if signed is None or content is None:
+            continue
+        used.update(k for k in range(qi, len(quotes)) if quotes[k].start < content.end)
+        yield AttributionMatch(content, signed.name, signed.dash, "direct")
+
+
+def _introduced_quotes(
+    doc: Doc,
+    quotes: list[Span],
+    quote_of: list[int],
+    used: set[int],
+    furniture: list[bool],
+    announcing: tuple[frozenset[str], frozenset[str]],
+) -> Iterator[AttributionMatch]:
+    """'X made the following comment:' and a quotation opening the next paragraph: X speaks
+    it (`claimtrack.nlp.transcripts.introducer`)."""
+    for qi, quote in enumerate(quotes):
+        if qi in used or furniture[quote.start] or not _opens_paragraph(doc, quote.start):
+            continue
+        introduced = introducer(doc, quote)
+        content = _trim(quote)
+        if introduced is None or content is None or quote_of[introduced[0].start] >= 0:
+            continue
+        if not _announces_words(introduced[1], *announcing):
+            continue
+        used.add(qi)
+        yield AttributionMatch(content, introduced[0], _cue_span(introduced[1]), "direct")
+
+
+def _transcript_turns(
+    doc: Doc, text: str, found: list[AttributionMatch], furniture: list[bool]
+) -> Iterator[AttributionMatch]:
+    """'SMITH: ...' turns of a transcript (`claimtrack.nlp.transcripts`); a turn that holds a
+    quotation already attributed is left to it."""
+    taken = [(f.content.start, f.content.end) for f in found if f.quote == "direct"]
+    for label, colon, turn in transcript_turns(doc, text):
+        if furniture[label.start] or any(s < turn.end and turn.start < e for s, e in taken):
+            continue
+        content = _trim(turn)
+        if content is not None:
+            yield AttributionMatch(content, label, colon, "direct")
+
+
+def _announces_words(verb: Token, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether a line before a colon announces words: a cue verb ("wrote:") or a statement
+    noun as the object ("made the following comment:")."""
+    if verb.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
+def _without_nested_acts(
+    found: list[AttributionMatch], saying: frozenset[str]
+) -> list[AttributionMatch]:
+    contents = [(f.content.start, f.content.end, f.cue.root.i) for f in found if f.cue is not None]
+    # A quotation is words someone said, whatever the verb next to it.
+    return [
+        f
+        for f in found
+        if f.cue is None or f.quote == "direct" or not nested_act(f.cue, contents, saying)
+    ]
+
+
+def _prepositional(
+    verb: Token, cue: Span, prepositions: dict[str, frozenset[str]]
+) -> tuple[Span | None, Span]:
+    """'called for a ban': the preposition joins the cue, its object is the content."""
+    allowed = prepositions.get(verb.lemma_.lower(), frozenset())
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in allowed:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                obj = objects[0]
+                content = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                return content, doc[cue.start : max(cue.end, child.i + 1)]
+    return None, cue
 
 
 def _according_to(doc: Doc, cue: list[Token]) -> AttributionMatch | None:
@@ -883,6 +972,11 @@ def _parenthetical(verb: Token, mention: Span, cues: frozenset[str]) -> Span | N
     doc = verb.doc
     head = verb.head
     if verb.dep_ == "ccomp" and head.lemma_.lower() in cues:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        # "frustrated that the police released it", "angry because he said so": a clause
+        # its conjunction subordinates is part of the clause above, not a comment on it
+        # ("as he said" is one).
         return None
     if verb.dep_ in PARENTHETICAL and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         # "X is dead, he said": content is the head's clause minus the cue clause.

@@ -15,7 +15,9 @@ syntax that tells such a use apart, with its words in `cues.json`:
   clients"): `obligations`, unless the content is a clause the obliging text states ("the forms
   require volunteers to acknowledge that ...");
 - the cue is an act still to come ("her deputy will push for a higher wage"): an advocacy
-  or announcement not yet made states nothing.
+  or announcement not yet made states nothing;
+- the cue is in an open question or a condition ("unclear whether the judge would rule that
+  ...", "if the mayor says the bridge is safe, ..."): `open_questions`, the conjunctions.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Senses:
     hypotheticals: frozenset[str]
     suppositions: frozenset[str]
     obligations: frozenset[str]
+    open_questions: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Mapping[str, Any]) -> Senses:
@@ -48,6 +51,7 @@ class Senses:
             hypotheticals=frozenset(lexicon["hypotheticals"]),
             suppositions=frozenset(lexicon["suppositions"]),
             obligations=frozenset(lexicon["obligations"]),
+            open_questions=frozenset(lexicon["open_questions"]),
         )
 
 
@@ -67,6 +71,7 @@ def states_nothing(verb: Token, content: Span, senses: Senses, quote_of: Sequenc
             and all(q < 0 for q in quote_of[content.start : content.end])
         )
         or _act_to_come(verb, content)
+        or _in_question(verb, senses)
     )
 
 
@@ -156,3 +161,9 @@ def _act_to_come(verb: Token, content: Span) -> bool:
         return False
     root = content.root
     return not (_is_clause(root) or root.dep_ == "oprd")
+
+
+def _in_question(verb: Token, senses: Senses) -> bool:
+    """'It was unclear whether the judges would rule that ...', 'if she says so': a cue in a
+    clause that asks whether, or supposes that, something is said reports no statement."""
+    return any(c.dep_ == "mark" and c.lower_ in senses.open_questions for c in verb.children)

@@ -60,7 +60,9 @@ class ArticlePeople:
         self.headline_end = len(doc) if first_line < 0 else _token_at(doc, first_line)
         self.people: list[Person] = []
         # Every mention of a person by name, in text order (the same person recurs).
-        self.spans = _person_names(doc, female | male, titles)
+        self.spans = _headline_names_trimmed(
+            _person_names(doc, female | male, titles), self.headline_end
+        )
         seen: set[tuple[str, ...]] = set()
         for span in self.spans:
             words = tuple(t.lower_ for t in span if not t.is_punct)
@@ -186,10 +188,44 @@ def _person_names(doc: Doc, given: frozenset[str], titles: frozenset[str]) -> li
         # "Sergeant Ann Cole": the name is "Ann Cole".
         while len(span) > 1 and (span[0].lower_ in titles or span[0].is_punct):
             span = span[1:]
+        if len(span) > 1 and opening_gerund(span[0], given):
+            span = span[1:]  # "Injecting Clinton's troubles into the race ...": Clinton
         while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in ("'s", "’s")):
             span = span[:-1]
         stripped.append(span)
     return sorted(stripped, key=lambda s: s.start)
+
+
+def _headline_names_trimmed(spans: list[Span], headline_end: int) -> list[Span]:
+    """A headline's name cut to the body's name it ends with: in "Lawmakers Rip Donald
+    Trump As A Fraud" the NER reads "Rip Donald Trump", and the body says "Donald Trump"."""
+    body = {_words(s) for s in spans if s.start >= headline_end}
+    out = []
+    for span in spans:
+        words = _words(span)
+        if span.start < headline_end and words not in body:
+            shorter = [b for b in body if len(b) < len(words) and _ends(words, b)]
+            if shorter:
+                longest = max(shorter, key=len)
+                span = span[len(span) - len(longest) :]
+        out.append(span)
+    return out
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if not t.is_punct)
+
+
+def opening_gerund(token: Token, given: frozenset[str]) -> bool:
+    """A capitalised -ing word opening a sentence, which the NER may join to the name after
+    it; a given name ending so ("Sterling") is kept."""
+    lower = token.lower_
+    return (
+        token.is_sent_start is True
+        and len(lower) > 5
+        and lower.endswith("ing")
+        and lower not in given
+    )
 
 
 def _bare_surnames(doc: Doc, people: list[Person], names: list[Span]) -> list[Span]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimtrack.nlp.speaker_context import opening_gerund
+
 ORG_LABELS = {"ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
@@ -20,12 +22,14 @@ class NameReader:
         person_roles: frozenset[str],
         female: frozenset[str],
         male: frozenset[str],
+        given: frozenset[str] = frozenset(),
     ) -> None:
         self.titles = titles
         self.organization = organization
         self.person_roles = person_roles
         self.female = female
         self.male = male
+        self.given = given
 
     def name(self, span: Span) -> Span | None:
         """The proper name inside a mention, without titles: a PERSON entity when the NER has
@@ -40,6 +44,11 @@ class NameReader:
                     root = child
                     break
             else:
+                if root.tag_ == "NNS" and any(
+                    c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in root.children
+                ):
+                    # "McConnell aides", "Trump supporters": people around the person.
+                    return None
                 for t in span:
                     # Not a possessor: "Putin's war" is not Putin; nor the object of a
                     # preposition other than the maker's "by": "advisers to Mr. Obama" are not
@@ -83,14 +92,19 @@ class NameReader:
             while (
                 end + 1 < span.end
                 and doc[end].lower_ in ("of", "for")
-                and doc[end + 1].pos_ == "PROPN"
                 and root.ent_type_ != "PERSON"
             ):
-                end += 2
+                # "the Committee for a Responsible Federal Budget": an article may come between.
+                step = 2 if doc[end + 1].lower_ in ("a", "an", "the") else 1
+                if end + step >= span.end or doc[end + step].pos_ != "PROPN":
+                    break
+                end += step + 1
                 while end < span.end and doc[end].pos_ == "PROPN":
                     end += 1
             name = doc[start:end]
         while len(name) > 1 and name[0].lower_ in self.titles:
+            name = name[1:]
+        if len(name) > 1 and opening_gerund(name[0], self.given):
             name = name[1:]
         while len(name) > 1 and (name[-1].is_punct or name[-1].lower_ in ("'s", "’s")):
             name = name[:-1]

@@ -19,6 +19,7 @@ sequences, and a name matching a known person is a person whatever its label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, SpeakerInfo, register_extensions
+from claimtrack.nlp.plural_antecedents import plural_antecedent
 from claimtrack.nlp.speaker_context import (
     ArticlePeople,
     in_question,
@@ -108,8 +110,10 @@ class SpeakerResolver:
             person_roles=self.person_roles,
             female=self.female,
             male=self.male,
+            given=self.given_names,
         )
         self.documents = frozenset(lexicon.get("documents", []))
+        self.outlets = frozenset(lexicon.get("outlets", []))
         self.epithets = frozenset(lexicon.get("epithets", []))
         self.group_of: dict[str, int] = {}
         for k, group in enumerate(lexicon.get("anonymous_groups", [])):
@@ -150,6 +154,7 @@ class SpeakerResolver:
             reported=reported_tokens(doc, contents or [], text),
             interviewee=interviewee(doc, text),
             organizations=organization_names(doc),
+            text=text,
         )
         events: list[tuple[int, int, Span]] = []
         for ent in state.people.spans:
@@ -221,6 +226,8 @@ class SpeakerResolver:
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in RELATIVE:
             return self._pronoun(root, state) if as_speaker else None
         name = self.names.name(span)
+        if name is None and len(span) == 1 and root.text.startswith("@") and len(root) > 1:
+            name = span  # a handle signing a post ("— @annlee") is the name it goes by
         if name is None and root.i in state.people.bare:
             name = state.people.bare[root.i]  # a surname the NER missed ("Meadows said")
         elif (
@@ -263,6 +270,10 @@ class SpeakerResolver:
             if state.interviewee is not None and not in_question(token.doc, token.i):
                 return self._resolve(state.interviewee, state, as_speaker=True)
             return state.author(token.doc)
+        if lower == "they":
+            group = _plural_group(self, token, state)
+            if group is not None:
+                return group
         if lower in PLURAL_PRONOUNS:
             # "they"/"it" is a group or an organization, not a person.
             return state.recent_speaker(exclude="person")
@@ -288,6 +299,8 @@ class SpeakerResolver:
             # A surname the NER took for an organization, of a person the article names.
             kind = "person"
         gender = gender or state.people.gender_of(words)
+        if kind == "organization" and len(words) == 1 and _article_in_name(state.text, text):
+            text = f"The {text}"  # "told The Hill": the article is part of the name
         entity = state.match_name(words, gender) if kind == "person" else state.match_org(words)
         if entity is None and kind != "person":
             entity = state.match_name(words, gender)
@@ -345,7 +358,7 @@ class SpeakerResolver:
         if head in self.documents or word in self.documents:
             # "Her submission to the court noted", "Price's brief said", "A Planet editorial
             # said": a document speaks for the one who issued it.
-            issuer = self._issuer(root, state)
+            issuer = _issuer(self, root, state)
             if issuer is not None:
                 return issuer
         if head in self.not_speakers or word in self.not_speakers or _heading(span):
@@ -371,6 +384,11 @@ class SpeakerResolver:
                 if entity.info.kind == "anonymous" and self.group_of.get(entity.head_word) == group:
                     state.touch(entity)
                     return entity
+        if definite and not named and len(_strip_det(span)) == 1 and head in self.outlets:
+            # "The newspaper has also detailed ...": the outlet the article just named.
+            outlet = _last_named_organization(self, span, state)
+            if outlet is not None:
+                return outlet
         if definite and head not in self.organization:
             for entity in reversed(state.persons):
                 if head in entity.roles or word in entity.roles:
@@ -445,30 +463,6 @@ class SpeakerResolver:
             return self._described(root, state)
         return None
 
-    def _issuer(self, root: Token, state: _State) -> Entity | None:
-        """Who issued a document: its possessor, the maker after "by", or the proper name
-        before it."""
-        doc = root.doc
-        for child in root.children:
-            if child.dep_ == "poss":
-                if child.pos_ == "PRON":
-                    return self._pronoun(child, state)
-                end = child.i + 1
-                return self._resolve(doc[child.left_edge.i : end], state, as_speaker=True)
-            if child.dep_ == "prep" and child.lower_ == "by":
-                makers = [c for c in child.children if c.dep_ == "pobj"]
-                if makers:
-                    return self._resolve(noun_phrase(makers[0]), state, as_speaker=True)
-        names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if names:
-            span = doc[names[0].left_edge.i : names[-1].i + 1]
-            words = tuple(t.lower_ for t in span)
-            known = state.match_org(words) or state.match_name(words)
-            if known is not None:
-                state.touch(known)
-                return known
-        return None
-
     def _titled_later(self, span: Span, nouns: set[str], state: _State) -> Entity | None:
         for ent in state.people.spans:
             if ent.start < span.end:
@@ -489,6 +483,7 @@ class _State:
     persons: list[Entity] = field(default_factory=list)  # most recent last
     recent: list[Entity] = field(default_factory=list)
     quiet: bool = False  # reading names in someone's reported words
+    text: str = ""  # the article's text
     organizations: list[Span] = field(default_factory=list)  # full names, in text order
 
     def author(self, doc: Doc) -> Entity:
@@ -573,12 +568,90 @@ class _State:
         return None
 
 
+def _plural_group(resolver: SpeakerResolver, token: Token, state: _State) -> Entity | None:
+    """The group a speaking "they" refers to (`plural_antecedent`): several people named
+    together are one speaker named by their names ("Obama and Clinton")."""
+    antecedent = plural_antecedent(token, state.reported)
+    if antecedent is None:
+        return None
+    root = antecedent.root
+    members = [root, *(c for c in root.subtree if c.dep_ == "conj" and c.head.i >= root.i)]
+    if len(members) == 1:
+        if root.tag_ == "NNS":
+            # "McConnell aides ... they emphasized": the aides, not McConnell.
+            return resolver._description(antecedent, state)
+        return resolver._resolve(antecedent, state, as_speaker=True)
+    names = []
+    with state.quietly():
+        for member in members:
+            entity = resolver._resolve(noun_phrase(member), state, as_speaker=False)
+            if entity is None or entity.info.kind != "person" or not entity.info.name:
+                return None
+            names.append(entity.info.name)
+    name = " and ".join(names)
+    for entity in state.entities:
+        if entity.info.name == name:
+            state.touch(entity)
+            return entity
+    entity = Entity(info=SpeakerInfo(name=name, kind="anonymous"))
+    state.add(entity)
+    return entity
+
+
+def _last_named_organization(resolver: SpeakerResolver, span: Span, state: _State) -> Entity | None:
+    """The organization or publication named last before a mention in its paragraph,
+    outside anyone's words ("... reported by The Riverside Ledger. The newspaper has also
+    said ..."), or None."""
+    doc = span.doc
+    start = state.text.rfind("\n", 0, span.start_char)
+    for ent in reversed(doc.ents):
+        if ent.end > span.start:
+            continue
+        if ent.start_char < start:
+            break
+        if ent.label_ in ("ORG", "WORK_OF_ART") and not state.reported[ent.start]:
+            return resolver._resolve(ent, state, as_speaker=True)
+    return None
+
+
+def _issuer(resolver: SpeakerResolver, root: Token, state: _State) -> Entity | None:
+    """Who issued a document: its possessor, the maker after "by", or the proper name
+    before it."""
+    doc = root.doc
+    for child in root.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                return resolver._pronoun(child, state)
+            end = child.i + 1
+            return resolver._resolve(doc[child.left_edge.i : end], state, as_speaker=True)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            makers = [c for c in child.children if c.dep_ == "pobj"]
+            if makers:
+                return resolver._resolve(noun_phrase(makers[0]), state, as_speaker=True)
+    names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        span = doc[names[0].left_edge.i : names[-1].i + 1]
+        words = tuple(t.lower_ for t in span)
+        known = state.match_org(words) or state.match_name(words)
+        if known is not None:
+            state.touch(known)
+            return known
+    return None
+
+
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two person names match when one ends the other ("finkelstein" / "claire finkelstein")."""
     if not a or not b:
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return long[-len(short) :] == short
+
+
+def _article_in_name(text: str, name: str) -> bool:
+    """Whether the article writes "The" capitalised before a one-word name in mid-sentence
+    ("told The Hill", "according to The Atlantic"): then the article is part of the name,
+    as in the titles of publications, and "Hill" alone would name someone else."""
+    return re.search(rf"[a-z0-9,;:][ \t]+The[ \t]+{re.escape(name)}\b", text) is not None
 
 
 def _strip_det(span: Span) -> Span:
