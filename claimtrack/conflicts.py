@@ -362,18 +362,24 @@ def _corpus(claims: Iterable[Claim], dates: Mapping[str, date | None] | None) ->
     sentences: dict[str, set[int]] = defaultdict(set)
     holders: set[str] = set()
     said: list[tuple[Claim, int]] = []
+    source: str | None = None
+    keys: set[int] = set()
     for claim in claims:
-        if not claim.quantities:
+        quantities = claim.quantities
+        if not quantities:
             continue
         key = sentence_key(claim.text)
         said.append((claim, key))
-        source = claim.source_id
-        if source not in known:
-            known[source] = article_date(path=claim.source_path)
-        sentences[source].add(key)
-        for figure in claim.quantities:
-            if figure.holder:
-                holders.add(figure.holder)
+        if claim.source_id != source:  # a source's claims mostly come together
+            source = claim.source_id
+            if source not in known:
+                known[source] = article_date(path=claim.source_path)
+            keys = sentences[source]
+        keys.add(key)
+        for figure in quantities:
+            holder = figure.holder
+            if holder:
+                holders.add(holder)
     days = NamedDays(lambda: ((c.text, known[c.source_id]) for c, _ in said))
     return _Corpus(said, known, stories(sentences), Names(holders), days)
 
@@ -432,8 +438,9 @@ def entries(claims: Iterable[Claim], dates: Mapping[str, date | None] | None = N
             bounds = _bounds(figure, m, tolerance)
             if bounds is None:
                 continue
+            lo, hi = bounds
             entry = _Entry(
-                claim, figure, story, story, sentence, block, m, context, *bounds, day, running
+                claim, figure, story, story, sentence, block, m, context, lo, hi, day, running
             )
             if bucket:
                 bucket.append(entry)
