@@ -554,8 +554,8 @@ def _derive(
 
 
 def _ref(entry: _Entry) -> FigureRef:
-    # Positional, in the order of FigureRef's fields: a call with 30 keywords costs three
-    # times as much, and a million figures make it count.
+    # Positional, in the order of FigureRef's fields: a call with 30 keywords takes half as
+    # long again (1.6 against 1.0 µs), and --all builds half a million at 1M claims.
     claim, figure, m = entry.claim, entry.figure, entry.measure
     return FigureRef(
         claim.id,
