@@ -14,19 +14,28 @@ built for output; every group is still decided) and as `--all` does (updates and
 groups built too). With `--cli N`, also the command end to end on a
 store of N claims written with `Store.write` (first run builds the index, second reuses it).
 
+With `--against CHECKOUT` (another working tree of claimtrack, main say), that checkout's
+`find_conflicts` is timed on the same claims in the same process, the two taking turns run by
+run, and the ratio printed: on a shared machine only side-by-side figures compare.
+
     python benchmarks/conflicts_scale.py [--sizes 10000 100000 1000000] [--cli 100000]
+        [--against /path/to/main]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -94,22 +103,59 @@ def replicate(templates: list[Claim], n: int, seed: int = 1) -> list[Claim]:
     return out
 
 
+FindConflicts = Callable[..., list[Any]]
+
+
+def find_conflicts_of(checkout: Path) -> FindConflicts:
+    """Another checkout's `find_conflicts`, imported beside this one's: its `claimtrack`
+    modules are loaded while they stand in for this one's, then this one's are put back. Both
+    read the same claims (it only reads their fields)."""
+    ours = {name: mod for name, mod in sys.modules.items() if name.split(".")[0] == "claimtrack"}
+    for name in ours:
+        del sys.modules[name]
+    sys.path.insert(0, str(checkout.resolve()))
+    try:
+        return importlib.import_module("claimtrack.conflicts").find_conflicts
+    finally:
+        sys.path.remove(str(checkout.resolve()))
+        for name in [n for n in sys.modules if n.split(".")[0] == "claimtrack"]:
+            del sys.modules[name]
+        sys.modules.update(ours)
+
+
+@dataclass
+class Timing:
+    wall: float = float("inf")  # best of the runs, seconds
+    cpu: float = float("inf")
+    groups: int = 0
+    conflicts: int = 0
+
+
+def time_once(
+    find: FindConflicts, claims: list[Claim], statuses: tuple[str, ...], best: Timing
+) -> None:
+    """One run of `find`, kept in `best` if faster (CPU time is the fair number on a machine
+    shared with other work)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = find(claims, statuses=statuses)
+    best.wall = min(best.wall, time.perf_counter() - wall)
+    best.cpu = min(best.cpu, time.process_time() - cpu)
+    best.groups = len(result)
+    best.conflicts = sum(g.status == "conflict" for g in result)
+    del result
+
+
 def time_library(
-    claims: list[Claim], repeat: int, statuses: tuple[str, ...]
-) -> tuple[float, float, int, int]:
-    """Best wall-clock and CPU seconds of `find_conflicts` (CPU time is the fair number on a
-    machine shared with other work)."""
-    best_wall = best_cpu = float("inf")
-    groups = conflicts = 0
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = find_conflicts(claims, statuses=statuses)
-        best_wall = min(best_wall, time.perf_counter() - wall)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
-        groups = len(result)
-        conflicts = sum(g.status == "conflict" for g in result)
-        del result
-    return best_wall, best_cpu, groups, conflicts
+    finds: list[FindConflicts], claims: list[Claim], repeat: int, statuses: tuple[str, ...]
+) -> list[Timing]:
+    """Best timings of each `find_conflicts`, the runs taking turns (the first goes first in
+    odd rounds, last in even ones, so neither always runs on a warmer machine)."""
+    timings = [Timing() for _ in finds]
+    for round_ in range(repeat):
+        order = list(zip(finds, timings, strict=True))
+        for find, best in order if round_ % 2 == 0 else reversed(order):
+            time_once(find, claims, statuses, best)
+    return timings
 
 
 COMMAND = ("conflict",)
@@ -152,28 +198,44 @@ def time_cli(store: Path, *args: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="runs per size (3; 1 at 1M claims, 2 with --against)",
+    )
     parser.add_argument("--cli", type=int, default=0, help="also time the CLI on a store of N")
+    parser.add_argument(
+        "--against", type=Path, default=None, help="also time this checkout, side by side"
+    )
     args = parser.parse_args()
+    finds = [find_conflicts]
+    if args.against is not None:
+        finds.append(find_conflicts_of(args.against))
 
     templates = seed_templates()
     n_figures = sum(len(c.quantities) for c in templates)
     print(f"templates: {len(templates)} seed claims with {n_figures} figures")
+    against = f" {'against wall':>12} {'cpu':>7} {'cpu ratio':>9}" if args.against else ""
     print(
         f"{'claims':>10} {'figures':>10} {'as':>9} {'groups':>8} {'conflicts':>9}"
-        f" {'wall s':>7} {'cpu s':>7}"
+        f" {'wall s':>7} {'cpu s':>7}{against}"
     )
     for n in args.sizes:
         claims = replicate(templates, n)
         figures = sum(len(c.quantities) for c in claims)
+        repeat = args.repeat or (3 if n < 1_000_000 else len(finds))
         for label, statuses in (("conflicts", COMMAND), ("--all", ALL)):
-            wall, cpu, groups, conflicts = time_library(
-                claims, 1 if n >= 1_000_000 else args.repeat, statuses
+            this, *other = time_library(finds, claims, repeat, statuses)
+            row = (
+                f"{n:>10,} {figures:>10,} {label:>9} {this.groups:>8,} {this.conflicts:>9,}"
+                f" {this.wall:>7.2f} {this.cpu:>7.2f}"
             )
-            print(
-                f"{n:>10,} {figures:>10,} {label:>9} {groups:>8,} {conflicts:>9,}"
-                f" {wall:>7.2f} {cpu:>7.2f}"
-            )
+            for that in other:
+                row += f" {that.wall:>12.2f} {that.cpu:>7.2f} {this.cpu / that.cpu:>8.2f}x"
+                if (that.groups, that.conflicts) != (this.groups, this.conflicts):
+                    row += f" (it finds {that.groups:,} groups, {that.conflicts:,} conflicts)"
+            print(row, flush=True)
         del claims
     if args.cli:
         claims = replicate(templates, args.cli)
