@@ -102,3 +102,15 @@ def test_figures_modifier_that_picks_the_group_stays(parse, text, number, counte
 def test_figures_age_before_a_date_counts_nothing(parse) -> None:
     info = only(parse, "Police say a gunman shot a 13-year-old last week.", "13")
     assert (info.unit, info.counted) == ("year", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The plan helps people under 30 engage in public service.", "people"),
+        ("Voters under 30 back her.", "voter"),
+    ],
+)
+def test_figures_age_after_people_before_a_verb(parse, text, counted) -> None:
+    info = only(parse, text, "30")
+    assert (info.unit, info.counted) == ("year", counted)

@@ -107,8 +107,9 @@ class ImplicitGroups(GroupWords):
         aged = ages or info.qualifier == "range" or words & {span[0].lower_, span[-1].lower_}
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
-        if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
-            return None  # "members over 40 countries": the number counts the noun after it
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        if nxt is not None and nxt.pos_ in NOUNS and nxt.tag_ in ("NNS", "NNPS"):
+            return None  # "members over 40 countries"; not a verb misread ("under 30 engage")
         before = self.doc[span.start - 2] if ages else before
         for head in (root.head, root.head.head, before):
             if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):
