@@ -258,6 +258,7 @@ class ContextReader(ImplicitGroups):
             noun = None  # "the $20 million experts say it costs": a sum is not its reporters
         if info.counted is None and noun is not None:
             info.counted = self.counted(noun, span)
+        info.counted = info.counted or (None if unitful else self.headline_count(span))
         self.poll_points(span, info)
         if info.counted is None and money:
             info.counted = self.money_counted(span, governor)
@@ -376,7 +377,7 @@ class ContextReader(ImplicitGroups):
                 head, dep = head.head, head.dep_
             elif dep in MODIFIES and head.dep_ == "amod" and head.lower_ in COMPARATIVES:
                 # "12 more schools", "2 million more children": the noun after "more"
-                head, dep = head.head, "amod"
+                head, dep = self.compared_noun(head), "amod"
             elif not unitful and head.dep_ == "compound" and head.head.i > head.i >= span.end:
                 head = head.head if head.tag_ == "NN" else head  # "four candidate forums"
             if (
@@ -442,9 +443,8 @@ class ContextReader(ImplicitGroups):
         for child in noun.lefts:
             if child.i in self._figure_tokens or child.like_num:
                 continue
-            if self.is_key_modifier(child) and self.word(child):
-                prefix = self.hyphen_prefix(child)
-                mods += [*self.compound_modifiers(child), prefix + self.word(child)]
+            if (self.is_key_modifier(child) or self.classifies(child)) and self.word(child):
+                mods += [*self.compound_modifiers(child), self.modifier_words(child)]
         origin = self.origin(noun) if complement else None
         if origin is not None:
             mods.append(origin)

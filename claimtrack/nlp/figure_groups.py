@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.nlp.annotations import FigureInfo
 from claimtrack.nlp.context_lexicon import ContextLexicon
+from claimtrack.nlp.group_words import GroupWords, sentence_of
 from claimtrack.nlp.syntax import NOUNS, SUBJECTS, VERBS, child_of
 
 # Comparatives between a number and its noun ("300 more troops", "2 million fewer people").
@@ -18,15 +19,7 @@ COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
 _DETERMINERS = ("det", "poss", "nummod")  # a conjunct with its own is no part of a count's list
 
 
-def sentence_of(span: Span) -> Span:
-    """The span's sentence; the whole doc when it has no sentence boundaries."""
-    doc = span.doc
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return span.sent
-    return doc[:]
-
-
-class ImplicitGroups:
+class ImplicitGroups(GroupWords):
     """Mixed into `ContextReader`, which provides the parse, the lexicon and the phrase rules."""
 
     doc: Doc
@@ -43,6 +36,9 @@ class ImplicitGroups:
         raise NotImplementedError
 
     def word(self, token: Token) -> str:
+        raise NotImplementedError
+
+    def is_key_modifier(self, child: Token) -> bool:
         raise NotImplementedError
 
     def group_phrase(self, noun: Token) -> str | None:
@@ -93,6 +89,10 @@ class ImplicitGroups:
     def aged_people(self, span: Span, info: FigureInfo) -> Token | None:
         """ "voters under 30", "adults over 65", "women 50 and older", "voters 18 to 29": the
         people whose age a bare number (or range) after them gives; "blacks ages 16 to 24"."""
+        if info.unit == "year":
+            described = self.described_by_age(span)
+            if described is not None:
+                return described
         before = self.doc[span.start - 1] if span.start > 0 else span.root
         ages = before.lower_ in self.lex.age_nouns and span.start > 1
         if info.unit is not None and not (ages and info.unit == "year"):
@@ -107,8 +107,9 @@ class ImplicitGroups:
         aged = ages or info.qualifier == "range" or words & {span[0].lower_, span[-1].lower_}
         if not (aged or span[0].lower_ in preps or root.head.lower_ in preps):
             return None
-        if span.end < len(self.doc) and self.doc[span.end].pos_ in NOUNS:
-            return None  # "members over 40 countries": the number counts the noun after it
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        if nxt is not None and nxt.pos_ in NOUNS and nxt.tag_ in ("NNS", "NNPS"):
+            return None  # "members over 40 countries"; not a verb misread ("under 30 engage")
         before = self.doc[span.start - 2] if ages else before
         for head in (root.head, root.head.head, before):
             if head.i >= span.start or not (head.pos_ in NOUNS or head.pos_ == "PRON"):

@@ -206,7 +206,7 @@ class FigureFinder:
             and last.dep_ in ("nummod", "appos", "npadvmod")
         ):
             return False
-        if self.code_name(span):
+        if self.code_name(span) or self.title_number(span):
             return False
         # "2014" on its own is a year unless it counts a noun ("2014 people")
         return not (len(span) == 1 and YEAR.fullmatch(span.text) and last.dep_ != "nummod")
@@ -225,13 +225,36 @@ class FigureFinder:
         return noun.tag_ == "NN" and span[0].head == noun
 
     @staticmethod
+    def title_number(span: Span) -> bool:
+        """ "on The 411", "a clip of 'The 100.'": a capitalised "The" inside a sentence, or
+        opening a quotation that ends with the number, before a bare number that heads its
+        noun phrase is a title ("The 12 were freed" opening a sentence stays a count)."""
+        doc = span.doc
+        if len(span) != 1 or span.start < 2 or doc[span.start - 1].text != "The":
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ == "of"):
+            return False
+        before = doc[span.start - 2]
+        if before.is_quote:
+            rest = doc[span.end : span.end + 3]
+            closing = next((t for t in rest if not t.is_punct or t.is_quote), None)
+            return closing is not None and closing.is_quote
+        return before.is_alpha  # after a word, "The" is capitalised only as a name's
+
+    @staticmethod
     def intensifier(span: Span, fig: figparse.Figure) -> bool:
         """ "100 percent wrong", "110 percent behind the plan": a degree, not a share ("rose
         100 percent" and "a 100 percent increase" stay)."""
         if fig.unit != "percent" or fig.qualifier != "exact" or (fig.value or 0) < 100:
             return False
         root = span.root
-        return root.dep_ in ("npadvmod", "advmod") and root.head.pos_ in ("ADJ", "ADV", "ADP")
+        head = root.head
+        # a predicate complement is a degree whatever its tag ("are 100 percent wrong" with
+        # non-breaking spaces, which the tagger may read as a noun)
+        return root.dep_ in ("npadvmod", "advmod") and (
+            head.pos_ in ("ADJ", "ADV", "ADP") or head.dep_ == "acomp"
+        )
 
     def entity_of(self, tok: Token) -> Span | None:
         return self._ents.get(tok.i) if tok.ent_type else None

@@ -63,6 +63,7 @@ class HolderReader:
             copula is not None
             and (subject := child_of(copula, "nsubj")) is not None
             and subject.pos_ in {"NOUN", "PROPN"}
+            and subject.lemma_.lower() not in self.lex.quantity_words  # "a quarter of it is"
         ):
             if not money and subject.ent_type_ in self.lex.place_labels:
                 return None, None  # "Ohio is 12% Irish American": where, not what is counted
