@@ -8,12 +8,8 @@ from __future__ import annotations
 import pytest
 
 from claimtrack import figparse
-from claimtrack.nlp.annotations import FIGURES
 
-
-def figures(parse, text: str) -> list[tuple[str, object]]:
-    doc = parse(text)
-    return [(span.text, span._.claimtrack_figure) for span in doc.spans[FIGURES]]
+from .figure_spans import figures
 
 
 @pytest.mark.parametrize(

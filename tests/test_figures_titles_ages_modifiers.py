@@ -1,4 +1,4 @@
-"""Issue 16, round 5 of the judged classes: a degree or a title is no figure, a plain group
+"""A degree or a title is no figure, a plain group
 is counted (a title-case headline, a noun after "more", people an age describes), a quantity
 word is never what a sum counts, and the modifiers that pick a group stay (hyphenated
 participles, "major", coordinated adjectives). Every sentence is written for these tests."""
@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.annotations import FIGURES
+from .figure_spans import figures, only
 
 NBSP = "\u00a0"
-
-
-def figures(parse, text: str) -> list[tuple[str, object]]:
-    doc = parse(text)
-    return [(span.text, span._.claimtrack_figure) for span in doc.spans[FIGURES]]
-
-
-def only(parse, text: str, number: str):
-    found = [info for words, info in figures(parse, text) if number in words]
-    assert len(found) == 1, figures(parse, text)
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -9,18 +9,8 @@ from __future__ import annotations
 import pytest
 
 from claimtrack import figparse
-from claimtrack.nlp.annotations import FIGURES
 
-
-def figures(parse, text: str) -> list[tuple[str, object]]:
-    doc = parse(text)
-    return [(span.text, span._.claimtrack_figure) for span in doc.spans[FIGURES]]
-
-
-def only(parse, text: str, number: str):
-    found = [info for words, info in figures(parse, text) if number in words]
-    assert len(found) == 1, figures(parse, text)
-    return found[0]
+from .figure_spans import figures, only
 
 
 @pytest.mark.parametrize(
