@@ -112,6 +112,7 @@ def compiled(key: OverridesKey) -> Lexicon:
     fractions = load("fractions", overrides)
     vague = load("vague_numbers", overrides)
     nots = load("not_figures", overrides)
+    number_words = _number_words(numbers, scales)
     return Lexicon(
         units=numbers["units"],
         teens=numbers["teens"],
@@ -168,8 +169,8 @@ def compiled(key: OverridesKey) -> Lexicon:
         street_words=frozenset(nots["street_words"]),
         sum_of_digits=frozenset(nots["sum_of_digits"]),
         rate_words=frozenset(nots["rate_words"]),
-        number_words=_number_words(numbers, scales),
-        number_idioms=_idioms(nots["number_idioms"], _number_words(numbers, scales)),
+        number_words=number_words,
+        number_idioms=_idioms(nots["number_idioms"], number_words),
         list_hedges=phrase_set(nots["list_hedges"]),
         kind_nouns=frozenset(nots["kind_nouns"]),
     )
