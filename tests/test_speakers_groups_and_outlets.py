@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.annotations import ATTRIBUTIONS
-
-
-def speaker_of(doc, part):
-    for span in doc.spans[ATTRIBUTIONS]:
-        if part in span.text:
-            info = span._.claimtrack_attribution.speaker
-            return info.name if info else None
-    raise AssertionError(f"no attribution with {part!r}")
+from .attribution_spans import speaker_of
 
 
 @pytest.mark.parametrize(

@@ -5,24 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.annotations import ATTRIBUTIONS
-
-
-def attributions(doc):
-    """(content text, speaker name or None, cue text or None) of every attribution."""
-    out = []
-    for span in doc.spans[ATTRIBUTIONS]:
-        a = span._.claimtrack_attribution
-        out.append(
-            (span.text, a.speaker.name if a.speaker else None, a.cue.text if a.cue else None)
-        )
-    return out
-
-
-def speaker_of(doc, part):
-    names = [name for text, name, _ in attributions(doc) if part in text]
-    assert names, f"no attribution with {part!r}: {attributions(doc)}"
-    return names[0]
+from .attribution_spans import attributions, speaker_of
 
 
 def test_speakers_signed_quotes_go_to_their_signers(parse):
