@@ -33,7 +33,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
-from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
+from claimtrack.nlp.annotations import (
+    ATTRIBUTIONS,
+    FURNITURE,
+    Attribution,
+    doc_text,
+    register_extensions,
+)
 from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
@@ -167,7 +173,7 @@ class AttributionFinder:
         """The attributions of a Doc in text order (contents sorted by start, then end)."""
         if not len(doc):
             return []
-        text = doc.text  # spaCy joins it token by token on each call: once is enough
+        text = doc_text(doc)
         quotes = find_quotes(doc, text)
         quote_of = _quote_index(doc, quotes)
         furniture = [False] * len(doc)
@@ -899,7 +905,7 @@ def _paragraph_before(previous: AttributionMatch, quote: AttributionMatch) -> bo
     """Whether `previous` is in the paragraph right before the one `quote` opens."""
     doc = quote.content.doc
     end = max(previous.content.end_char, previous.cue.end_char if previous.cue else 0)
-    between = doc.text[end : quote.content.start_char].split("\n")
+    between = doc_text(doc)[end : quote.content.start_char].split("\n")
     return len(between) >= 2 and all(not line.strip() for line in between[1:])
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack import figparse
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
-from claimtrack.nlp.annotations import FIGURES, FigureInfo, register_extensions
+from claimtrack.nlp.annotations import FIGURES, FigureInfo, doc_text, register_extensions
 from claimtrack.units import unit_name
 
 NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -93,7 +93,7 @@ class FigureFinder:
         rejected: list[tuple[int, int]] = []
         ents = doc.ents
         self._ents = {i: ent for ent in ents for i in range(ent.start, ent.end)}
-        for found in figparse.find(doc.text, rejected, lexicons=self.lexicons):
+        for found in figparse.find(doc_text(doc), rejected, lexicons=self.lexicons):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or len(span) == 0 or any(taken[span.start : span.end]):
                 continue
@@ -147,7 +147,7 @@ class FigureFinder:
             return span, found
         rest = span[1:]
         # read on past the span: what follows may give the number its unit ("three, four weeks")
-        tail = span.doc.text[rest.start_char : span.end_char + 40]
+        tail = doc_text(span.doc)[rest.start_char : span.end_char + 40]
         again = figparse.find(tail, lexicons=self.lexicons)
         if not again or again[0].start != 0:
             return span, found
@@ -162,7 +162,7 @@ class FigureFinder:
     def alone_on_its_line(span: Span) -> bool:
         """ "[1]." or "3" on a line of its own in an article: a list or footnote number, a page
         number, not a figure anyone stated (a text that is only the number is one)."""
-        text = span.doc.text
+        text = doc_text(span.doc)
         left = text.rfind("\n", 0, span.start_char) + 1
         right = text.find("\n", span.end_char)
         if not text[:left].strip() and (right == -1 or not text[right:].strip()):

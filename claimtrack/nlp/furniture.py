@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
-from claimtrack.nlp.annotations import FURNITURE, register_extensions
+from claimtrack.nlp.annotations import FURNITURE, doc_text, register_extensions
 
 # A person's name as bylines write it: two or more capitalized words (particles allowed).
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|da|del|bin|al|la|le))*(?:\s+[A-Z][\w'’.-]*)+"
@@ -61,7 +61,7 @@ class FurnitureFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         authors: list[str] = []
-        for start, end, reason, names in self.furniture_lines(doc.text):
+        for start, end, reason, names in self.furniture_lines(doc_text(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(span)

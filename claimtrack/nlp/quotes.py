@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.nlp.annotations import doc_text
+
 OPENING = {"“": "”", "«": "»", "„": "“"}
 
 
@@ -31,7 +33,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Span]:
     """The quotations of a Doc, marks included, paragraph by paragraph (see the module doc).
     `text` is `doc.text` when the caller has it already (spaCy builds it token by token)."""
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     out: list[Span] = []
     pos = 0
     for paragraph in text.split("\n"):

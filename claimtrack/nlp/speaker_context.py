@@ -23,6 +23,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.nlp.annotations import doc_text
 from claimtrack.nlp.quotes import find_quotes
 
 # A question line of an interview: "Q:", "Q.", "Question:", or the interviewer's initials.
@@ -56,7 +57,7 @@ class ArticlePeople:
         text: str | None = None,
     ) -> None:
         self.female, self.male = female, male
-        first_line = (doc.text if text is None else text).find("\n")
+        first_line = (doc_text(doc) if text is None else text).find("\n")
         self.headline_end = len(doc) if first_line < 0 else _token_at(doc, first_line)
         self.people: list[Person] = []
         # Every mention of a person by name, in text order (the same person recurs).
@@ -304,7 +305,7 @@ def main_clause_subject(span: Span) -> bool:
 def interviewee(doc: Doc, text: str | None = None) -> Span | None:
     """In a Q&A (two or more question lines), the person its headline or lede names: the
     one answering, whose "I" the answers are."""
-    lines = (doc.text if text is None else text).split("\n")
+    lines = (doc_text(doc) if text is None else text).split("\n")
     if sum(1 for line in lines if _QUESTION.match(line)) < 2:
         return None
     first_question = next(i for i, line in enumerate(lines) if _QUESTION.match(line))
@@ -318,7 +319,7 @@ def interviewee(doc: Doc, text: str | None = None) -> Span | None:
 
 def in_question(doc: Doc, token_i: int) -> bool:
     """Whether a token is on a question line of a Q&A (the interviewer speaking)."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, doc[token_i].idx) + 1
     line_end = text.find("\n", start)
     line = text[start : line_end if line_end != -1 else len(text)]

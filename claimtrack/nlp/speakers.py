@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
-from claimtrack.nlp.annotations import ATTRIBUTIONS, SpeakerInfo, register_extensions
+from claimtrack.nlp.annotations import ATTRIBUTIONS, SpeakerInfo, doc_text, register_extensions
 from claimtrack.nlp.plural_antecedents import plural_antecedent
 from claimtrack.nlp.speaker_context import (
     ArticlePeople,
@@ -142,7 +142,7 @@ class SpeakerResolver:
     ) -> tuple[list[SpeakerInfo], list[SpeakerInfo | None]]:
         """The article's speakers, and the speaker of each mention (None for a None mention).
         `contents` are the attributions' contents: names in them are not antecedents."""
-        text = doc.text  # spaCy joins it token by token on each call: once is enough
+        text = doc_text(doc)
         state = _State(
             people=ArticlePeople(
                 doc,
