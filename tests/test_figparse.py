@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -296,3 +297,28 @@ def test_figparse_rejects_a_broken_lexicon(tmp_path) -> None:
     broken = _lexicon_copy(tmp_path, "numbers", drop_teens)
     with pytest.raises(LexiconError, match="teens"):
         figparse.find("twelve people", lexicons={"numbers": broken})
+
+
+_ANCHOR_WORDS = ["a", "a few", "few", "four", "fourteen", "fourth", "fourths", "per", "percent"]
+
+
+def _flat_anchors(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_ANCHOR_WORDS, "Four", "FEW", "ty", "s", "x", " ", "-", "9", "."]),
+        max_size=12,
+    )
+)
+def test_figparse_anchor_trie_matches_flat_alternation(pieces: list[str]) -> None:
+    """The anchors' trie finds what the longest-first alternation finds, word for word."""
+    from claimtrack.figparse.finder import _word_alternation
+
+    text = "".join(pieces)
+    trie = re.compile(rf"\b(?:{_word_alternation(set(_ANCHOR_WORDS))})\b", re.IGNORECASE)
+    flat = _flat_anchors(_ANCHOR_WORDS)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]

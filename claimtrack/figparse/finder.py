@@ -76,8 +76,38 @@ def _scanner(key: OverridesKey) -> Scanner:
 def _anchors(lex: Lexicon) -> re.Pattern[str]:
     words = set(lex.number_words) | lex.vague.words() | set(lex.fractions)
     words |= set(lex.ordinals) | {"percent", "per"}
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\d|\b(?:{alternation})\b|{_SIGNS}", re.IGNORECASE)
+    return re.compile(rf"\d|\b(?:{_word_alternation(words)})\b|{_SIGNS}", re.IGNORECASE)
+
+
+def _word_alternation(words: set[str]) -> str:
+    """A regex matching the longest of `words` that the pattern around it lets end (what the
+    alternatives sorted longest first match), as a trie: a flat alternation of ~130 words is
+    tried word by word at every word boundary of an article. Words that two letters of one
+    case-folded spelling could branch on (capitals, non-ASCII) keep the flat alternation."""
+    if not all(w and w.isascii() and w == w.lower() for w in words):
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    # Longer first: the branch into the next letter is greedy and gives way to ending here
+    # only when what follows the longer word does not match; ASCII letters that differ are
+    # never one letter under IGNORECASE, so at most one branch can go on.
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{group})?"
+    return group
 
 
 def _starters(lex: Lexicon, m: Money) -> frozenset[str]:
