@@ -1,0 +1,33 @@
+"""Recall of plain statements: shapes in which a cue of saying used to find nothing or the wrong
+content. Sentences written for these tests; negatives included."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.attribution_spans import attributions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the bridge would reopen in May.\n\n“We are not done yet,” he added.",
+        "Costs rose again, the report said.\nOfficials have promised a review of the contract.",
+        "Storm Warning\nResidents of the coast were told to leave by noon.",
+    ],
+)
+def test_paragraphs_every_line_starts_a_sentence(parse, text):
+    doc = parse(text)
+    line_starts = {0} | {
+        t.i for t in doc if t.i and not t.is_space and "\n" in doc[t.i - 1].text_with_ws
+    }
+    assert line_starts <= {s.start for s in doc.sents}
+
+
+def test_paragraphs_a_cue_keeps_its_own_clause_not_the_next_paragraph(parse):
+    doc = parse(
+        "The senator said the tax would fall on renters.\n\n"
+        "“Nobody in this town can afford another increase,” she told the crowd."
+    )
+    found = attributions(doc)
+    assert ("the tax would fall on renters", "The senator", "said") in found
