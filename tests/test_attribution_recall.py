@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrack.nlp.annotations import ATTRIBUTIONS
 from tests.attribution_spans import attributions
 
 
@@ -31,3 +32,41 @@ def test_paragraphs_a_cue_keeps_its_own_clause_not_the_next_paragraph(parse):
     )
     found = attributions(doc)
     assert ("the tax would fall on renters", "The senator", "said") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        # The phrase hangs on the clause before it; what trails after it is the writer's.
+        (
+            "Ticket sales fell by a third, according to the league, despite a winning season.",
+            "Ticket sales fell by a third",
+            "the league",
+        ),
+        (
+            "The mill employs about 400 people, according to county records, although it once "
+            "employed far more.",
+            "The mill employs about 400 people",
+            "county records",
+        ),
+        # Before the clause, or inside it, the phrase qualifies the clause after it.
+        (
+            "According to the filing, the company lost $3 million last year.",
+            "the company lost $3 million last year",
+            "the filing",
+        ),
+    ],
+)
+def test_according_to_qualifies_the_clause_it_hangs_on(parse, text, content, mention):
+    doc = parse(text)
+    found = [(c, m) for c, m, cue in _with_mentions(doc) if (cue or "").lower() == "according to"]
+    assert found == [(content, mention)]
+
+
+def _with_mentions(doc):
+    out = []
+    for span in doc.spans[ATTRIBUTIONS]:
+        a = span._.claimtrack_attribution
+        mention = a.mention.text if a.mention else None
+        out.append((span.text, mention, a.cue.text if a.cue else None))
+    return out
