@@ -70,3 +70,42 @@ def _with_mentions(doc):
         mention = a.mention.text if a.mention else None
         out.append((span.text, mention, a.cue.text if a.cue else None))
     return out
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "The storm knocked out power to most of the county on Monday night, police said.",
+            "The storm knocked out power to most of the county on Monday night",
+            "police",
+        ),
+        (
+            "Couple a late budget with a governor who is a lightning rod and the lawmakers get "
+            "nervous, said Ann Lee, a professor at the state university.",
+            "Couple a late budget with a governor who is a lightning rod and the lawmakers get "
+            "nervous",
+            "Ann Lee, a professor at the state university",
+        ),
+    ],
+)
+def test_closing_cue_reports_the_clause_before_it(parse, text, content, mention):
+    assert (content, mention, "said") in _with_mentions(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A fronted clause with no main clause after it is not what was said.
+        "As has been the case at other plants, the union agreed.",
+        "While the rain kept falling on the tents, the organizers said little.",
+        # A participle tells how the quotation was said, not what.
+        "“We build things here,” said Ron Tate, half joking.",
+    ],
+)
+def test_closing_cue_negatives(parse, text):
+    found = _with_mentions(parse(text))
+    assert not any(
+        c.startswith(("As has", "While the rain", "“We build things here,” said"))
+        for c, _, _ in found
+    )

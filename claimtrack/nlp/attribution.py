@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.lexicons import Overrides
 from claimtrack.lexicons import load as load_lexicon
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FURNITURE, Attribution, register_extensions
+from claimtrack.nlp.attribution_closing import closing_clause
 from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
@@ -273,6 +274,9 @@ class AttributionFinder:
             content = _parenthetical(verb, mention, self.reporting)
         if content is None and _may_take_quote(verb) and (reporting or lemma in self.quote_verbs):
             content = _adjacent_quote(doc, verb, mention, quotes, quote_of)
+        closing = closing_clause(verb, mention) if content is None and reporting else None
+        if closing is not None:
+            content, mention = closing
         if content is None and lemma in self.prepositions:
             content, cue = _prepositional(verb, cue, self.prepositions)
         if content is None and (
