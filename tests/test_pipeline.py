@@ -15,7 +15,7 @@ from claimtrack.errors import LexiconError
 from claimtrack.lexicons import check_overrides, load, names
 from claimtrack.nlp.annotations import ATTRIBUTIONS, FIGURES, FLAGS
 from claimtrack.nlp.claims import doc_to_claims
-from claimtrack.nlp.pipeline import COMPONENTS
+from claimtrack.nlp.pipeline import BEFORE_PARSER, COMPONENTS
 
 TEXT = (
     'Officials said 300 people died in the flooding. "We will rebuild," said Mayor Ann Lee. '
@@ -39,7 +39,7 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
 
 def test_pipeline_one_component_per_stage_in_order(nlp):
     ours = [name for name in nlp.pipe_names if name.startswith("claimtrack_")]
-    assert ours == list(COMPONENTS)
+    assert ours == list(BEFORE_PARSER + COMPONENTS)
     assert len(ours) >= 7
     analysis = nlp.analyze_pipes()
     # What each stage declares it assigns is what a later stage declares it requires.

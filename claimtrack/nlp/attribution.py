@@ -40,6 +40,7 @@ from claimtrack.nlp.annotations import (
     doc_text,
     register_extensions,
 )
+from claimtrack.nlp.attribution_closing import closing_clause
 from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
@@ -279,6 +280,9 @@ class AttributionFinder:
             content = _parenthetical(verb, mention, self.reporting)
         if content is None and _may_take_quote(verb) and (reporting or lemma in self.quote_verbs):
             content = _adjacent_quote(doc, verb, mention, quotes, quote_of)
+        closing = closing_clause(verb, mention) if content is None and reporting else None
+        if closing is not None:
+            content, mention = closing
         if content is None and lemma in self.prepositions:
             content, cue = _prepositional(verb, cue, self.prepositions)
         if content is None and (
@@ -626,11 +630,11 @@ def _learned_cues(
 
 
 def _qualified_content(before: Span, after: Span, cue: Token) -> Span | None:
-    """The content of a phrase that qualifies a clause ("according to X"): the
-    longer side of the clause around it, in the cue's paragraph, without a conjunction that
-    opens it ("But the company declined, according to X": the conjunction joins the sentence
-    to the one before; X did not say it)."""
-    content = _trim(after if len(after) > len(before) else before)
+    """The content of a phrase that qualifies a clause ("according to X"): the side of the
+    clause around it that holds the word the phrase hangs on, else the longer side, in the
+    cue's paragraph, without a conjunction that opens it ("But the company declined, according
+    to X": the conjunction joins the sentence to the one before; X did not say it)."""
+    content = _trim(_qualified_side(before, after, cue.head))
     while content is not None and content[0].dep_ == "cc" and content[0].pos_ == "CCONJ":
         content = _trim(content[1:])
     if content is None:
@@ -640,6 +644,17 @@ def _qualified_content(before: Span, after: Span, cue: Token) -> Span | None:
     if content is None or len(content) < 3:
         return None
     return content
+
+
+def _qualified_side(before: Span, after: Span, head: Token) -> Span:
+    """ "Turnout fell, according to the count, despite the rain": the phrase qualifies the
+    clause it hangs on, before it, not the words trailing after it; "The firm, according to X,
+    lost money" hangs on the verb after it."""
+    if len(before) and before.start <= head.i < before.end:
+        return before
+    if len(after) and after.start <= head.i < after.end:
+        return after
+    return after if len(after) > len(before) else before
 
 
 def _qualified_clause(phrase: Token, sent: Span) -> tuple[int, int]:

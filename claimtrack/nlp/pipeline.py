@@ -26,6 +26,7 @@ from claimtrack.nlp import (  # noqa: F401
     flag_attachment,
     flags,
     furniture,
+    paragraphs,
     speakers,
     zero_figures,
 )
@@ -46,6 +47,8 @@ COMPONENTS = (
     "claimtrack_claims",
     "claimtrack_flag_attachment",
 )
+# Ours that run before the parser, since the parser reads what they set.
+BEFORE_PARSER = ("claimtrack_paragraphs",)
 
 
 def load_base(model: str | None = None) -> Language:
@@ -77,6 +80,9 @@ def load(
     settings = {k: dict(v) for k, v in (config or {}).items()}
     if attribution_model is not None:
         settings.setdefault("claimtrack_attribution_model", {})["path"] = attribution_model
+    if "parser" in nlp.pipe_names:
+        for component in BEFORE_PARSER:
+            nlp.add_pipe(component, before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component, config=settings.get(component, {}))
     return nlp
