@@ -133,7 +133,7 @@ class AttributionFinder:
         # "a magazine pegged her at $3.1 billion": a figure stated for the object.
         self.valuations = frozenset(lexicon["valuations"])
         self.verbs |= self.valuations
-        self.senses = Senses.of(lexicon)
+        self.senses = Senses.of(lexicon, load_lexicon("speakers", lexicons))
         self.announcing = (self.verbs, self.nouns | self.media)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -300,7 +300,7 @@ class AttributionFinder:
         content = _trim(_within_paragraph(content, verb))
         if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
             return None
-        if states_nothing(verb, content, self.senses, quote_of):
+        if states_nothing(verb, content, self.senses, quote_of, mention):
             return None
         if mention.start > verb.i >= content.end:
             content, mention = _speaker_after_quote(content, mention, quotes, quote_of)

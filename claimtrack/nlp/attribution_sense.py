@@ -17,7 +17,16 @@ syntax that tells such a use apart, with its words in `cues.json`:
 - the cue is an act still to come ("her deputy will push for a higher wage"): an advocacy
   or announcement not yet made states nothing;
 - the cue is in an open question or a condition ("unclear whether the judge would rule that
-  ...", "if the mayor says the bridge is safe, ..."): `open_questions`, the conjunctions.
+  ...", "if the mayor says the bridge is safe, ..."): `open_questions`, the conjunctions;
+- a verb of evidence whose subject is neither a record nor a speaker ("His popularity shows how
+  ...", "the attacks highlight the threat"): the writer's own inference; or, with a speaker as
+  subject and no clause, a quality shown or a thing found ("he showed flashes of compassion",
+  "she found a new sponsor"): `evidence`, with the speaker nouns of `speakers.json`;
+- a vote cast, or to be cast under a rule ("the senator voted against the bill", "delegates
+  must vote for the winner"): an act; only an intention ("would vote for", "plans to vote
+  for") states a preference: `ballots`;
+- a verb of being told ("fans learned that the team would move"): its subject heard the
+  words and said nothing: `receptions`.
 """
 
 from __future__ import annotations
@@ -43,22 +52,51 @@ class Senses:
     suppositions: frozenset[str]
     obligations: frozenset[str]
     open_questions: frozenset[str]
+    evidence: frozenset[str] = frozenset()
+    displays: frozenset[str] = frozenset()
+    # Head nouns of records and of speakers: what may show something.
+    records: frozenset[str] = frozenset()
+    speakers: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+    ballots: frozenset[str] = frozenset()
+    receptions: frozenset[str] = frozenset()
+    intentions: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, lexicon: Mapping[str, Any]) -> Senses:
+    def of(cls, lexicon: Mapping[str, Any], speakers: Mapping[str, Any] | None = None) -> Senses:
+        evidence = lexicon["evidence"]
+        speaking = [
+            word
+            for key in ("anonymous", "person_roles", "organization", "documents")
+            for word in (speakers or {}).get(key, [])
+        ]
         return cls(
             occasions={k: frozenset(v) for k, v in lexicon["occasions"].items()},
             hypotheticals=frozenset(lexicon["hypotheticals"]),
             suppositions=frozenset(lexicon["suppositions"]),
             obligations=frozenset(lexicon["obligations"]),
             open_questions=frozenset(lexicon["open_questions"]),
+            evidence=frozenset(evidence["verbs"]),
+            displays=frozenset(evidence["displays"]),
+            records=frozenset(evidence["records"]),
+            speakers=frozenset(speaking),
+            quantifiers=frozenset((speakers or {}).get("quantifiers", [])),
+            ballots=frozenset(lexicon["ballots"]["verbs"]),
+            receptions=frozenset(lexicon["receptions"]),
+            intentions=frozenset(lexicon["ballots"]["intentions"]),
         )
 
 
-def states_nothing(verb: Token, content: Span, senses: Senses, quote_of: Sequence[int]) -> bool:
-    """Whether a cue verb, read with this content, reports no statement. `quote_of` gives each
-    token's quotation (-1 outside any): an imperative or a supposition inside a quotation is
-    the quoted speaker's, and leaves a cue outside it alone."""
+def states_nothing(
+    verb: Token,
+    content: Span,
+    senses: Senses,
+    quote_of: Sequence[int],
+    mention: Span | None = None,
+) -> bool:
+    """Whether a cue verb, read with this content and speaker `mention`, reports no statement.
+    `quote_of` gives each token's quotation (-1 outside any): an imperative or a supposition
+    inside a quotation is the quoted speaker's, and leaves a cue outside it alone."""
     chain = _governors(verb)
     governors = [v for v in chain if quote_of[v.i] < 0]
     return (
@@ -72,6 +110,9 @@ def states_nothing(verb: Token, content: Span, senses: Senses, quote_of: Sequenc
         )
         or _act_to_come(verb, content)
         or _in_question(verb, senses)
+        or (mention is not None and _no_evidence(verb, content, mention, senses))
+        or _ballot_cast(verb, senses)
+        or verb.lemma_.lower() in senses.receptions
     )
 
 
@@ -167,3 +208,55 @@ def _in_question(verb: Token, senses: Senses) -> bool:
     """'It was unclear whether the judges would rule that ...', 'if she says so': a cue in a
     clause that asks whether, or supposes that, something is said reports no statement."""
     return any(c.dep_ == "mark" and c.lower_ in senses.open_questions for c in verb.children)
+
+
+def _no_evidence(verb: Token, content: Span, mention: Span, senses: Senses) -> bool:
+    """'His popularity shows how deeply the party misjudged', 'the attacks highlight the threat':
+    a thing that is neither a record nor a speaker shows only what the writer infers from it.
+    'He showed flashes of compassion', 'she found a new sponsor': a speaker who shows or finds
+    something with no clause displays a quality or locates a thing, and says nothing. A record
+    ('the poll shows Trump leading', 'records show he sold it') or a speaker with a clause
+    ('the senator found that ...') reports what it found."""
+    lemma = verb.lemma_.lower()
+    if lemma not in senses.evidence:
+        return False
+    head = _subject_head(verb, mention, senses)
+    if head.pos_ == "NOUN" and not _witness(head, senses):
+        return True
+    if lemma not in senses.displays or _is_clause(content.root):
+        return False
+    return not _named_by(head, senses.records)
+
+
+def _subject_head(verb: Token, mention: Span, senses: Senses) -> Token:
+    """The noun a subject stands for: a relative pronoun's antecedent ('messages that showed')."""
+    head = mention.root
+    if head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        head = verb.head
+    # "none of the videos", "some of the polls": the noun after "of" is what shows.
+    for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if head.lower_ in senses.quantifiers:
+            return next((o for o in of.children if o.dep_ == "pobj"), head)
+    return head
+
+
+def _witness(head: Token, senses: Senses) -> bool:
+    return _named_by(head, senses.records) or _named_by(head, senses.speakers)
+
+
+def _named_by(head: Token, nouns: frozenset[str]) -> bool:
+    """Whether a noun, or a compound before it ('exit polling'), is one of `nouns`."""
+    words = {head.lower_, head.lemma_.lower()}
+    words |= {c.lower_ for c in head.children if c.dep_ == "compound"}
+    return bool(words & nouns)
+
+
+def _ballot_cast(verb: Token, senses: Senses) -> bool:
+    """'The senator voted against the bill', 'delegates must vote for the winner': a ballot
+    cast, or owed, is an act on the record, not a statement. A preference told to a pollster
+    or announced ('56 percent would vote for her', 'plans to vote for him') is kept."""
+    if verb.lemma_.lower() not in senses.ballots:
+        return False
+    if verb.dep_ == "xcomp":
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in senses.intentions for c in verb.children)

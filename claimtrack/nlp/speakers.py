@@ -51,6 +51,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 
 # The event of a subject that describes a person ("The president said"), read in text order.
 DESCRIBED = -2
+# A subject naming an organization ("The Trump campaign released ..."), known from then on.
+NAMED_ORGANIZATION = -3
 
 # "I" or "we" inside someone's quoted words is that someone.
 FIRST_PERSON = {"i", "we", "me", "us"}
@@ -172,10 +174,18 @@ class SpeakerResolver:
         for span in self._described_subjects(doc, state.reported):
             if span.start not in starts:
                 events.append((span.start, DESCRIBED, span))
+        for span in _named_organization_subjects(doc, state.reported, self.organization):
+            if span.start not in starts and span.start not in named:
+                events.append((span.start, NAMED_ORGANIZATION, span))
         events.sort(key=lambda e: (e[0], e[1]))
         resolved: list[SpeakerInfo | None] = [None] * len(mentions)
         speakers: list[SpeakerInfo] = []
         for _, k, span in events:
+            if k == NAMED_ORGANIZATION:
+                entity = self._description(span, state)
+                if entity is not None:
+                    entity.subject_at = span.start
+                continue
             if k == DESCRIBED:
                 entity = self._subject_description(span, state)
                 if entity is not None:
@@ -566,6 +576,25 @@ class _State:
                 if entity.info.kind == "organization" and entity.words[-1:] == words:
                     return entity
         return None
+
+
+def _named_organization_subjects(
+    doc: Doc, reported: list[bool], organization: frozenset[str]
+) -> Iterator[Span]:
+    """Main-clause subjects that name an organization by a name and an organization noun
+    ("The Trump campaign released a new ad"), which the NER may not call ORG: "the
+    campaign" after it is that campaign, whether or not it spoke."""
+    for token in doc:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ == "NOUN"
+            and token.lemma_.lower() in organization
+            and not reported[token.i]
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        ):
+            span = noun_phrase(token)
+            if main_clause_subject(span):
+                yield span
 
 
 def _plural_group(resolver: SpeakerResolver, token: Token, state: _State) -> Entity | None:
