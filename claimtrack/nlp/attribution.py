@@ -38,6 +38,7 @@ from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
 from claimtrack.nlp.attribution_sense import Senses, states_nothing
+from claimtrack.nlp.quote_pieces import ends_sentence, join_interrupted
 from claimtrack.nlp.quotes import find_quotes, in_quote
 from claimtrack.nlp.signed_quotes import signer
 from claimtrack.nlp.syntax import noun_phrase
@@ -219,7 +220,7 @@ class AttributionFinder:
         found.extend(_transcript_turns(doc, text, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
-        return _link_continuations(found)
+        return _link_continuations(join_interrupted(found))
 
     def _cues(
         self, doc: Doc, quote_of: list[int], furniture: list[bool]
@@ -404,7 +405,7 @@ class AttributionFinder:
         inverted verb), up to the first comma, name the speaker."""
         n = len(doc)
         for qi, quote in enumerate(quotes):
-            if qi in used or furniture[quote.start]:
+            if qi in used or furniture[quote.start] or ends_sentence(quote):
                 continue
             j = quote.end
             while j < n and _linking(doc[j]) and doc[j].text not in (".", "!", "?"):
@@ -433,7 +434,8 @@ class AttributionFinder:
             mention = _trim(doc[start:end]) if end > start else None
             if mention is None or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in mention):
                 continue
-            if any(t.pos_ in ("VERB", "AUX") for t in mention):
+            if any(t.pos_ in ("VERB", "AUX") for t in mention) or mention[0].pos_ == "CCONJ":
+                # '"Dusk," and on Friday NBC said': a new clause, not the quotation's speaker.
                 continue
             content = _trim(quote)
             if content is None:
@@ -759,7 +761,12 @@ def _adjacent_quote(
     i = clause_start - 1 if not introduces else -1
     while i >= 0 and doc[i].is_punct and quote_of[i] < 0 and doc[i].text in LINKING_PUNCT:
         i -= 1
-    if i >= 0 and quote_of[i] >= 0 and "\n" not in doc[i:clause_start].text:
+    if (
+        i >= 0
+        and quote_of[i] >= 0
+        and "\n" not in doc[i:clause_start].text
+        and not ends_sentence(quotes[quote_of[i]])
+    ):
         return quotes[quote_of[i]]
     # After: the verb's own right edge, skipping adverbs/objects up to linking punctuation.
     j = clause_end
