@@ -84,3 +84,58 @@ def test_quote_pieces_a_finished_quotation_stays_with_the_speaker_before_it(pars
 def test_quote_pieces_a_trailing_cue_still_takes_its_quotation(parse, text):
     quote = text[: text.rindex('"') + 1]
     assert quote in [content for content, _, _ in attributions(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Asked about the count, a second clerk did so, but with a warning: "The count is not '
+            'over," the clerk said.',
+            '"The count is not over,"',
+        ),
+        (
+            'Smith dismissed the report as a partisan attack - "We will see the numbers soon," '
+            "he said - and called for a new audit.",
+            '"We will see the numbers soon,"',
+        ),
+    ],
+)
+def test_quote_pieces_a_quotation_set_off_by_a_colon_or_dash_is_the_whole_content(
+    parse, text, content
+):
+    assert contents(parse(text), "said") == [content]
+
+
+def test_quote_pieces_a_quotation_in_the_clause_before_the_cue_keeps_its_clause(parse):
+    text = 'Smith dismissed the report as a partisan attack, "a cheap trick," he said.'
+    assert contents(parse(text), "said") == [
+        'Smith dismissed the report as a partisan attack, "a cheap trick,"'
+    ]
+
+
+def test_quote_pieces_a_cue_does_not_comment_on_the_paragraph_above(parse):
+    text = (
+        "Diaz pushed back on those claims Friday, saying that the budget had enough money for "
+        'the roads and arguing that he and Lopez shared "the same goals for the city."\n\n'
+        '"Lopez wants to raise taxes on every family in this city," Diaz said after a stop in '
+        'the Bronx. "In fact, he proposed a new tax on gas last year."'
+    )
+    said = contents(parse(text), "said")
+    assert len(said) == 1
+    assert said[0].startswith('"Lopez wants')
+
+
+def test_quote_pieces_a_content_does_not_end_on_a_conjunction(parse):
+    text = (
+        "Diaz pushed back on those claims Friday, saying that the budget had enough money for "
+        'the roads and arguing that he and Lopez shared "the same goals for the city."'
+    )
+    assert contents(parse(text), "saying") == ["that the budget had enough money for the roads"]
+
+
+def test_quote_pieces_a_title_before_a_that_clause_is_not_a_quotation(parse):
+    doc = parse(
+        "But she told NBC’s “Morning Edition” that she agrees the mayor is a “total fraud.”"
+    )
+    assert not any(text == "“Morning Edition”" for text, _, _ in attributions(doc))

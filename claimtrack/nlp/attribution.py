@@ -38,7 +38,12 @@ from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
 from claimtrack.nlp.attribution_sense import Senses, states_nothing
-from claimtrack.nlp.quote_pieces import ends_sentence, join_interrupted
+from claimtrack.nlp.quote_pieces import (
+    ends_sentence,
+    join_interrupted,
+    set_off_quote,
+    without_narration,
+)
 from claimtrack.nlp.quotes import find_quotes, in_quote
 from claimtrack.nlp.signed_quotes import signer
 from claimtrack.nlp.syntax import noun_phrase
@@ -220,7 +225,7 @@ class AttributionFinder:
         found.extend(_transcript_turns(doc, text, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
-        return _link_continuations(join_interrupted(found))
+        return _link_continuations(join_interrupted(without_narration(found)))
 
     def _cues(
         self, doc: Doc, quote_of: list[int], furniture: list[bool]
@@ -288,8 +293,13 @@ class AttributionFinder:
         if content is None:
             return None
         content = _with_quotes(doc, content, quotes, quote_of)
+        last = quote_of[content.end - 1]
+        clause_start = min(mention.start, verb.i)
+        content = set_off_quote(content, clause_start, quotes[last] if last >= 0 else None)
         content = _trim(_within_paragraph(content, verb))
         if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
+            return None
+        if _paragraph_ends_before(content, verb):
             return None
         if states_nothing(verb, content, self.senses, quote_of):
             return None
@@ -434,8 +444,9 @@ class AttributionFinder:
             mention = _trim(doc[start:end]) if end > start else None
             if mention is None or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in mention):
                 continue
-            if any(t.pos_ in ("VERB", "AUX") for t in mention) or mention[0].pos_ == "CCONJ":
-                # '"Dusk," and on Friday NBC said': a new clause, not the quotation's speaker.
+            if any(t.pos_ in ("VERB", "AUX") for t in mention) or _opens_clause(mention[0]):
+                # '"Dusk," and on Friday NBC said', 'told "Today" that he agrees': a clause
+                # goes on after the quotation; its subject is not the quotation's speaker.
                 continue
             content = _trim(quote)
             if content is None:
@@ -1088,6 +1099,14 @@ def _within_paragraph(content: Span, cue: Token) -> Span:
     return doc[start:end]
 
 
+def _paragraph_ends_before(content: Span, cue: Token) -> bool:
+    """Whether a content that comes before its cue ends in an earlier paragraph: a cue does not
+    comment on the paragraph above it (the parser sometimes hangs it there)."""
+    if cue.i < content.end:
+        return False
+    return "\n" in content.doc[content.end - 1 : cue.i].text_with_ws
+
+
 def _verb_read_as_noun(token: Token, infinitives: frozenset[str]) -> bool:
     """A to-infinitive verb the tagger read as a noun ("those interviewed claim to be ...",
     typically when a word is missing before it): a bare noun, with no determiner, possessor or
@@ -1242,16 +1261,28 @@ def _cue_span(verb: Token) -> Span:
 
 def _trim(span: Span) -> Span | None:
     """A content span without whitespace, and without punctuation at its ends other than
-    quotation marks and a comma or period inside a closing quotation."""
+    quotation marks and a comma or period inside a closing quotation (nor a conjunction at its
+    end)."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].is_space or _strippable(doc[start].text)):
         start += 1
-    while end > start and (doc[end - 1].is_space or _strippable(doc[end - 1].text)):
+    while end > start and (
+        doc[end - 1].is_space or _strippable(doc[end - 1].text) or _dangling(doc[end - 1])
+    ):
         end -= 1
     if end <= start:
         return None
     return doc[start:end]
+
+
+def _opens_clause(token: Token) -> bool:
+    return token.pos_ in ("CCONJ", "SCONJ") or token.lower_ == "that"
+
+
+def _dangling(token: Token) -> bool:
+    """A conjunction left at a span's end when the parser cut a coordination ("... roads and")."""
+    return token.pos_ == "CCONJ" and not token.is_quote
 
 
 def _strippable(text: str) -> bool:

@@ -6,6 +6,9 @@ quotations a cue after them cannot claim.
 - '"We will fix them." Jones recalled his work.': a quotation that ends with a full stop ends its
   sentence, so a cue in the next sentence is not its cue (a trailing cue follows a comma, or a
   question or exclamation mark: '"Why now?" she asked').
+- 'She faulted the plan - "It costs too much," she said - and left.' / '..., but with a warning:
+  "The count is not over," the official said.': a quotation that a dash or a colon opens, right
+  before its cue clause, is that cue's whole content; the words before the mark are narration.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Span
 
+# Marks that open a quotation set off from the narration before it.
+_OPENERS = {":", "-", "--", "—", "–"}
 # Marks that end a sentence inside a quotation, and the ellipses that do not.
 _FULL_STOP = "."
 _ELLIPSES = ("...", "…", ". . .")
@@ -34,6 +39,33 @@ def ends_sentence(quote: Span) -> bool:
     after it start a new sentence rather than name its speaker."""
     words = quote.text.rstrip().rstrip("\"'”’»").rstrip()
     return words.endswith(_FULL_STOP) and not words.endswith(_ELLIPSES)
+
+
+def set_off_quote(content: Span, clause_start: int, quote: Span | None) -> Span:
+    """The quotation alone, when a content before its cue clause ends with a quotation that a
+    colon or a dash sets off from the narration before it."""
+    if quote is None or content.end > clause_start or quote.start <= content.start:
+        return content
+    if quote.end != content.end or content.doc[quote.start - 1].text not in _OPENERS:
+        return content
+    return quote
+
+
+def without_narration(found: Sequence[P]) -> list[P]:
+    """Drop a cue's unquoted content when a quotation of the same cue lies between it and the
+    cue: that quotation is what was said, the words before it narration."""
+    quoted = [
+        (f.cue.start, f.content.start)
+        for f in found
+        if f.cue is not None and f.quote == "direct" and f.content.end <= f.cue.start
+    ]
+    return [
+        f
+        for f in found
+        if f.cue is None
+        or f.quote == "direct"
+        or not any(cue == f.cue.start and f.content.end <= start for cue, start in quoted)
+    ]
 
 
 def join_interrupted(found: Sequence[P]) -> list[P]:
