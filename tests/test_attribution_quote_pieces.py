@@ -139,3 +139,33 @@ def test_quote_pieces_a_title_before_a_that_clause_is_not_a_quotation(parse):
         "But she told NBC’s “Morning Edition” that she agrees the mayor is a “total fraud.”"
     )
     assert not any(text == "“Morning Edition”" for text, _, _ in attributions(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "''The key was the timing,'' Mr. Lane said, referring to the two hotels. "
+            "''I assume they saw the market coming back.''",
+            "''The key was the timing,'' Mr. Lane said, referring to the two hotels. "
+            "''I assume they saw the market coming back.''",
+        ),
+        (
+            "''The line was too long,'' said Ann Cole, 22, who helped found the club in 2014. "
+            "''Everyone here thinks they are rebels.''",
+            "''The line was too long,'' said Ann Cole, 22, who helped found the club in 2014. "
+            "''Everyone here thinks they are rebels.''",
+        ),
+    ],
+)
+def test_quote_pieces_an_aside_of_the_same_speaker_does_not_cut_off_the_next_quotation(
+    parse, text, content
+):
+    assert contents(parse(text), "said") == [content]
+
+
+def test_quote_pieces_another_speaker_in_the_cue_sentence_keeps_the_quotations_apart(parse):
+    text = (
+        '"It was a good year," Smith said, as Jones warned that money would run out. "We did well."'
+    )
+    assert contents(parse(text), "said") == ['"It was a good year,"']

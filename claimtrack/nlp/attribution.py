@@ -211,6 +211,8 @@ class AttributionFinder:
         found = _dedupe(found)
         owner = [-1] * len(doc)
         for k, f in enumerate(found):
+            if _same_speaker_aside(f):
+                continue  # "said X, adding that ...", "said X, who noted ...": still X's words
             for i in range(f.content.start, f.content.end):
                 owner[i] = k
         found = [
@@ -872,6 +874,18 @@ def _merge_quotes(
     if item.quote == "indirect":
         item.quote = "mixed"
     return item
+
+
+def _same_speaker_aside(found: AttributionMatch) -> bool:
+    """An attribution inside another's cue sentence that does not change the speaker: its
+    source is a relative pronoun ("said X, who also said that ...", "in a film that showed")
+    or the subject of the verb its cue hangs on ("she said, adding that ...")."""
+    mention, cue = found.mention, found.cue
+    if mention is None or cue is None:
+        return False
+    if len(mention) == 1 and mention[0].lower_ in RELATIVE:
+        return True
+    return cue[0].tag_ == "VBG"
 
 
 def _linking(token: Token) -> bool:
