@@ -209,12 +209,7 @@ class AttributionFinder:
             found.append(item)
         found.extend(self._trailing_cues(doc, quotes, used_quotes, furniture))
         found = _dedupe(found)
-        owner = [-1] * len(doc)
-        for k, f in enumerate(found):
-            if _same_speaker_aside(f):
-                continue  # "said X, adding that ...", "said X, who noted ...": still X's words
-            for i in range(f.content.start, f.content.end):
-                owner[i] = k
+        owner = _owners(len(doc), found)
         found = [
             _merge_quotes(doc, f, quotes, quote_of, used_quotes, owner, k)
             for k, f in enumerate(found)
@@ -301,9 +296,9 @@ class AttributionFinder:
         content = _trim(_within_paragraph(content, verb))
         if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
             return None
-        if _paragraph_ends_before(content, verb):
-            return None
-        if states_nothing(verb, content, self.senses, quote_of):
+        if _paragraph_ends_before(content, verb) or states_nothing(
+            verb, content, self.senses, quote_of
+        ):
             return None
         if mention.start > verb.i >= content.end:
             content, mention = _speaker_after_quote(content, mention, quotes, quote_of)
@@ -874,6 +869,17 @@ def _merge_quotes(
     if item.quote == "indirect":
         item.quote = "mixed"
     return item
+
+
+def _owners(n: int, found: list[AttributionMatch]) -> list[int]:
+    """For each token, the attribution whose content holds it (-1 for none), leaving out asides
+    that keep the speaker ("said X, adding that ...", "said X, who noted ...": still X's words)."""
+    owner = [-1] * n
+    for k, f in enumerate(found):
+        if not _same_speaker_aside(f):
+            for i in range(f.content.start, f.content.end):
+                owner[i] = k
+    return owner
 
 
 def _same_speaker_aside(found: AttributionMatch) -> bool:
