@@ -45,6 +45,12 @@ from claimtrack.nlp.attribution_combine import combine
 from claimtrack.nlp.attribution_control import nested_act, object_controller
 from claimtrack.nlp.attribution_model import MODEL_SPANS
 from claimtrack.nlp.attribution_sense import Senses, states_nothing
+from claimtrack.nlp.quote_pieces import (
+    ends_sentence,
+    join_interrupted,
+    set_off_quote,
+    without_narration,
+)
 from claimtrack.nlp.quotes import find_quotes, in_quote
 from claimtrack.nlp.signed_quotes import signer
 from claimtrack.nlp.syntax import noun_phrase
@@ -210,10 +216,7 @@ class AttributionFinder:
             found.append(item)
         found.extend(self._trailing_cues(doc, quotes, used_quotes, furniture))
         found = _dedupe(found)
-        owner = [-1] * len(doc)
-        for k, f in enumerate(found):
-            for i in range(f.content.start, f.content.end):
-                owner[i] = k
+        owner = _owners(len(doc), found)
         found = [
             _merge_quotes(doc, f, quotes, quote_of, used_quotes, owner, k)
             for k, f in enumerate(found)
@@ -226,7 +229,7 @@ class AttributionFinder:
         found.extend(_transcript_turns(doc, text, found, furniture))
         found.extend(self._continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
-        return _link_continuations(found)
+        return _link_continuations(join_interrupted(without_narration(found)))
 
     def _cues(
         self, doc: Doc, quote_of: list[int], furniture: list[bool]
@@ -297,10 +300,15 @@ class AttributionFinder:
         if content is None:
             return None
         content = _with_quotes(doc, content, quotes, quote_of)
+        last = quote_of[content.end - 1]
+        clause_start = min(mention.start, verb.i)
+        content = set_off_quote(content, clause_start, quotes[last] if last >= 0 else None)
         content = _trim(_within_paragraph(content, verb))
         if content is None or (len(content) < 2 and content[0].pos_ != "PROPN"):
             return None
-        if states_nothing(verb, content, self.senses, quote_of, mention):
+        if _paragraph_ends_before(content, verb) or states_nothing(
+            verb, content, self.senses, quote_of, mention
+        ):
             return None
         if mention.start > verb.i >= content.end:
             content, mention = _speaker_after_quote(content, mention, quotes, quote_of)
@@ -414,7 +422,7 @@ class AttributionFinder:
         inverted verb), up to the first comma, name the speaker."""
         n = len(doc)
         for qi, quote in enumerate(quotes):
-            if qi in used or furniture[quote.start]:
+            if qi in used or furniture[quote.start] or ends_sentence(quote):
                 continue
             j = quote.end
             while j < n and _linking(doc[j]) and doc[j].text not in (".", "!", "?"):
@@ -443,7 +451,9 @@ class AttributionFinder:
             mention = _trim(doc[start:end]) if end > start else None
             if mention is None or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in mention):
                 continue
-            if any(t.pos_ in ("VERB", "AUX") for t in mention):
+            if any(t.pos_ in ("VERB", "AUX") for t in mention) or _opens_clause(mention[0]):
+                # '"Dusk," and on Friday NBC said', 'told "Today" that he agrees': a clause
+                # goes on after the quotation; its subject is not the quotation's speaker.
                 continue
             content = _trim(quote)
             if content is None:
@@ -780,7 +790,12 @@ def _adjacent_quote(
     i = clause_start - 1 if not introduces else -1
     while i >= 0 and doc[i].is_punct and quote_of[i] < 0 and doc[i].text in LINKING_PUNCT:
         i -= 1
-    if i >= 0 and quote_of[i] >= 0 and "\n" not in doc[i:clause_start].text:
+    if (
+        i >= 0
+        and quote_of[i] >= 0
+        and "\n" not in doc[i:clause_start].text
+        and not ends_sentence(quotes[quote_of[i]])
+    ):
         return quotes[quote_of[i]]
     # After: the verb's own right edge, skipping adverbs/objects up to linking punctuation.
     j = clause_end
@@ -875,6 +890,29 @@ def _merge_quotes(
     if item.quote == "indirect":
         item.quote = "mixed"
     return item
+
+
+def _owners(n: int, found: list[AttributionMatch]) -> list[int]:
+    """For each token, the attribution whose content holds it (-1 for none), leaving out asides
+    that keep the speaker ("said X, adding that ...", "said X, who noted ...": still X's words)."""
+    owner = [-1] * n
+    for k, f in enumerate(found):
+        if not _same_speaker_aside(f):
+            for i in range(f.content.start, f.content.end):
+                owner[i] = k
+    return owner
+
+
+def _same_speaker_aside(found: AttributionMatch) -> bool:
+    """An attribution inside another's cue sentence that does not change the speaker: its
+    source is a relative pronoun ("said X, who also said that ...", "in a film that showed")
+    or the subject of the verb its cue hangs on ("she said, adding that ...")."""
+    mention, cue = found.mention, found.cue
+    if mention is None or cue is None:
+        return False
+    if len(mention) == 1 and mention[0].lower_ in RELATIVE:
+        return True
+    return cue[0].tag_ == "VBG"
 
 
 def _linking(token: Token) -> bool:
@@ -1102,6 +1140,14 @@ def _within_paragraph(content: Span, cue: Token) -> Span:
     return doc[start:end]
 
 
+def _paragraph_ends_before(content: Span, cue: Token) -> bool:
+    """Whether a content that comes before its cue ends in an earlier paragraph: a cue does not
+    comment on the paragraph above it (the parser sometimes hangs it there)."""
+    if cue.i < content.end:
+        return False
+    return "\n" in content.doc[content.end - 1 : cue.i].text_with_ws
+
+
 def _verb_read_as_noun(token: Token, infinitives: frozenset[str]) -> bool:
     """A to-infinitive verb the tagger read as a noun ("those interviewed claim to be ...",
     typically when a word is missing before it): a bare noun, with no determiner, possessor or
@@ -1256,16 +1302,28 @@ def _cue_span(verb: Token) -> Span:
 
 def _trim(span: Span) -> Span | None:
     """A content span without whitespace, and without punctuation at its ends other than
-    quotation marks and a comma or period inside a closing quotation."""
+    quotation marks and a comma or period inside a closing quotation (nor a conjunction at its
+    end)."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].is_space or _strippable(doc[start].text)):
         start += 1
-    while end > start and (doc[end - 1].is_space or _strippable(doc[end - 1].text)):
+    while end > start and (
+        doc[end - 1].is_space or _strippable(doc[end - 1].text) or _dangling(doc[end - 1])
+    ):
         end -= 1
     if end <= start:
         return None
     return doc[start:end]
+
+
+def _opens_clause(token: Token) -> bool:
+    return token.pos_ in ("CCONJ", "SCONJ") or token.lower_ == "that"
+
+
+def _dangling(token: Token) -> bool:
+    """A conjunction left at a span's end when the parser cut a coordination ("... roads and")."""
+    return token.pos_ == "CCONJ" and not token.is_quote
 
 
 def _strippable(text: str) -> bool:
