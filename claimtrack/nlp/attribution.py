@@ -221,13 +221,13 @@ class AttributionFinder:
             _merge_quotes(doc, f, quotes, quote_of, used_quotes, owner, k)
             for k, f in enumerate(found)
         ]
-        found.extend(self._labelled_quotes(doc, quotes, used_quotes, furniture))
+        found.extend(_labelled_quotes(doc, quotes, used_quotes, furniture))
         found.extend(_signed_quotes(doc, text, quotes, used_quotes, furniture))
         found.extend(
             _introduced_quotes(doc, quotes, quote_of, used_quotes, furniture, self.announcing)
         )
         found.extend(_transcript_turns(doc, text, found, furniture))
-        found.extend(self._continuations(doc, quotes, used_quotes, furniture))
+        found.extend(_continuations(doc, quotes, used_quotes, furniture))
         found.sort(key=lambda f: (f.content.start, f.content.end))
         return _link_continuations(join_interrupted(without_narration(found)))
 
@@ -460,43 +460,6 @@ class AttributionFinder:
                 continue
             used.add(qi)
             yield AttributionMatch(content, mention, _cue_span(verb), "direct")
-
-    def _labelled_quotes(
-        self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
-    ) -> Iterator[AttributionMatch]:
-        """'Republican pollster Jane Roe: "..."': a name and a colon label the quotation."""
-        for qi, quote in enumerate(quotes):
-            if qi in used or furniture[quote.start] or quote.start < 2:
-                continue
-            colon = doc[quote.start - 1]
-            if colon.text != ":" or "\n" in colon.text_with_ws:
-                continue
-            name = doc[quote.start - 2]
-            if name.pos_ != "PROPN" or in_quote(name, quotes) or name.head.pos_ == "VERB":
-                continue
-            root = name
-            while root.dep_ in ("compound", "flat") and root.head is not root:
-                root = root.head
-            mention = noun_phrase(root)
-            content = _trim(quote)
-            if content is None or mention.end > quote.start:
-                continue
-            used.add(qi)
-            yield AttributionMatch(content, mention, doc[colon.i : colon.i + 1], "direct")
-
-    def _continuations(
-        self, doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
-    ) -> Iterator[AttributionMatch]:
-        """Quotations that open a paragraph and have no cue: candidates to continue the
-        previous speaker (`_link_continuations` decides)."""
-        for qi, quote in enumerate(quotes):
-            if qi in used or furniture[quote.start] or len(quote) < 4:
-                continue
-            if not _opens_paragraph(doc, quote.start):
-                continue
-            content = _trim(quote)
-            if content is not None:
-                yield AttributionMatch(content, None, None, "direct", continuation=True)
 
 
 def _signed_quotes(
@@ -930,6 +893,45 @@ def _opens_paragraph(doc: Doc, i: int) -> bool:
     while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
         j -= 1
     return j < 0 or "\n" in doc[j].text or doc[j].text_with_ws.endswith("\n")
+
+
+def _labelled_quotes(
+    doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+) -> Iterator[AttributionMatch]:
+    """'Republican pollster Jane Roe: "..."': a name and a colon label the quotation."""
+    for qi, quote in enumerate(quotes):
+        if qi in used or furniture[quote.start] or quote.start < 2:
+            continue
+        colon = doc[quote.start - 1]
+        if colon.text != ":" or "\n" in colon.text_with_ws:
+            continue
+        name = doc[quote.start - 2]
+        if name.pos_ != "PROPN" or in_quote(name, quotes) or name.head.pos_ == "VERB":
+            continue
+        root = name
+        while root.dep_ in ("compound", "flat") and root.head is not root:
+            root = root.head
+        mention = noun_phrase(root)
+        content = _trim(quote)
+        if content is None or mention.end > quote.start:
+            continue
+        used.add(qi)
+        yield AttributionMatch(content, mention, doc[colon.i : colon.i + 1], "direct")
+
+
+def _continuations(
+    doc: Doc, quotes: list[Span], used: set[int], furniture: list[bool]
+) -> Iterator[AttributionMatch]:
+    """Quotations that open a paragraph and have no cue: candidates to continue the
+    previous speaker (`_link_continuations` decides)."""
+    for qi, quote in enumerate(quotes):
+        if qi in used or furniture[quote.start] or len(quote) < 4:
+            continue
+        if not _opens_paragraph(doc, quote.start):
+            continue
+        content = _trim(quote)
+        if content is not None:
+            yield AttributionMatch(content, None, None, "direct", continuation=True)
 
 
 def _link_continuations(found: list[AttributionMatch]) -> list[AttributionMatch]:
