@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimtrack.nlp.quotes import CLOSING, OPENING, TOGGLES
 from claimtrack.nlp.syntax import noun_phrase
 
 # Words that may sit between a speaker and the cue ("she has said", "he later said").
@@ -22,7 +23,8 @@ DESCRIBING = ("relcl", "acl", "aux", "auxpass", "pcomp", "amod")
 MIN_CONTENT = 3
 FINITE_OR_PERFECT = ("VBD", "VBZ", "VBP", "VBN")
 RELATIVE = ("who", "which", "that", "whom", "whose")
-QUOTE_MARKS = ('"', "''", "``", "“", "”", "'", "‘", "’")
+# The marks `quotes.py` pairs, and single quotes, which it leaves alone but a content may open with.
+QUOTE_MARKS = frozenset({*TOGGLES, *OPENING, *CLOSING, "'", "‘", "’"})
 
 
 def closing_clause(verb: Token, mention: Span) -> tuple[Span, Span] | None:

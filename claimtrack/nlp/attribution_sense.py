@@ -65,10 +65,11 @@ class Senses:
     @classmethod
     def of(cls, lexicon: Mapping[str, Any], speakers: Mapping[str, Any] | None = None) -> Senses:
         evidence = lexicon["evidence"]
+        speakers = speakers or {}
         speaking = [
             word
             for key in ("anonymous", "person_roles", "organization", "documents")
-            for word in (speakers or {}).get(key, [])
+            for word in speakers.get(key, [])
         ]
         return cls(
             occasions={k: frozenset(v) for k, v in lexicon["occasions"].items()},
@@ -80,7 +81,7 @@ class Senses:
             displays=frozenset(evidence["displays"]),
             records=frozenset(evidence["records"]),
             speakers=frozenset(speaking),
-            quantifiers=frozenset((speakers or {}).get("quantifiers", [])),
+            quantifiers=frozenset(speakers.get("quantifiers", [])),
             ballots=frozenset(lexicon["ballots"]["verbs"]),
             receptions=frozenset(lexicon["receptions"]),
             intentions=frozenset(lexicon["ballots"]["intentions"]),

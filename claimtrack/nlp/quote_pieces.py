@@ -37,7 +37,7 @@ P = TypeVar("P", bound=Piece)
 def ends_sentence(quote: Span) -> bool:
     """Whether a quotation closes on a full stop ('"We will fix them."'), so that the words
     after it start a new sentence rather than name its speaker."""
-    words = quote.text.rstrip().rstrip("\"'”’»").rstrip()
+    words = _inside_marks(quote)
     return words.endswith(_FULL_STOP) and not words.endswith(_ELLIPSES)
 
 
@@ -104,7 +104,12 @@ def _piece_before(out: list[P], item: P) -> P | None:
 def _cut_at_comma(piece: Span) -> bool:
     """Whether a quotation stops at a comma inside its closing mark ('"Rumor is," he said'), as
     one does where a cue interrupts it."""
-    return piece.text.rstrip().rstrip("\"'”’»").rstrip().endswith(",")
+    return _inside_marks(piece).endswith(",")
+
+
+def _inside_marks(quote: Span) -> str:
+    """A quotation's text without its closing marks ('"Rumor is,"' -> '"Rumor is,')."""
+    return quote.text.rstrip().rstrip("\"'”’»").rstrip()
 
 
 def _only_cue_clause(between: Span) -> bool:
